@@ -1,0 +1,388 @@
+/**
+ * Typed builders for the Adaptive Card elements HoivaCRM's bot sends.
+ *
+ * Constrained to Adaptive Card schema 1.5 *as Microsoft Teams renders it*:
+ *  - every card is `version: '1.5'` (Teams does not render 1.6 features such as
+ *    Carousel, `labelPosition`, `Action.role`; cards above the host's version are
+ *    replaced by their `fallbackText`);
+ *  - the only Teams-specific card extension modelled is the card-level `msteams`
+ *    object (`width: 'Full'` and `<at>` mention entities);
+ *  - enum values are written in the schema's lower-camel spelling ('attention',
+ *    'extraLarge', ...). Clients parse them case-insensitively.
+ *
+ * Builders are plain object factories: they return JSON-ready objects with no
+ * `undefined` values, so the result can be sent as-is and compared with
+ * `deepStrictEqual` in tests. Validate built cards in tests with
+ * `assertValidCard` from `test/support/adaptive-cards.ts`, which runs them through
+ * the real `adaptivecards` parser.
+ *
+ * Submitting forms in Teams: `Action.Submit` sends a message activity whose
+ * `activity.value` is the action's `data` object merged with the current values
+ * of all inputs, keyed by input `id` (input values overwrite `data` keys with the
+ * same name). Input values always arrive as strings: Input.Date as 'YYYY-MM-DD',
+ * Input.Toggle as its valueOn/valueOff, multi-select ChoiceSets comma-joined.
+ * Keep `data` a plain object (a string `data` prevents the inputs from being
+ * merged) and use keys that cannot clash with input ids, e.g.
+ * `{ action: 'customer.save', customerId: 'c-42' }`.
+ *
+ * Field-level errors: `isRequired`/`errorMessage` are only shown by the client
+ * when *its own* validation fails (empty required input, `maxLength`, `regex`...).
+ * Errors found by the bot (unknown customer, end date before start date, ...)
+ * must be rendered by the card itself: re-send/update the card with the user's
+ * values prefilled and put `fieldError(message)` directly under the offending
+ * input, e.g.
+ *
+ *   body: [
+ *     inputDate({ id: 'startDate', label: 'Alkupäivä', value: submitted.startDate }),
+ *     ...(errors.startDate ? [fieldError(errors.startDate)] : []),
+ *   ]
+ *
+ * or, equivalently, `...withFieldError(inputDate({...}), errors.startDate)`.
+ */
+
+// ---------------------------------------------------------------------------
+// Enumerations (schema 1.5, values Teams renders)
+// ---------------------------------------------------------------------------
+
+export type Spacing = 'none' | 'small' | 'default' | 'medium' | 'large' | 'extraLarge' | 'padding';
+export type TextSize = 'small' | 'default' | 'medium' | 'large' | 'extraLarge';
+export type TextWeight = 'lighter' | 'default' | 'bolder';
+export type TextColor = 'default' | 'dark' | 'light' | 'accent' | 'good' | 'warning' | 'attention';
+export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
+export type HorizontalAlignment = 'left' | 'center' | 'right';
+export type VerticalContentAlignment = 'top' | 'center' | 'bottom';
+export type ActionStyle = 'default' | 'positive' | 'destructive';
+/** 'auto', 'stretch', a relative weight (number) or a pixel width ('80px'). */
+export type ColumnWidth = 'auto' | 'stretch' | number | `${number}px`;
+export type TextInputStyle = 'text' | 'tel' | 'url' | 'email';
+export type ChoiceSetStyle = 'compact' | 'expanded';
+
+// ---------------------------------------------------------------------------
+// Element types
+// ---------------------------------------------------------------------------
+
+/** Properties common to every element. */
+export interface ElementBase {
+  id?: string;
+  spacing?: Spacing;
+  separator?: boolean;
+  isVisible?: boolean;
+}
+
+export interface TextBlock extends ElementBase {
+  type: 'TextBlock';
+  text: string;
+  size?: TextSize;
+  weight?: TextWeight;
+  color?: TextColor;
+  wrap?: boolean;
+  isSubtle?: boolean;
+  maxLines?: number;
+  horizontalAlignment?: HorizontalAlignment;
+}
+
+export interface Fact {
+  title: string;
+  value: string;
+}
+
+export interface FactSet extends ElementBase {
+  type: 'FactSet';
+  facts: Fact[];
+}
+
+export interface Container extends ElementBase {
+  type: 'Container';
+  items: CardElement[];
+  style?: ContainerStyle;
+  bleed?: boolean;
+  verticalContentAlignment?: VerticalContentAlignment;
+  minHeight?: `${number}px`;
+  selectAction?: SelectAction;
+}
+
+/** A column; only valid inside a ColumnSet, so not part of `CardElement`. */
+export interface Column extends ElementBase {
+  type: 'Column';
+  items: CardElement[];
+  width?: ColumnWidth;
+  style?: ContainerStyle;
+  bleed?: boolean;
+  verticalContentAlignment?: VerticalContentAlignment;
+  selectAction?: SelectAction;
+}
+
+export interface ColumnSet extends ElementBase {
+  type: 'ColumnSet';
+  columns: Column[];
+  style?: ContainerStyle;
+  bleed?: boolean;
+  horizontalAlignment?: HorizontalAlignment;
+  selectAction?: SelectAction;
+}
+
+export interface ActionSet extends ElementBase {
+  type: 'ActionSet';
+  actions: CardAction[];
+}
+
+/** Properties common to every input. */
+export interface InputBase extends ElementBase {
+  id: string;
+  /** Shown above the input (and read by screen readers). Required except on toggles. */
+  label?: string;
+  isRequired?: boolean;
+  /** Shown by the client only when its own validation fails; see `fieldError`. */
+  errorMessage?: string;
+}
+
+export interface InputText extends InputBase {
+  type: 'Input.Text';
+  label: string;
+  value?: string;
+  placeholder?: string;
+  isMultiline?: boolean;
+  maxLength?: number;
+  regex?: string;
+  style?: TextInputStyle;
+}
+
+export interface InputDate extends InputBase {
+  type: 'Input.Date';
+  label: string;
+  /** 'YYYY-MM-DD' */
+  value?: string;
+  /** 'YYYY-MM-DD' */
+  min?: string;
+  /** 'YYYY-MM-DD' */
+  max?: string;
+  placeholder?: string;
+}
+
+export interface Choice {
+  title: string;
+  value: string;
+}
+
+export interface InputChoiceSet extends InputBase {
+  type: 'Input.ChoiceSet';
+  label: string;
+  choices: Choice[];
+  /** For multi-select: comma-separated values. */
+  value?: string;
+  style?: ChoiceSetStyle;
+  isMultiSelect?: boolean;
+  placeholder?: string;
+  wrap?: boolean;
+}
+
+export interface InputToggle extends InputBase {
+  type: 'Input.Toggle';
+  title: string;
+  value?: string;
+  valueOn?: string;
+  valueOff?: string;
+  wrap?: boolean;
+}
+
+export type InputElement = InputText | InputDate | InputChoiceSet | InputToggle;
+
+/** Any element that may appear in a card body, Container or Column. */
+export type CardElement = TextBlock | FactSet | Container | ColumnSet | ActionSet | InputElement;
+
+// ---------------------------------------------------------------------------
+// Action types
+// ---------------------------------------------------------------------------
+
+export interface ActionBase {
+  title: string;
+  id?: string;
+  style?: ActionStyle;
+  iconUrl?: string;
+  tooltip?: string;
+}
+
+/**
+ * Data sent back with an Action.Submit. In Teams it arrives as
+ * `activity.value`, merged with the input values (inputs win on key clashes).
+ * May contain an `msteams` object (e.g. `{ type: 'messageBack', ... }`).
+ */
+export type SubmitData = Record<string, unknown>;
+
+export interface ActionSubmit extends ActionBase {
+  type: 'Action.Submit';
+  data: SubmitData;
+  /** 'none' submits without collecting (or validating) inputs, e.g. for "Peruuta". */
+  associatedInputs?: 'auto' | 'none';
+}
+
+export interface ActionOpenUrl extends ActionBase {
+  type: 'Action.OpenUrl';
+  url: string;
+}
+
+/** The card revealed by Action.ShowCard (no `$schema`/`version` of its own). */
+export interface ShowCardContent {
+  type: 'AdaptiveCard';
+  body: CardElement[];
+  actions?: CardAction[];
+}
+
+export interface ActionShowCard extends ActionBase {
+  type: 'Action.ShowCard';
+  card: ShowCardContent;
+}
+
+export type CardAction = ActionSubmit | ActionOpenUrl | ActionShowCard;
+/** Actions allowed as a `selectAction` (ShowCard is not). */
+export type SelectAction = ActionSubmit | ActionOpenUrl;
+
+// ---------------------------------------------------------------------------
+// Card and attachment
+// ---------------------------------------------------------------------------
+
+/** A Teams `<at>` mention; `text` must occur verbatim in some TextBlock. */
+export interface MentionEntity {
+  type: 'mention';
+  /** e.g. '<at>Maija Meikäläinen</at>' */
+  text: string;
+  mentioned: { id: string; name: string };
+}
+
+/** Teams-only card extension. */
+export interface TeamsCardProperties {
+  width?: 'Full';
+  entities?: MentionEntity[];
+}
+
+export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json' as const;
+export const ADAPTIVE_CARD_VERSION = '1.5' as const;
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive' as const;
+
+export interface AdaptiveCard {
+  $schema: typeof ADAPTIVE_CARD_SCHEMA;
+  type: 'AdaptiveCard';
+  version: typeof ADAPTIVE_CARD_VERSION;
+  body: CardElement[];
+  actions?: CardAction[];
+  /** Shown by clients that cannot render the card (and in notifications). */
+  fallbackText?: string;
+  msteams?: TeamsCardProperties;
+}
+
+/** Structurally compatible with botbuilder's `Attachment`. */
+export interface Attachment {
+  contentType: typeof ADAPTIVE_CARD_CONTENT_TYPE;
+  content: AdaptiveCard;
+}
+
+// ---------------------------------------------------------------------------
+// Builders
+// ---------------------------------------------------------------------------
+
+/** Drops keys whose value is `undefined`, so output is JSON-exact. */
+function compact<T extends object>(obj: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(obj)) {
+    if (value !== undefined) out[key] = value;
+  }
+  return out as T;
+}
+
+type Props<T, K extends keyof T = never> = Omit<T, 'type' | K>;
+
+export function adaptiveCard(opts: {
+  body: CardElement[];
+  actions?: CardAction[];
+  msteams?: TeamsCardProperties;
+  fallbackText?: string;
+}): AdaptiveCard {
+  return compact({
+    $schema: ADAPTIVE_CARD_SCHEMA,
+    type: 'AdaptiveCard',
+    version: ADAPTIVE_CARD_VERSION,
+    body: opts.body,
+    actions: opts.actions,
+    fallbackText: opts.fallbackText,
+    msteams: opts.msteams,
+  });
+}
+
+export function cardAttachment(card: AdaptiveCard): Attachment {
+  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card };
+}
+
+/** A TextBlock; `wrap` defaults to true (Teams truncates unwrapped text). */
+export function textBlock(text: string, opts: Props<TextBlock, 'text'> = {}): TextBlock {
+  return compact({ type: 'TextBlock', text, ...opts, wrap: opts.wrap ?? true });
+}
+
+/**
+ * A small red text meant to be placed directly under an input to show an error
+ * the bot found (see the file comment). Empty-string messages are allowed but
+ * pointless; callers normally include it only when there is an error.
+ */
+export function fieldError(message: string): TextBlock {
+  return textBlock(message, { color: 'attention', size: 'small', spacing: 'none' });
+}
+
+/** `[input]`, or `[input, fieldError(error)]` when `error` is a non-empty string. */
+export function withFieldError(input: InputElement, error?: string): CardElement[] {
+  return error ? [input, fieldError(error)] : [input];
+}
+
+/** A FactSet from `[title, value]` pairs. */
+export function factSet(facts: ReadonlyArray<readonly [string, string]>, opts: Props<FactSet, 'facts'> = {}): FactSet {
+  return compact({ type: 'FactSet', facts: facts.map(([title, value]) => ({ title, value })), ...opts });
+}
+
+export function container(opts: Props<Container>): Container {
+  return compact({ type: 'Container', ...opts });
+}
+
+export function column(opts: Props<Column>): Column {
+  return compact({ type: 'Column', ...opts });
+}
+
+export function columnSet(opts: Props<ColumnSet>): ColumnSet {
+  return compact({ type: 'ColumnSet', ...opts });
+}
+
+export function actionSet(opts: Props<ActionSet>): ActionSet {
+  return compact({ type: 'ActionSet', ...opts });
+}
+
+export function inputText(opts: Props<InputText>): InputText {
+  return compact({ type: 'Input.Text', ...opts });
+}
+
+export function inputDate(opts: Props<InputDate>): InputDate {
+  return compact({ type: 'Input.Date', ...opts });
+}
+
+export function inputChoiceSet(opts: Props<InputChoiceSet>): InputChoiceSet {
+  return compact({ type: 'Input.ChoiceSet', ...opts });
+}
+
+export function inputToggle(opts: Props<InputToggle>): InputToggle {
+  return compact({ type: 'Input.Toggle', ...opts });
+}
+
+export function actionSubmit(opts: Props<ActionSubmit>): ActionSubmit {
+  return compact({ type: 'Action.Submit', ...opts });
+}
+
+export function actionOpenUrl(opts: Props<ActionOpenUrl>): ActionOpenUrl {
+  return compact({ type: 'Action.OpenUrl', ...opts });
+}
+
+export function actionShowCard(
+  opts: Props<ActionShowCard, 'card'> & { card: { body: CardElement[]; actions?: CardAction[] } },
+): ActionShowCard {
+  const { card, ...rest } = opts;
+  return compact({
+    type: 'Action.ShowCard',
+    ...rest,
+    card: compact({ type: 'AdaptiveCard', body: card.body, actions: card.actions }),
+  });
+}

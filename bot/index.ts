@@ -1,0 +1,31 @@
+import type { Request, Response } from 'express';
+import type { AppContext } from '../src/app/app-context.js';
+import type { Config } from '../src/config.js';
+import type { Logger } from '../src/logger.js';
+import type { NotificationSender } from '../src/notify/sender-port.js';
+import { createAdapter } from './adapter.js';
+import { HoivaBot } from './hoiva-bot.js';
+import { BotFrameworkSender } from './notification-sender.js';
+
+/** What the server needs from the Teams side: a handler for /api/messages and the sender port. */
+export interface TeamsBot {
+  handleMessages(req: Request, res: Response): Promise<void>;
+  sender: NotificationSender;
+}
+
+/** The only entry point into bot/: everything botbuilder stays behind it. */
+export function createTeamsBot(config: Config, app: AppContext, logger: Logger): TeamsBot {
+  const { adapter, appId } = createAdapter(config, logger);
+  const bot = new HoivaBot({
+    app,
+    logger,
+    defaultLocale: config.DEFAULT_LOCALE,
+    ...(config.MODE === 'local' && config.LOCAL_GENERAL_CHANNEL_AUDIENCE === 'management'
+      ? { generalChannelAudience: 'management' as const }
+      : {}),
+  });
+  return {
+    handleMessages: (req, res) => adapter.process(req, res, (context) => bot.run(context)),
+    sender: new BotFrameworkSender(adapter, appId),
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * `npm start`: HoivaCRM in local mode plus the Microsoft 365 Agents Playground (Microsoft's Teams
+ * emulator) pointed at it. Ctrl-C stops both.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const port = process.env.PORT ?? '3978';
+const playgroundPort = process.env.PLAYGROUND_PORT ?? '56150';
+const children: ChildProcess[] = [];
+
+function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = (line: string) => `[${name}] ${line}`;
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.setEncoding('utf8');
+    stream?.on('data', (chunk: string) => {
+      for (const line of chunk.split('\n')) if (line.trim()) console.log(prefix(line));
+    });
+  }
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.log(prefix(`exited (${signal ?? code}); stopping everything`));
+      void stop(code ?? 1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+let stopping = false;
+async function stop(code = 0): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 1500).unref();
+}
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+
+const server = run('hoivacrm', process.execPath, ['--import', 'tsx', join(root, 'src/main.ts')], {
+  ...process.env,
+  MODE: process.env.MODE ?? 'local',
+  PORT: port,
+});
+server.stdout?.on('data', (chunk: string) => {
+  if (!chunk.includes('HoivaCRM listening') || children.length > 1) return;
+  run('playground', process.execPath, [join(root, 'node_modules/@microsoft/m365agentsplayground/cli.js'), '-e', `http://127.0.0.1:${port}/api/messages`, '-c', 'msteams', '-p', playgroundPort], {
+    ...process.env,
+  });
+  console.log('');
+  console.log(`  Bot:               http://127.0.0.1:${port}/api/messages`);
+  console.log(`  Tab:               http://127.0.0.1:${port}/tab/`);
+  console.log(`  Agents Playground: http://localhost:${playgroundPort}  (team "Hoiva", channels General and Myynti)`);
+  console.log('  Ctrl-C stops all of it.');
+  console.log('');
+});

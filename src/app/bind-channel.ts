@@ -1,0 +1,34 @@
+import type { Audience } from '../notify/audience.js';
+import type { AppContext } from './app-context.js';
+
+export interface BindChannelInput {
+  audience: Audience;
+  teamId: string;
+  channelId: string;
+  channelName: string;
+  reference: Record<string, unknown>;
+  boundBy: string;
+}
+
+/**
+ * Makes a channel the sales or management channel. Notifications that were waiting for this audience
+ * (recorded before any channel was bound) are released to the worker at once.
+ */
+export async function bindChannel(ctx: AppContext, input: BindChannelInput): Promise<void> {
+  const now = ctx.clock.now().toISOString();
+  await ctx.store.conversations.bindChannel({ ...input, boundAt: now });
+  if ((await ctx.store.outbox.wake(input.audience, now)) > 0) ctx.notificationsQueued();
+}
+
+/** Which audience a channel's name means, when the bot is installed in a team (Myynti/Sales, Johto/Management). */
+export function audienceForChannelName(name: string | undefined): Audience | undefined {
+  const normalized = (name ?? '').trim().toLocaleLowerCase('fi');
+  if (['myynti', 'sales'].includes(normalized)) return 'sales';
+  if (['johto', 'management'].includes(normalized)) return 'management';
+  return undefined;
+}
+
+/** Remembers where a user or channel can be reached later (personal reminders, channel posts). */
+export async function rememberConversation(ctx: AppContext, key: string, reference: Record<string, unknown>): Promise<void> {
+  await ctx.store.conversations.saveConversation({ key, reference, updatedAt: ctx.clock.now().toISOString() });
+}

@@ -1,0 +1,32 @@
+import { localDate } from '../domain/dates.js';
+import { effectiveStatus, isOpenForSale } from '../domain/places/place-lifecycle.js';
+import type { CareHome } from '../domain/records/care-home.js';
+import type { Place, PlaceStatus } from '../domain/records/place.js';
+import type { AppContext } from './app-context.js';
+
+export interface OpenPlacesOfHome {
+  home: CareHome;
+  places: (Place & { effectiveStatus: PlaceStatus })[];
+}
+
+/** The free and freeing places per home, what sales checks when a municipality calls (thesis 6.1). */
+export async function listOpenPlaces(ctx: AppContext): Promise<OpenPlacesOfHome[]> {
+  const today = localDate(ctx.clock.now());
+  const [homes, places] = await Promise.all([ctx.store.records.list('careHome'), ctx.store.records.list('place')]);
+  const open = places.filter((p) => isOpenForSale(p, today));
+  return homes
+    .map((home) => ({
+      home,
+      places: open
+        .filter((p) => p.careHomeId === home.id)
+        .map((p) => ({ ...p, effectiveStatus: effectiveStatus(p, today) }))
+        .sort((a, b) => (a.freeFrom ?? '').localeCompare(b.freeFrom ?? '') || a.label.localeCompare(b.label, 'fi')),
+    }))
+    .filter((group) => group.places.length > 0)
+    .sort((a, b) => a.home.region.localeCompare(b.home.region) || a.home.name.localeCompare(b.home.name, 'fi'));
+}
+
+export async function listCareHomes(ctx: AppContext): Promise<CareHome[]> {
+  const homes = await ctx.store.records.list('careHome');
+  return homes.sort((a, b) => a.name.localeCompare(b.name, 'fi'));
+}

@@ -1,0 +1,109 @@
+import { localDate } from '../domain/dates.js';
+import type { PlaceFreedEvent } from '../domain/events.js';
+import { recordPlaceFreedCommand } from '../domain/commands/record-place-freed.js';
+import { markFree, PlaceTransitionRefused, statusForFreeFrom } from '../domain/places/place-lifecycle.js';
+import type { ActorRef } from '../domain/records/common.js';
+import type { Place } from '../domain/records/place.js';
+import { fieldErrorsFrom } from '../domain/validation.js';
+import { notificationsFor } from '../notify/routing.js';
+import { ConcurrencyConflict } from '../store/store-port.js';
+import type { AppContext } from './app-context.js';
+import { invalid, type UseCaseResult } from './result.js';
+
+export interface PlaceFreedResult {
+  place: Place;
+  careHomeName: string;
+  event: PlaceFreedEvent;
+}
+
+/**
+ * A home director records that a place is free or becomes free on a date (thesis 6.1). The place is
+ * found by its label in the home (an existing place changes status) or created; the sales channel is
+ * told through the outbox. The form's requestId makes a repeated submit return the first result.
+ */
+export async function recordPlaceFreed(ctx: AppContext, actor: ActorRef, input: unknown): Promise<UseCaseResult<PlaceFreedResult>> {
+  const now = ctx.clock.now();
+  const today = localDate(now);
+  const parsed = recordPlaceFreedCommand(today).safeParse(input);
+  if (!parsed.success) return invalid(fieldErrorsFrom(parsed.error));
+  const command = parsed.data;
+  const idempotencyKey = `recordPlaceFreed:${command.requestId}`;
+
+  const home = await ctx.store.records.get('careHome', command.careHomeId);
+  if (!home) return invalid([{ field: 'careHomeId', key: 'place.unknownCareHome' }]);
+
+  const at = now.toISOString();
+  const existing = (await ctx.store.records.list('place', { careHomeId: home.id })).find(
+    (p) => p.label.localeCompare(command.label, 'fi', { sensitivity: 'base' }) === 0,
+  );
+  let place: Place;
+  try {
+    place = existing
+      ? {
+          ...markFree(existing, { freeFrom: command.freeFrom, note: command.note, actor, at, today }),
+          serviceType: command.serviceType,
+          customerGroup: command.customerGroup,
+          version: existing.version + 1,
+          updatedAt: at,
+        }
+      : {
+          id: command.requestId,
+          version: 1,
+          createdAt: at,
+          createdBy: actor.id,
+          updatedAt: at,
+          careHomeId: home.id,
+          label: command.label,
+          serviceType: command.serviceType,
+          customerGroup: command.customerGroup,
+          status: statusForFreeFrom(command.freeFrom, today),
+          freeFrom: command.freeFrom,
+          note: command.note,
+          statusChangedBy: actor,
+          statusChangedAt: at,
+        };
+  } catch (error) {
+    if (error instanceof PlaceTransitionRefused) {
+      return invalid([{ field: 'label', key: 'place.notOccupiedOrFree', params: { status: error.from } }]);
+    }
+    throw error;
+  }
+
+  const event: PlaceFreedEvent = {
+    type: 'place.freed',
+    eventId: ctx.newId(),
+    occurredAt: at,
+    actor,
+    data: {
+      placeId: place.id,
+      careHomeId: home.id,
+      careHomeName: home.name,
+      region: home.region,
+      label: place.label,
+      serviceType: place.serviceType,
+      customerGroup: place.customerGroup,
+      status: place.status as 'vapaa' | 'vapautuu',
+      freeFrom: command.freeFrom,
+      note: command.note,
+    },
+  };
+  const result: PlaceFreedResult = { place, careHomeName: home.name, event };
+  try {
+    const commit = await ctx.store.records.commit({
+      idempotencyKey,
+      writes: [{ kind: 'place', record: place, expectedVersion: existing ? existing.version : null }],
+      outbox: notificationsFor(event),
+      result,
+    });
+    if (!commit.applied) return { ok: true, value: commit.duplicateOf as PlaceFreedResult, duplicate: true };
+  } catch (error) {
+    // A second submit of the same form is caught by the idempotency key inside the same transaction;
+    // a conflict here means someone else changed this place between our read and our write.
+    if (error instanceof ConcurrencyConflict) {
+      return { ok: false, reason: 'conflict', message: 'place.changedByOther' };
+    }
+    throw error;
+  }
+  ctx.notificationsQueued();
+  return { ok: true, value: result, duplicate: false };
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/**
+ * Configuration, read once from the environment at start and validated here, so a wrong setting stops
+ * the server with a message naming it instead of failing later. `.env.example` documents each one.
+ */
+const base = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  DATA_DIR: z.string().min(1).default('data'),
+  STORE: z.enum(['sqlite']).default('sqlite'),
+  DEFAULT_LOCALE: z.enum(['fi', 'en']).default('fi'),
+  LOG_LEVEL: z.enum(['info', 'warn', 'error', 'silent']).default('info'),
+  /** Seed demo homes, places and municipalities into an empty store (local mode default: yes). */
+  SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(2_000),
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1_000),
+  OUTBOX_RETRY_MAX_MS: z.coerce.number().int().min(1).default(5 * 60_000),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(12),
+});
+
+const local = base.extend({
+  MODE: z.literal('local'),
+  /** Local mode listens on loopback only: Bot Framework authentication is off. */
+  HOST: z.enum(['127.0.0.1', 'localhost', '::1']).default('127.0.0.1'),
+  /** In the Playground the team has only General besides Myynti: General stands in for Johto. */
+  LOCAL_GENERAL_CHANNEL_AUDIENCE: z.enum(['management', 'none']).default('management'),
+});
+
+const tenant = base
+  .extend({
+    MODE: z.literal('tenant'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    MICROSOFT_APP_ID: z.uuid({ message: 'MICROSOFT_APP_ID must be the bot registration\'s app (client) id' }),
+    MICROSOFT_APP_TENANT_ID: z.uuid({ message: 'MICROSOFT_APP_TENANT_ID must be your Entra tenant id' }),
+    MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+    /** Preferred: a PEM file holding the certificate and its private key. */
+    MICROSOFT_APP_CERTIFICATE_PATH: z.string().min(1).optional(),
+    /** Accepted with a warning: a client secret. */
+    MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+  })
+  .refine((c) => c.MICROSOFT_APP_TYPE === 'UserAssignedMSI' || c.MICROSOFT_APP_CERTIFICATE_PATH || c.MICROSOFT_APP_PASSWORD, {
+    message: 'set MICROSOFT_APP_CERTIFICATE_PATH (preferred) or MICROSOFT_APP_PASSWORD',
+    path: ['MICROSOFT_APP_CERTIFICATE_PATH'],
+  });
+
+export const configSchema = z.discriminatedUnion('MODE', [local, tenant]);
+export type Config = z.infer<typeof configSchema>;
+export type LocalConfig = z.infer<typeof local>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Local mode unless MODE=tenant: `npm start` on a fresh machine needs no settings at all. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const input = { ...env, MODE: env.MODE ?? 'local' };
+  const parsed = configSchema.safeParse(input);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || 'MODE'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export function shouldSeedDemoData(config: Config): boolean {
+  return config.SEED_DEMO_DATA ? config.SEED_DEMO_DATA === 'true' : config.MODE === 'local';
+}

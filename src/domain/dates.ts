@@ -1,0 +1,28 @@
+/** Calendar arithmetic on ISO dates (YYYY-MM-DD), in the company's time zone. Pure functions. */
+
+export const COMPANY_TIME_ZONE = 'Europe/Helsinki';
+
+/** Today's date in Finland for a given instant: a place freed at 00:30 Helsinki time is freed "today" there. */
+export function localDate(instant: Date, timeZone = COMPANY_TIME_ZONE): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  // 29 Feb + 1 year → 28 Feb, not 1 Mar.
+  const target = new Date(Date.UTC(y + years, m - 1, 1));
+  const lastDay = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

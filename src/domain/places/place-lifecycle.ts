@@ -1,0 +1,66 @@
+import type { ActorRef } from '../records/common.js';
+import type { Place, PlaceStatus } from '../records/place.js';
+
+/**
+ * The place lifecycle (DOMAIN.md "Occupancy table", thesis 6.1):
+ *   kaytossa → vapautuu → vapaa → alustavasti-varattu → kaytossa, or back to vapaa.
+ * A freeing place becomes free on its date without anyone touching it; `effectiveStatus` says so.
+ */
+const transitions: Record<PlaceStatus, readonly PlaceStatus[]> = {
+  kaytossa: ['vapautuu', 'vapaa'],
+  vapautuu: ['vapaa', 'vapautuu', 'alustavasti-varattu', 'kaytossa'],
+  vapaa: ['alustavasti-varattu', 'kaytossa', 'vapautuu'],
+  'alustavasti-varattu': ['kaytossa', 'vapaa'],
+};
+
+export function canTransition(from: PlaceStatus, to: PlaceStatus): boolean {
+  return transitions[from].includes(to);
+}
+
+/** Free or freeing depending on the date: a date after today means the place is still occupied until then. */
+export function statusForFreeFrom(freeFrom: string, today: string): 'vapaa' | 'vapautuu' {
+  return freeFrom > today ? 'vapautuu' : 'vapaa';
+}
+
+/** What a place is on `today`: a freeing place whose date has come is free. */
+export function effectiveStatus(place: Pick<Place, 'status' | 'freeFrom'>, today: string): PlaceStatus {
+  if (place.status === 'vapautuu' && place.freeFrom !== undefined && place.freeFrom <= today) return 'vapaa';
+  return place.status;
+}
+
+/** Places sales can offer: free now or freeing soon. */
+export function isOpenForSale(place: Pick<Place, 'status' | 'freeFrom'>, today: string): boolean {
+  const status = effectiveStatus(place, today);
+  return status === 'vapaa' || status === 'vapautuu';
+}
+
+export interface MarkFreeInput {
+  freeFrom: string;
+  note?: string | undefined;
+  actor: ActorRef;
+  at: string;
+  today: string;
+}
+
+export class PlaceTransitionRefused extends Error {
+  constructor(readonly from: PlaceStatus, readonly to: PlaceStatus) {
+    super(`a place that is ${from} cannot become ${to}`);
+    this.name = 'PlaceTransitionRefused';
+  }
+}
+
+/** The fields a "place freed" record changes; the caller bumps version and timestamps. */
+export function markFree(place: Place, input: MarkFreeInput): Place {
+  const to = statusForFreeFrom(input.freeFrom, input.today);
+  const from = effectiveStatus(place, input.today);
+  if (!canTransition(from, to)) throw new PlaceTransitionRefused(from, to);
+  const { reservedBy: _rb, reservedAt: _ra, reservedForCustomerId: _rc, ...rest } = place;
+  return {
+    ...rest,
+    status: to,
+    freeFrom: input.freeFrom,
+    note: input.note,
+    statusChangedBy: input.actor,
+    statusChangedAt: input.at,
+  };
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/**
+ * Building blocks shared by every record schema. A record schema is the single source of truth:
+ * storage columns (src/store), card inputs (bot/cards) and API payloads derive from it, so keep
+ * every field a plain zod type (string, number, boolean, enum, array of those) that a column can hold.
+ */
+
+/** Record ids are UUIDs; a card form carries the id of the record it will create, so a double submit stores one. */
+export const recordId = z.uuid();
+
+/** A calendar date, ISO `YYYY-MM-DD` (no time zone: "the place is free from 2026-12-01"). */
+export const isoDate = z.iso.date();
+
+/** An instant, ISO 8601 with offset, e.g. `2026-11-22T10:15:00.000Z`. */
+export const isoDateTime = z.iso.datetime({ offset: true });
+
+/** Free text typed by a user, trimmed; `max` keeps it within a SharePoint note column. */
+export const text = (max = 255) => z.string().trim().min(1).max(max);
+export const optionalText = (max = 2000) => z.string().trim().max(max).optional();
+
+/** Who did something: the Teams user's Entra object id (or Bot Framework id) and display name. */
+export const actorRef = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+});
+export type ActorRef = z.infer<typeof actorRef>;
+
+/**
+ * Fields every stored record carries. `version` is the optimistic-concurrency token: it starts at 1
+ * and every accepted update increments it; an update that names an older version is refused.
+ */
+export const recordMeta = {
+  id: recordId,
+  version: z.number().int().positive(),
+  createdAt: isoDateTime,
+  createdBy: z.string().min(1),
+  updatedAt: isoDateTime,
+} as const;
+
+export const regions = ['etela-suomi', 'lounais-suomi', 'sisa-suomi'] as const;
+export const region = z.enum(regions);
+export type Region = z.infer<typeof region>;
+
+export const serviceTypes = ['tehostettu', 'palveluasuminen', 'lyhytaikainen'] as const;
+export const serviceType = z.enum(serviceTypes);
+export type ServiceType = z.infer<typeof serviceType>;
+
+export const customerGroups = ['ikaantyneet', 'mielenterveys'] as const;
+export const customerGroup = z.enum(customerGroups);
+export type CustomerGroup = z.infer<typeof customerGroup>;

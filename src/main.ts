@@ -1,0 +1,34 @@
+import { ConfigError, loadConfig } from './config.js';
+import { startApp } from './server/start-app.js';
+
+/** `npm run start:server`: the HoivaCRM server alone (npm start also runs the Agents Playground). */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const running = await startApp(config);
+  if (config.MODE === 'local') {
+    console.log('Local mode: Bot Framework authentication is OFF, so the server listens on loopback only.');
+  }
+  console.log(`HoivaCRM listening on ${running.url}`);
+  console.log(`  bot endpoint: ${running.url}/api/messages`);
+  console.log(`  tab:          ${running.url}/tab/`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await running.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

@@ -1,0 +1,42 @@
+import express, { type Request, type Response } from 'express';
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+
+export interface HttpServerOptions {
+  host: string;
+  port: number;
+  /** The Bot Framework endpoint's handler (bot/). */
+  handleMessages(req: Request, res: Response): Promise<void>;
+  /** Folder with the tab's static files. */
+  tabDir: string;
+  health(): Record<string, unknown>;
+}
+
+/** The one HTTP server: /api/messages for the bot, /tab for the Teams tab, /healthz for operations. */
+export function createHttpServer(options: HttpServerOptions) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '256kb' }));
+  app.post('/api/messages', async (req, res) => {
+    await options.handleMessages(req, res);
+  });
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', ...options.health() });
+  });
+  if (existsSync(options.tabDir)) app.use('/tab', express.static(options.tabDir));
+  app.get('/', (_req, res) => res.redirect('/tab/'));
+  // Malformed JSON and other body errors: a clear 400, never a stack trace.
+  app.use((error: Error & { status?: number }, _req: Request, res: Response, _next: () => void) => {
+    res.status(error.status && error.status < 500 ? error.status : 500).json({ error: error.message });
+  });
+  return {
+    listen(): Promise<Server> {
+      return new Promise((resolve, reject) => {
+        const server = app.listen(options.port, options.host, () => resolve(server));
+        server.once('error', reject);
+      });
+    },
+    tabPath: join(options.tabDir),
+  };
+}

@@ -1,0 +1,43 @@
+-- What the bot needs besides records: conversation references (personal chats and channels, for
+-- proactive posts), channel bindings (which channel is "sales", which "management"), the outbox of
+-- notifications and the idempotency keys of processed requests (a double-clicked submit stores once).
+
+CREATE TABLE conversation (
+  key TEXT PRIMARY KEY,
+  reference TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+
+CREATE TABLE channel_binding (
+  audience TEXT PRIMARY KEY,
+  team_id TEXT NOT NULL,
+  channel_id TEXT NOT NULL,
+  channel_name TEXT NOT NULL,
+  reference TEXT NOT NULL,
+  bound_by TEXT NOT NULL,
+  bound_at TEXT NOT NULL
+);
+
+CREATE TABLE outbox (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  event_id TEXT NOT NULL,
+  event_type TEXT NOT NULL,
+  audience TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'dead')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT NOT NULL,
+  last_error TEXT,
+  conversation_id TEXT,
+  activity_id TEXT,
+  created_at TEXT NOT NULL,
+  sent_at TEXT,
+  UNIQUE (event_id, audience)
+);
+CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+
+CREATE TABLE processed_request (
+  key TEXT PRIMARY KEY,
+  result TEXT,
+  created_at TEXT NOT NULL
+);

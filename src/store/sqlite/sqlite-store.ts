@@ -1,0 +1,283 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Audience } from '../../notify/audience.js';
+import { storedSchemas, type RecordKind, type RecordOf } from '../record-kinds.js';
+import { columnsFor, type Column } from '../schema-columns.js';
+import {
+  ConcurrencyConflict,
+  type ChangeSet,
+  type ChannelBinding,
+  type CommitResult,
+  type ConversationStore,
+  type Filter,
+  type OutboxEntry,
+  type OutboxStatus,
+  type OutboxStore,
+  type RecordStore,
+  type Store,
+  type StoredConversation,
+} from '../store-port.js';
+import { migrate } from './migrate.js';
+import { fromSql, tableName, toSql } from './sql-columns.js';
+
+/**
+ * The embedded store: one SQLite file (WAL mode), migrated on open. better-sqlite3 is synchronous, which
+ * is what makes `commit` one real transaction: records, outbox rows and the idempotency key together.
+ */
+export function openSqliteStore(file: string): Store {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return {
+    records: new SqliteRecordStore(db),
+    conversations: new SqliteConversationStore(db),
+    outbox: new SqliteOutboxStore(db),
+    close: async () => {
+      db.close();
+    },
+  };
+}
+
+const columnCache = new Map<RecordKind, Column[]>();
+function columnsOf(kind: RecordKind): Column[] {
+  let columns = columnCache.get(kind);
+  if (!columns) {
+    columns = columnsFor(storedSchemas[kind]);
+    columnCache.set(kind, columns);
+  }
+  return columns;
+}
+
+class SqliteRecordStore implements RecordStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async get<K extends RecordKind>(kind: K, id: string): Promise<RecordOf<K> | undefined> {
+    const row = this.db.prepare(`SELECT * FROM "${tableName(kind)}" WHERE id = ?`).get(id) as
+      | Record<string, unknown>
+      | undefined;
+    return row ? this.fromRow(kind, row) : undefined;
+  }
+
+  async list<K extends RecordKind>(kind: K, filter: Filter<K> = {}): Promise<RecordOf<K>[]> {
+    const columns = columnsOf(kind);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    for (const [field, value] of Object.entries(filter)) {
+      const column = columns.find((c) => c.field === field);
+      if (!column) throw new Error(`${kind} has no field ${field}`);
+      where.push(`"${column.name}" = ?`);
+      params.push(toSql(column, value));
+    }
+    const sql = `SELECT * FROM "${tableName(kind)}"${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY rowid`;
+    const rows = this.db.prepare(sql).all(...params) as Record<string, unknown>[];
+    return rows.map((row) => this.fromRow(kind, row));
+  }
+
+  async commit(changes: ChangeSet): Promise<CommitResult> {
+    // Validate before the transaction: nothing half-written is ever stored.
+    const writes = changes.writes.map((w) => ({ ...w, record: storedSchemas[w.kind].parse(w.record) as Record<string, unknown> }));
+    const now = new Date().toISOString();
+    return this.db.transaction((): CommitResult => {
+      if (changes.idempotencyKey) {
+        const seen = this.db.prepare('SELECT result FROM processed_request WHERE key = ?').get(changes.idempotencyKey) as
+          | { result: string | null }
+          | undefined;
+        if (seen) return { applied: false, duplicateOf: seen.result === null ? undefined : JSON.parse(seen.result) };
+      }
+      for (const write of writes) {
+        const columns = columnsOf(write.kind);
+        const table = tableName(write.kind);
+        const values = columns.map((c) => toSql(c, write.record[c.field]));
+        if (write.expectedVersion === null) {
+          const exists = this.db.prepare(`SELECT 1 FROM "${table}" WHERE id = ?`).get(write.record.id);
+          if (exists) throw new ConcurrencyConflict(write.kind, String(write.record.id), null);
+          this.db
+            .prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c.name}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+            .run(...values);
+        } else {
+          if (write.record.version !== write.expectedVersion + 1) {
+            throw new Error(`${write.kind} ${String(write.record.id)}: an update must bump version to ${write.expectedVersion + 1}`);
+          }
+          const result = this.db
+            .prepare(`UPDATE "${table}" SET ${columns.map((c) => `"${c.name}" = ?`).join(', ')} WHERE id = ? AND version = ?`)
+            .run(...values, write.record.id, write.expectedVersion);
+          if (result.changes !== 1) throw new ConcurrencyConflict(write.kind, String(write.record.id), write.expectedVersion);
+        }
+      }
+      const insertOutbox = this.db.prepare(
+        `INSERT INTO outbox (event_id, event_type, audience, payload, status, attempts, next_attempt_at, created_at)
+         VALUES (?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (event_id, audience) DO NOTHING`,
+      );
+      for (const o of changes.outbox) insertOutbox.run(o.eventId, o.eventType, o.audience, JSON.stringify(o.payload), now, now);
+      if (changes.idempotencyKey) {
+        this.db
+          .prepare('INSERT INTO processed_request (key, result, created_at) VALUES (?, ?, ?)')
+          .run(changes.idempotencyKey, changes.result === undefined ? null : JSON.stringify(changes.result), now);
+      }
+      return { applied: true };
+    })();
+  }
+
+  private fromRow<K extends RecordKind>(kind: K, row: Record<string, unknown>): RecordOf<K> {
+    const record: Record<string, unknown> = {};
+    for (const column of columnsOf(kind)) {
+      const value = fromSql(column, row[column.name]);
+      if (value !== undefined) record[column.field] = value;
+    }
+    return storedSchemas[kind].parse(record) as RecordOf<K>;
+  }
+}
+
+class SqliteConversationStore implements ConversationStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async saveConversation(c: StoredConversation): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO conversation (key, reference, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at`,
+      )
+      .run(c.key, JSON.stringify(c.reference), c.updatedAt);
+  }
+
+  async getConversation(key: string): Promise<StoredConversation | undefined> {
+    const row = this.db.prepare('SELECT * FROM conversation WHERE key = ?').get(key) as
+      | { key: string; reference: string; updated_at: string }
+      | undefined;
+    return row ? { key: row.key, reference: JSON.parse(row.reference), updatedAt: row.updated_at } : undefined;
+  }
+
+  async bindChannel(b: ChannelBinding): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO channel_binding (audience, team_id, channel_id, channel_name, reference, bound_by, bound_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (audience) DO UPDATE SET team_id = excluded.team_id, channel_id = excluded.channel_id,
+           channel_name = excluded.channel_name, reference = excluded.reference,
+           bound_by = excluded.bound_by, bound_at = excluded.bound_at`,
+      )
+      .run(b.audience, b.teamId, b.channelId, b.channelName, JSON.stringify(b.reference), b.boundBy, b.boundAt);
+  }
+
+  async getBinding(audience: Audience): Promise<ChannelBinding | undefined> {
+    const row = this.db.prepare('SELECT * FROM channel_binding WHERE audience = ?').get(audience) as BindingRow | undefined;
+    return row ? bindingFromRow(row) : undefined;
+  }
+
+  async listBindings(): Promise<ChannelBinding[]> {
+    return (this.db.prepare('SELECT * FROM channel_binding ORDER BY audience').all() as BindingRow[]).map(bindingFromRow);
+  }
+}
+
+interface BindingRow {
+  audience: string;
+  team_id: string;
+  channel_id: string;
+  channel_name: string;
+  reference: string;
+  bound_by: string;
+  bound_at: string;
+}
+
+function bindingFromRow(row: BindingRow): ChannelBinding {
+  return {
+    audience: row.audience as Audience,
+    teamId: row.team_id,
+    channelId: row.channel_id,
+    channelName: row.channel_name,
+    reference: JSON.parse(row.reference),
+    boundBy: row.bound_by,
+    boundAt: row.bound_at,
+  };
+}
+
+interface OutboxRow {
+  id: number;
+  event_id: string;
+  event_type: string;
+  audience: string;
+  payload: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  conversation_id: string | null;
+  activity_id: string | null;
+  created_at: string;
+}
+
+function outboxFromRow(row: OutboxRow): OutboxEntry {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    eventType: row.event_type,
+    audience: row.audience as Audience,
+    payload: JSON.parse(row.payload),
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error ?? undefined,
+    conversationId: row.conversation_id ?? undefined,
+    activityId: row.activity_id ?? undefined,
+    createdAt: row.created_at,
+  };
+}
+
+class SqliteOutboxStore implements OutboxStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async claimDue(now: string, leaseUntil: string, limit: number): Promise<OutboxEntry[]> {
+    // 'sending' rows whose lease ran out belong to a worker that died mid-post: take them again.
+    return this.db.transaction(() => {
+      const rows = this.db
+        .prepare(
+          `SELECT * FROM outbox WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?
+           ORDER BY next_attempt_at, id LIMIT ?`,
+        )
+        .all(now, limit) as OutboxRow[];
+      const lease = this.db.prepare(
+        `UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = ? WHERE id = ?`,
+      );
+      for (const row of rows) lease.run(leaseUntil, row.id);
+      return rows.map((row) => outboxFromRow({ ...row, status: 'sending', attempts: row.attempts + 1, next_attempt_at: leaseUntil }));
+    })();
+  }
+
+  async markSent(id: number, d: { conversationId: string; activityId: string; at: string }): Promise<void> {
+    this.db
+      .prepare(`UPDATE outbox SET status = 'sent', conversation_id = ?, activity_id = ?, sent_at = ?, last_error = NULL WHERE id = ?`)
+      .run(d.conversationId, d.activityId, d.at, id);
+  }
+
+  async reschedule(id: number, nextAttemptAt: string, error: string): Promise<void> {
+    this.db.prepare(`UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ? WHERE id = ?`).run(nextAttemptAt, error, id);
+  }
+
+  async markDead(id: number, error: string): Promise<void> {
+    this.db.prepare(`UPDATE outbox SET status = 'dead', last_error = ? WHERE id = ?`).run(error, id);
+  }
+
+  async defer(id: number, nextAttemptAt: string, reason: string): Promise<void> {
+    this.db
+      .prepare(`UPDATE outbox SET status = 'pending', attempts = attempts - 1, next_attempt_at = ?, last_error = ? WHERE id = ?`)
+      .run(nextAttemptAt, reason, id);
+  }
+
+  async wake(audience: Audience, now: string): Promise<number> {
+    return this.db
+      .prepare(`UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND audience = ? AND next_attempt_at > ?`)
+      .run(now, audience, now).changes;
+  }
+
+  async list(filter: { status?: OutboxStatus } = {}): Promise<OutboxEntry[]> {
+    const rows = filter.status
+      ? (this.db.prepare('SELECT * FROM outbox WHERE status = ? ORDER BY id').all(filter.status) as OutboxRow[])
+      : (this.db.prepare('SELECT * FROM outbox ORDER BY id').all() as OutboxRow[]);
+    return rows.map(outboxFromRow);
+  }
+}
+

@@ -1,0 +1,117 @@
+import type { Audience } from '../notify/audience.js';
+import type { RecordKind, RecordOf } from './record-kinds.js';
+
+/**
+ * The storage port. Use cases read and write only through this; `sqlite/` and (later) `sharepoint/`
+ * implement it and pass the same contract tests (test/store/record-store.contract.ts).
+ */
+
+/** A create (`expectedVersion: null`) or an update of the version the caller read. */
+export interface RecordWrite<K extends RecordKind = RecordKind> {
+  kind: K;
+  record: RecordOf<K>;
+  expectedVersion: number | null;
+}
+
+/** A notification waiting to be delivered: one per (event, audience). */
+export interface OutboxDraft {
+  eventId: string;
+  eventType: string;
+  audience: Audience;
+  payload: unknown;
+}
+
+/**
+ * Everything one use case changes, applied all-or-nothing: the records and their pending notifications
+ * are written together, so a card is never lost for a stored record nor sent for a record that wasn't.
+ */
+export interface ChangeSet {
+  /** A repeated request with the same key changes nothing and gets the first result back. */
+  idempotencyKey?: string;
+  writes: RecordWrite[];
+  outbox: OutboxDraft[];
+  /** Stored with the idempotency key and returned to a repeated request. */
+  result?: unknown;
+}
+
+export type CommitResult = { applied: true } | { applied: false; duplicateOf: unknown };
+
+/** Another user changed the record first; the caller re-reads and decides. */
+export class ConcurrencyConflict extends Error {
+  constructor(readonly kind: RecordKind, readonly id: string, readonly expectedVersion: number | null) {
+    super(`${kind} ${id}: version ${expectedVersion ?? '(new)'} is no longer current`);
+    this.name = 'ConcurrencyConflict';
+  }
+}
+
+export type Filter<K extends RecordKind> = Partial<{ [F in keyof RecordOf<K>]: RecordOf<K>[F] & (string | number | boolean) }>;
+
+export interface RecordStore {
+  get<K extends RecordKind>(kind: K, id: string): Promise<RecordOf<K> | undefined>;
+  /** Equality filters only: the SharePoint adapter can filter on one indexed column per query. */
+  list<K extends RecordKind>(kind: K, filter?: Filter<K>): Promise<RecordOf<K>[]>;
+  commit(changes: ChangeSet): Promise<CommitResult>;
+}
+
+/** Where a conversation can be reached proactively: a Bot Framework ConversationReference, kept opaque here. */
+export interface StoredConversation {
+  key: string;
+  reference: Record<string, unknown>;
+  updatedAt: string;
+}
+
+export interface ChannelBinding {
+  audience: Audience;
+  teamId: string;
+  channelId: string;
+  channelName: string;
+  /** The conversation reference to post into the channel (conversation id = channel id). */
+  reference: Record<string, unknown>;
+  boundBy: string;
+  boundAt: string;
+}
+
+export interface ConversationStore {
+  saveConversation(conversation: StoredConversation): Promise<void>;
+  getConversation(key: string): Promise<StoredConversation | undefined>;
+  bindChannel(binding: ChannelBinding): Promise<void>;
+  getBinding(audience: Audience): Promise<ChannelBinding | undefined>;
+  listBindings(): Promise<ChannelBinding[]>;
+}
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead';
+
+export interface OutboxEntry {
+  id: number;
+  eventId: string;
+  eventType: string;
+  audience: Audience;
+  payload: unknown;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError?: string | undefined;
+  conversationId?: string | undefined;
+  activityId?: string | undefined;
+  createdAt: string;
+}
+
+export interface OutboxStore {
+  /** Takes up to `limit` due entries and leases them until `leaseUntil`, so two workers never post the same card. */
+  claimDue(now: string, leaseUntil: string, limit: number): Promise<OutboxEntry[]>;
+  markSent(id: number, delivered: { conversationId: string; activityId: string; at: string }): Promise<void>;
+  reschedule(id: number, nextAttemptAt: string, error: string): Promise<void>;
+  markDead(id: number, error: string): Promise<void>;
+  /** Puts a row back without counting the attempt: it waits for something else (a channel binding). */
+  defer(id: number, nextAttemptAt: string, reason: string): Promise<void>;
+  /** Makes the rows waiting for an audience due now: called when that audience's channel is bound. */
+  wake(audience: Audience, now: string): Promise<number>;
+  list(filter?: { status?: OutboxStatus }): Promise<OutboxEntry[]>;
+}
+
+export interface Store {
+  records: RecordStore;
+  conversations: ConversationStore;
+  outbox: OutboxStore;
+  close(): Promise<void>;
+}

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { helpCard } from '../../../bot/cards/help-card.js';
+import { notificationCard } from '../../../bot/cards/notification-card.js';
+import { openPlacesCard } from '../../../bot/cards/open-places-card.js';
+import { placeFreedFormCard } from '../../../bot/cards/place-freed-form-card.js';
+import type { CareHome } from '../../../src/domain/records/care-home.js';
+import type { PlaceFreedEvent } from '../../../src/domain/events.js';
+import type { Locale } from '../../../src/i18n/messages.js';
+import { validateCard } from '../../support/adaptive-cards.js';
+
+/** Every card the bot can send, in both languages, parses with the adaptivecards library: no warnings, schema ≤ 1.5. */
+const meta = { version: 1, createdAt: '2026-11-23T08:00:00.000Z', createdBy: 'seed', updatedAt: '2026-11-23T08:00:00.000Z' };
+const home: CareHome = {
+  ...meta,
+  id: '0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5',
+  name: 'Koivukoti',
+  region: 'etela-suomi',
+  city: 'Espoo',
+  serviceTypes: ['tehostettu'],
+  customerGroups: ['ikaantyneet'],
+};
+const event = (status: 'vapaa' | 'vapautuu', note?: string): PlaceFreedEvent => ({
+  type: 'place.freed',
+  eventId: 'e1',
+  occurredAt: '2026-11-23T08:00:00.000Z',
+  actor: { id: 'u1', name: 'Kaisa Kotijohtaja' },
+  data: {
+    placeId: '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+    careHomeId: home.id,
+    careHomeName: home.name,
+    region: home.region,
+    label: 'A12',
+    serviceType: 'tehostettu',
+    customerGroup: 'ikaantyneet',
+    status,
+    freeFrom: '2026-12-01',
+    note,
+  },
+});
+
+const cards = (locale: Locale) => ({
+  help: helpCard(locale),
+  form: placeFreedFormCard(locale, { homes: [home], requestId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', today: '2026-11-23' }),
+  formWithErrors: placeFreedFormCard(locale, {
+    homes: [home],
+    requestId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427',
+    today: '2026-11-23',
+    values: { careHomeId: home.id, label: '', freeFrom: 'x', note: 'n' },
+    errors: [
+      { field: 'label', key: 'validation.required' },
+      { field: 'freeFrom', key: 'validation.invalidDate' },
+      { field: 'careHomeId', key: 'place.unknownCareHome' },
+    ],
+  }),
+  placeFree: notificationCard(event('vapaa'), locale),
+  placeFreeing: notificationCard(event('vapautuu', 'Remontti ensin'), locale),
+  placesEmpty: openPlacesCard(locale, []),
+  places: openPlacesCard(locale, [
+    {
+      home,
+      places: [
+        { ...meta, id: '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b', careHomeId: home.id, label: 'A1', serviceType: 'tehostettu', customerGroup: 'ikaantyneet', status: 'vapaa', freeFrom: '2026-11-20', effectiveStatus: 'vapaa' },
+      ],
+    },
+  ]),
+});
+
+describe('every card the bot sends', () => {
+  for (const locale of ['fi', 'en'] as const) {
+    for (const [name, card] of Object.entries(cards(locale))) {
+      it(`${name} (${locale}) parses with adaptivecards without warnings and stays within 1.5`, () => {
+        assert.deepEqual(validateCard(card), []);
+        assert.equal(card.version, '1.5');
+      });
+    }
+  }
+});

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { schemaDrift } from '../../../src/store/sqlite/schema-drift.js';
+import { loadMigrations, migrate } from '../../../src/store/sqlite/migrate.js';
+import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
+import { recordStoreContract } from '../record-store.contract.js';
+
+recordStoreContract('sqlite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hoivacrm-store-'));
+  const store = openSqliteStore(join(dir, 'test.sqlite'));
+  return {
+    store,
+    dispose: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+describe('sqlite migrations', () => {
+  it('create tables whose columns match the zod record schemas exactly', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    assert.deepEqual(schemaDrift(db), [], 'a schema changed without a migration: run scripts/generate-migration.ts');
+  });
+
+  it('run once: a second start applies nothing and keeps the data', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hoivacrm-migrate-'));
+    const file = join(dir, 'db.sqlite');
+    const first = new Database(file);
+    assert.deepEqual(migrate(first), loadMigrations().map((m) => m.version));
+    first.prepare(`INSERT INTO conversation (key, reference, updated_at) VALUES ('k', '{}', 'now')`).run();
+    first.close();
+    const second = new Database(file);
+    assert.deepEqual(migrate(second), []);
+    assert.equal((second.prepare('SELECT count(*) AS n FROM conversation').get() as { n: number }).n, 1);
+    second.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

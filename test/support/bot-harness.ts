@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runningClockFrom } from '../../src/clock.js';
+import { loadConfig } from '../../src/config.js';
+import { consoleLogger } from '../../src/logger.js';
+import { startApp, type RunningApp } from '../../src/server/start-app.js';
+import { ConnectorDouble } from './connector-double.js';
+import { MYYNTI, TEAM } from './teams-activities.js';
+
+/**
+ * Starts the real HoivaCRM server (local mode, a fresh SQLite file, a fixed clock) and a connector
+ * double for its replies. `post` sends an activity to /api/messages the way the Teams channel does.
+ */
+export class BotHarness {
+  connector = new ConnectorDouble();
+  clock = runningClockFrom('2026-11-23T08:00:00.000Z');
+  app!: RunningApp;
+  dataDir = mkdtempSync(join(tmpdir(), 'hoivacrm-test-'));
+
+  async start(env: Record<string, string> = {}): Promise<this> {
+    if (!this.connector.url) {
+      await this.connector.start();
+      this.connector.teamChannels = [{ id: TEAM.id }, { id: MYYNTI.id, name: MYYNTI.name }];
+    }
+    const config = loadConfig({
+      MODE: 'local',
+      PORT: '0',
+      DATA_DIR: this.dataDir,
+      LOG_LEVEL: 'silent',
+      OUTBOX_POLL_MS: '50',
+      OUTBOX_RETRY_BASE_MS: '20',
+      OUTBOX_RETRY_MAX_MS: '200',
+      ...env,
+    });
+    this.app = await startApp(config, { clock: this.clock, logger: consoleLogger('silent') });
+    return this;
+  }
+
+  /** Stops the server but keeps the data folder: `start()` again is a restart. */
+  async restart(env: Record<string, string> = {}): Promise<void> {
+    await this.app.stop();
+    await this.start(env);
+  }
+
+  async stop(): Promise<void> {
+    await this.app?.stop();
+    await this.connector.stop();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  async post(activity: object): Promise<Response> {
+    const response = await fetch(`${this.app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    if (response.status >= 400) throw new Error(`/api/messages answered ${response.status}: ${await response.text()}`);
+    return response;
+  }
+}
+
+/** Polls until `check` returns a value (bounded: the outbox posts asynchronously). */
+export async function eventually<T>(check: () => T | undefined | Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

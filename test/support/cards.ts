@@ -1,0 +1,44 @@
+import type { RecordedCall } from './connector-double.js';
+
+/** Helpers to read what the bot sent: the Adaptive Card of an activity, its inputs, its texts. */
+export type Json = Record<string, unknown>;
+
+export function cardOf(call: RecordedCall | undefined): Json | undefined {
+  const attachments = call?.body.attachments as { contentType: string; content: Json }[] | undefined;
+  return attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+}
+
+export function walk(node: unknown, visit: (n: Json) => void): void {
+  if (Array.isArray(node)) node.forEach((n) => walk(n, visit));
+  else if (node && typeof node === 'object') {
+    visit(node as Json);
+    for (const value of Object.values(node)) walk(value, visit);
+  }
+}
+
+export function inputsOf(card: Json | undefined): Map<string, Json> {
+  const inputs = new Map<string, Json>();
+  walk(card, (n) => {
+    if (typeof n.type === 'string' && n.type.startsWith('Input.') && typeof n.id === 'string') inputs.set(n.id, n);
+  });
+  return inputs;
+}
+
+export function textsOf(card: Json | undefined): string[] {
+  const texts: string[] = [];
+  walk(card, (n) => {
+    if (n.type === 'TextBlock' && typeof n.text === 'string') texts.push(n.text);
+    if (typeof n.title === 'string' && typeof n.value === 'string' && !n.type) texts.push(`${n.title}: ${n.value}`);
+  });
+  return texts;
+}
+
+export function submitDataOf(card: Json | undefined): Json | undefined {
+  const actions = card?.actions as { type: string; data?: Json }[] | undefined;
+  return actions?.find((a) => a.type === 'Action.Submit')?.data;
+}
+
+/** The text message or the card texts of a call, as one string to search. */
+export function visibleText(call: RecordedCall): string {
+  return [typeof call.body.text === 'string' ? call.body.text : '', ...textsOf(cardOf(call))].join('\n');
+}

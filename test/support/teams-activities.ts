@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+
+/**
+ * Bot Framework activities shaped as Microsoft Teams sends them: personal chat, a channel message with
+ * channelData.team/channel (and the @mention Teams prefixes), a card submit with `value`, and the
+ * conversationUpdate Teams sends when the app is installed in a team.
+ */
+export const TENANT_ID = '5f2c1a4e-8b7d-4c3e-9a1f-2b6d8e0c4a71';
+export const BOT = { id: '28:hoivacrm-bot', name: 'HoivaCRM' };
+export const TEAM = { id: '19:hoiva-team@thread.tacv2', name: 'Hoiva' };
+export const MYYNTI = { id: '19:myynti@thread.tacv2', name: 'Myynti' };
+export const GENERAL = { id: TEAM.id, name: undefined };
+
+export interface TeamsUser {
+  id: string;
+  name: string;
+  aadObjectId: string;
+  locale?: string;
+}
+
+export const homeDirector: TeamsUser = {
+  id: '29:kaisa',
+  name: 'Kaisa Kotijohtaja',
+  aadObjectId: '0b6a3c52-6f0e-4d8e-a1d5-0c1b7d3e9f01',
+  locale: 'fi-FI',
+};
+export const englishUser: TeamsUser = {
+  id: '29:emma',
+  name: 'Emma English',
+  aadObjectId: '7d9e1f20-3a4b-4c5d-8e6f-1a2b3c4d5e6f',
+  locale: 'en-US',
+};
+
+function base(serviceUrl: string, user: TeamsUser) {
+  return {
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    serviceUrl,
+    channelId: 'msteams',
+    from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
+    recipient: BOT,
+    locale: user.locale ?? 'fi-FI',
+    entities: [{ type: 'clientInfo', locale: user.locale ?? 'fi-FI', country: 'FI', platform: 'Web', timezone: 'Europe/Helsinki' }],
+  };
+}
+
+export function personalConversationId(user: TeamsUser): string {
+  return `a:personal-${user.id.slice(3)}`;
+}
+
+export function personalMessage(serviceUrl: string, user: TeamsUser, text: string) {
+  return {
+    ...base(serviceUrl, user),
+    type: 'message',
+    text,
+    textFormat: 'plain',
+    conversation: { conversationType: 'personal', tenantId: TENANT_ID, id: personalConversationId(user) },
+    channelData: { tenant: { id: TENANT_ID } },
+  };
+}
+
+export function cardSubmit(serviceUrl: string, user: TeamsUser, replyToId: string, value: Record<string, unknown>) {
+  return {
+    ...base(serviceUrl, user),
+    type: 'message',
+    replyToId,
+    value,
+    conversation: { conversationType: 'personal', tenantId: TENANT_ID, id: personalConversationId(user) },
+    channelData: { tenant: { id: TENANT_ID }, source: { name: 'message' }, legacy: { replyToId } },
+  };
+}
+
+export function channelMessage(serviceUrl: string, user: TeamsUser, channel: { id: string; name?: string | undefined }, text: string) {
+  const messageId = String(Date.now());
+  return {
+    ...base(serviceUrl, user),
+    type: 'message',
+    text: `<at>${BOT.name}</at> ${text}`,
+    textFormat: 'plain',
+    conversation: { isGroup: true, conversationType: 'channel', tenantId: TENANT_ID, id: `${channel.id};messageid=${messageId}` },
+    entities: [{ type: 'mention', mentioned: BOT, text: `<at>${BOT.name}</at>` }],
+    channelData: {
+      teamsChannelId: channel.id,
+      teamsTeamId: TEAM.id,
+      channel: { id: channel.id, ...(channel.name ? { name: channel.name } : {}) },
+      team: { id: TEAM.id },
+      tenant: { id: TENANT_ID },
+    },
+  };
+}
+
+export function installedInTeam(serviceUrl: string, user: TeamsUser) {
+  return {
+    ...base(serviceUrl, user),
+    type: 'conversationUpdate',
+    membersAdded: [{ id: BOT.id }],
+    conversation: { isGroup: true, conversationType: 'channel', tenantId: TENANT_ID, id: TEAM.id },
+    channelData: { eventType: 'teamMemberAdded', team: { id: TEAM.id, name: TEAM.name }, tenant: { id: TENANT_ID } },
+  };
+}
