@@ -1,14 +1,8 @@
 import type { Audience } from '../notify/audience.js';
+import type { ChannelBinding } from '../store/store-port.js';
 import type { AppContext } from './app-context.js';
 
-export interface BindChannelInput {
-  audience: Audience;
-  teamId: string;
-  channelId: string;
-  channelName: string;
-  reference: Record<string, unknown>;
-  boundBy: string;
-}
+export type BindChannelInput = Omit<ChannelBinding, 'boundAt'>;
 
 /**
  * Makes a channel the sales or management channel. Notifications that were waiting for this audience

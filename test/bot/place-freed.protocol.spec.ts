@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { BotHarness, eventually } from '../support/bot-harness.js';
 import { cardOf, inputsOf, submitDataOf, textsOf, visibleText, type Json } from '../support/cards.js';
+import { choiceValue, openPlaceForm, submitPlaceForm, validPlaceValues, type OpenForm } from '../support/place-form.js';
 import {
   cardSubmit,
   channelMessage,
@@ -29,39 +30,9 @@ describe('free a place in Teams → the sales channel gets a card (protocol)', (
     await h.stop();
   });
 
-  async function openForm(user: TeamsUser = homeDirector): Promise<{ card: Json; activityId: string }> {
-    const before = h.connector.posted(personalConversationId(user)).length;
-    await h.post(personalMessage(h.connector.url, user, user.locale === 'en-US' ? 'free place' : 'vapaa paikka'));
-    const call = h.connector.posted(personalConversationId(user))[before];
-    assert.ok(call, 'the bot answered in the personal chat');
-    const card = cardOf(call);
-    assert.ok(card, 'the answer is an Adaptive Card');
-    return { card, activityId: call.activityIdAssigned! };
-  }
-
-  function choiceValue(card: Json, inputId: string, title: RegExp): string {
-    const choices = inputsOf(card).get(inputId)?.choices as { title: string; value: string }[];
-    const choice = choices.find((c) => title.test(c.title));
-    assert.ok(choice, `${inputId} offers ${title}`);
-    return choice.value;
-  }
-
-  async function submit(form: { card: Json; activityId: string }, values: Json, user: TeamsUser = homeDirector) {
-    const before = h.connector.posted(personalConversationId(user)).length;
-    await h.post(cardSubmit(h.connector.url, user, form.activityId, { ...submitDataOf(form.card), ...values }));
-    return h.connector.posted(personalConversationId(user)).slice(before);
-  }
-
-  function validValues(card: Json): Json {
-    return {
-      careHomeId: choiceValue(card, 'careHomeId', /^Koivukoti/),
-      serviceType: 'tehostettu',
-      customerGroup: 'ikaantyneet',
-      label: 'A12',
-      freeFrom: '2026-12-01',
-      note: 'Huone maalataan ensin',
-    };
-  }
+  const openForm = (user?: TeamsUser) => openPlaceForm(h, user);
+  const submit = (form: OpenForm, values: Json) => submitPlaceForm(h, form, values);
+  const validValues = (card: Json) => validPlaceValues(card);
 
   it('binds Myynti as the sales channel and General as management when installed in the team', async () => {
     const bindings = await h.app.store.conversations.listBindings();
@@ -172,7 +143,7 @@ describe('free a place in Teams → the sales channel gets a card (protocol)', (
   it('speaks English to an English-locale user, errors included', async () => {
     const form = await openForm(englishUser);
     assert.equal(textsOf(form.card)[0], 'Free place');
-    const replies = await submit(form, { ...validValues(form.card), label: '' }, englishUser);
+    const replies = await submit(form, { ...validValues(form.card), label: '' });
     const texts = textsOf(cardOf(replies[0]));
     assert.ok(texts.includes('This field is required.'));
     assert.ok(texts.includes('Please check the marked fields.'));

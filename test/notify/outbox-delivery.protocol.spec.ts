@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { BotHarness, eventually } from '../support/bot-harness.js';
-import { cardOf, inputsOf, submitDataOf, textsOf } from '../support/cards.js';
-import { cardSubmit, homeDirector, installedInTeam, MYYNTI, personalConversationId, personalMessage } from '../support/teams-activities.js';
+import { cardOf, textsOf } from '../support/cards.js';
+import { openPlaceForm, submitPlaceForm, validPlaceValues } from '../support/place-form.js';
+import { homeDirector, installedInTeam, MYYNTI } from '../support/teams-activities.js';
 
 /**
  * Delivery through the outbox against a misbehaving Bot Connector: throttled, failing, slow, and a
@@ -17,21 +18,9 @@ describe('outbox delivery to the sales channel (protocol)', () => {
     await h.stop();
   });
 
-  async function recordPlace(label: string): Promise<void> {
-    await h.post(personalMessage(h.connector.url, homeDirector, 'vapaa paikka'));
-    const formCall = h.connector.posted(personalConversationId(homeDirector)).at(-1)!;
-    const card = cardOf(formCall)!;
-    const homes = inputsOf(card).get('careHomeId')!.choices as { value: string }[];
-    await h.post(
-      cardSubmit(h.connector.url, homeDirector, formCall.activityIdAssigned!, {
-        ...submitDataOf(card),
-        careHomeId: homes[0]!.value,
-        serviceType: 'tehostettu',
-        customerGroup: 'ikaantyneet',
-        label,
-        freeFrom: '2026-12-01',
-      }),
-    );
+  async function recordPlace(label: string, harness: BotHarness = h): Promise<void> {
+    const form = await openPlaceForm(harness);
+    await submitPlaceForm(harness, form, validPlaceValues(form.card, { label }));
   }
 
   const cardsIn = (conversationId: string) => h.connector.posted(conversationId).filter((c) => cardOf(c));
@@ -97,19 +86,7 @@ describe('outbox delivery to the sales channel (protocol)', () => {
   it('holds a card until a sales channel is bound, then posts it', async () => {
     const fresh = await new BotHarness().start();
     try {
-      await fresh.post(personalMessage(fresh.connector.url, homeDirector, 'vapaa paikka'));
-      const formCall = fresh.connector.posted(personalConversationId(homeDirector)).at(-1)!;
-      const card = cardOf(formCall)!;
-      await fresh.post(
-        cardSubmit(fresh.connector.url, homeDirector, formCall.activityIdAssigned!, {
-          ...submitDataOf(card),
-          careHomeId: (inputsOf(card).get('careHomeId')!.choices as { value: string }[])[0]!.value,
-          serviceType: 'tehostettu',
-          customerGroup: 'ikaantyneet',
-          label: 'W1',
-          freeFrom: '2026-12-01',
-        }),
-      );
+      await recordPlace('W1', fresh);
       await new Promise((r) => setTimeout(r, 200));
       assert.equal((await fresh.app.store.outbox.list({ status: 'pending' })).length, 1, 'the card waits, not lost');
       await fresh.post(installedInTeam(fresh.connector.url, homeDirector));

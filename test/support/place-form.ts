@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import type { BotHarness } from './bot-harness.js';
+import { cardOf, inputsOf, submitDataOf, type Json } from './cards.js';
+import type { RecordedCall } from './connector-double.js';
+import { cardSubmit, homeDirector, personalConversationId, personalMessage, type TeamsUser } from './teams-activities.js';
+
+/** Drives the "vapaa paikka" form as a user would: ask for it, fill it, submit it. */
+export interface OpenForm {
+  card: Json;
+  activityId: string;
+  user: TeamsUser;
+}
+
+export async function openPlaceForm(h: BotHarness, user: TeamsUser = homeDirector): Promise<OpenForm> {
+  const before = h.connector.posted(personalConversationId(user)).length;
+  await h.post(personalMessage(h.connector.url, user, user.locale === 'en-US' ? 'free place' : 'vapaa paikka'));
+  const call = h.connector.posted(personalConversationId(user))[before];
+  assert.ok(call, 'the bot answered in the personal chat');
+  const card = cardOf(call);
+  assert.ok(card, 'the answer is an Adaptive Card');
+  return { card, activityId: call.activityIdAssigned!, user };
+}
+
+export function choiceValue(card: Json, inputId: string, title: RegExp): string {
+  const choices = inputsOf(card).get(inputId)?.choices as { title: string; value: string }[];
+  const choice = choices.find((c) => title.test(c.title));
+  assert.ok(choice, `${inputId} offers ${title}`);
+  return choice.value;
+}
+
+/** Submits the form with these values; returns what the bot answered in the personal chat. */
+export async function submitPlaceForm(h: BotHarness, form: OpenForm, values: Json): Promise<RecordedCall[]> {
+  const before = h.connector.posted(personalConversationId(form.user)).length;
+  await h.post(cardSubmit(h.connector.url, form.user, form.activityId, { ...submitDataOf(form.card), ...values }));
+  return h.connector.posted(personalConversationId(form.user)).slice(before);
+}
+
+export function validPlaceValues(card: Json, overrides: Json = {}): Json {
+  return {
+    careHomeId: choiceValue(card, 'careHomeId', /^Koivukoti/),
+    serviceType: 'tehostettu',
+    customerGroup: 'ikaantyneet',
+    label: 'A12',
+    freeFrom: '2026-12-01',
+    note: 'Huone maalataan ensin',
+    ...overrides,
+  };
+}
