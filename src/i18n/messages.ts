@@ -77,6 +77,11 @@ const fi = {
   'place.notOccupiedOrFree': 'Paikka on jo tilassa "{status}"; sitä ei voi kirjata vapautuvaksi.',
   'place.changedByOther': 'Joku muu muutti tätä paikkaa juuri.',
   'privacy.personalIdentityCode': 'Älä kirjaa henkilötunnuksia.',
+  'customer.invalidBusinessId': 'Y-tunnus on muotoa 1234567-8.',
+  'contactLog.nextContactTopicRequired': 'Kerro seuraavan yhteydenoton aihe.',
+  'agreement.endBeforeStart': 'Päättymispäivä on ennen alkamispäivää.',
+  'meeting.endsBeforeStart': 'Kokous päättyy ennen kuin se alkaa.',
+  'meeting.customerRequired': 'Vuosittainen kehityskokous pidetään asiakkaan kanssa: valitse asiakas.',
   'error.generic': 'Jokin meni vikaan, eikä mitään tallennettu. Yritä uudelleen.',
 } as const;
 
@@ -157,6 +162,11 @@ const en: Record<MessageKey, string> = {
   'place.notOccupiedOrFree': 'The place is already "{status}"; it cannot be recorded as freed.',
   'place.changedByOther': 'Someone else just changed this place.',
   'privacy.personalIdentityCode': 'Do not enter personal identity codes.',
+  'customer.invalidBusinessId': 'A business id looks like 1234567-8.',
+  'contactLog.nextContactTopicRequired': 'Give the topic of the next contact.',
+  'agreement.endBeforeStart': 'The end date is before the start date.',
+  'meeting.endsBeforeStart': 'The meeting ends before it starts.',
+  'meeting.customerRequired': 'A yearly development meeting is held with a customer: choose one.',
   'error.generic': 'Something went wrong and nothing was saved. Please try again.',
 };
 

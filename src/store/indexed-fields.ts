@@ -6,6 +6,7 @@ import type { RecordKind } from './record-kinds.js';
  */
 export const indexedFields: Partial<Record<RecordKind, readonly string[]>> = {
   place: ['careHomeId', 'status'],
+  person: ['userId'],
   careHome: ['region'],
   contact: ['customerId'],
   agreement: ['customerId'],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { addYears } from '../dates.js';
-import { customerGroup, isoDate, optionalText, recordId, serviceType, text } from '../records/common.js';
+import { customerGroup, isoDate, recordId, serviceType, text } from '../records/common.js';
+import { optionalFreeText } from '../records/privacy.js';
 
 /**
  * What a home director submits when a place is freed or about to be (the "vapaa paikka" form).
@@ -19,7 +20,7 @@ export function recordPlaceFreedCommand(today: string) {
     freeFrom: isoDate
       .refine((d) => d <= latest, { message: 'place.freeFromTooFar' })
       .refine((d) => d >= earliest, { message: 'place.freeFromTooOld' }),
-    note: optionalText(500),
+    note: optionalFreeText(500),
   });
 }
 export type RecordPlaceFreedCommand = z.infer<ReturnType<typeof recordPlaceFreedCommand>>;

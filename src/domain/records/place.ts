@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { actorRef, customerGroup, isoDate, isoDateTime, optionalText, recordId, recordMeta, serviceType, text } from './common.js';
+import { actorRef, customerGroup, isoDate, isoDateTime, recordId, recordMeta, serviceType, text } from './common.js';
+import { optionalFreeText } from './privacy.js';
 
 /**
  * A resident place in a care home, as the home director keeps it in the occupancy table
@@ -22,7 +23,7 @@ const placeFields = {
   status: placeStatus,
   /** The day the place is or becomes free; set while freeing, free or reserved. */
   freeFrom: isoDate.optional(),
-  note: optionalText(500),
+  note: optionalFreeText(500),
   /** Who recorded the latest status change, and when: the freed-place card shows both. */
   statusChangedBy: actorRef.optional(),
   statusChangedAt: isoDateTime.optional(),

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Clock } from '../../clock.js';
 import { addDays, localDate } from '../../domain/dates.js';
 import type { CareHome } from '../../domain/records/care-home.js';
@@ -6,17 +5,12 @@ import type { CustomerGroup, Region, ServiceType } from '../../domain/records/co
 import type { Place } from '../../domain/records/place.js';
 import type { RecordWrite, Store } from '../store-port.js';
 import { demoCustomers } from './demo-customers.js';
+import { stableIdFor as stableId } from './stable-id.js';
 
 /**
  * Demo data for local mode: three regions with care homes, their places by service type, and
  * municipalities with contacts. Invented names; no resident appears anywhere (places carry no person).
- * Ids are derived from names, so the same demo home has the same id on every machine.
  */
-export function stableId(name: string): string {
-  const hex = createHash('sha1').update(`hoivacrm-demo:${name}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
-}
-
 interface HomeSeed {
   name: string;
   region: Region;

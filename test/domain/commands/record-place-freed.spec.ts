@@ -37,6 +37,10 @@ describe('the "place freed" command schema', () => {
     assert.deepEqual(errorsOf({ ...valid, freeFrom: '2027-11-24' }), [{ field: 'freeFrom', key: 'place.freeFromTooFar' }]);
   });
 
+  it('refuses a note that holds a personal identity code', () => {
+    assert.deepEqual(errorsOf({ ...valid, note: 'Asukas 131052-308T muuttaa' }), [{ field: 'note', key: 'privacy.personalIdentityCode' }]);
+  });
+
   it('reports every bad field at once, one message per field', () => {
     const errors = errorsOf({ ...valid, label: '', freeFrom: 'huomenna', customerGroup: undefined });
     assert.deepEqual(errors.map((e) => e.field).sort(), ['customerGroup', 'freeFrom', 'label']);

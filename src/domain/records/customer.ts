@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { optionalText, recordMeta, region, text } from './common.js';
+import { optionalFreeText } from './privacy.js';
+
+/**
+ * A municipal customer (kunta-asiakas). Segments follow how the municipality buys (thesis 6.4.2); the
+ * lifecycle phases are the customer-relationship stages of thesis 4.2.
+ */
+export const customerSegments = ['ostopalvelu', 'palveluseteli'] as const;
+export const lifecyclePhases = ['hankinta', 'haltuunotto', 'kasvu', 'pysyvyys'] as const;
+
+/** Finnish business id (Y-tunnus): seven digits, a hyphen, a check digit. */
+export const businessId = z.string().regex(/^\d{7}-\d$/, { message: 'customer.invalidBusinessId' });
+
+const customerFields = {
+  name: text(120),
+  businessId: businessId.optional(),
+  region,
+  segment: z.enum(customerSegments),
+  lifecyclePhase: z.enum(lifecyclePhases),
+  address: optionalText(200),
+  phone: optionalText(40),
+  email: z.email().optional(),
+  /** The customer's development wishes and service needs (thesis 6.1). */
+  developmentWishes: optionalFreeText(),
+  serviceNeeds: optionalFreeText(),
+  /** Teams user ids of the people responsible for this customer (regional director, sales). */
+  responsiblePersonIds: z.array(z.string().min(1)).optional(),
+};
+
+export const customerInputSchema = z.object(customerFields);
+export const customerSchema = z.object({ ...recordMeta, ...customerFields });
+export type Customer = z.infer<typeof customerSchema>;

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { actorRef, isoDate, recordId, recordMeta, text } from './common.js';
+import { optionalFreeText } from './privacy.js';
+
+/**
+ * A home event (kodin asukastilaisuus) — relatives' evening, summer or Christmas party — and whether the
+ * municipality attended and what came up; sales hear of it like of a visit (DOMAIN.md, routing).
+ */
+export const homeEventKinds = ['omaisten-ilta', 'kesajuhla', 'joulujuhla', 'muu'] as const;
+
+const homeEventFields = {
+  careHomeId: recordId,
+  date: isoDate,
+  kind: z.enum(homeEventKinds),
+  title: text(200),
+  attendingContactIds: z.array(recordId),
+  whatCameUp: optionalFreeText(),
+  specialMention: z.boolean(),
+  recordedBy: actorRef,
+};
+
+export const homeEventInputSchema = z.object(homeEventFields);
+export const homeEventSchema = z.object({ ...recordMeta, ...homeEventFields });
+export type HomeEvent = z.infer<typeof homeEventSchema>;

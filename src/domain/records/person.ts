@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { recordId, recordMeta, region, text } from './common.js';
+
+/**
+ * A member of staff who uses HoivaCRM, with roles (DOMAIN.md, People; thesis table 2). Roles decide
+ * who records what and who is told. Municipal officials are contacts, not persons.
+ */
+export const personRoles = ['kotijohtaja', 'vastaava-hoitaja', 'aluejohtaja', 'liiketoimintajohtaja', 'myynti', 'laatupaallikko'] as const;
+
+const personFields = {
+  /** The Teams user's Entra object id. */
+  userId: z.string().min(1),
+  name: text(120),
+  email: z.email().optional(),
+  roles: z.array(z.enum(personRoles)).min(1),
+  /** The home a home director or head nurse is responsible for. */
+  careHomeId: recordId.optional(),
+  /** The region a regional director leads. */
+  region: region.optional(),
+};
+
+export const personInputSchema = z.object(personFields);
+export const personSchema = z.object({ ...recordMeta, ...personFields });
+export type Person = z.infer<typeof personSchema>;
