@@ -45,15 +45,30 @@ const server = run('hoivacrm', process.execPath, ['--import', 'tsx', join(root, 
   MODE: process.env.MODE ?? 'local',
   PORT: port,
 });
+let playgroundStarted = false;
 server.stdout?.on('data', (chunk: string) => {
-  if (!chunk.includes('HoivaCRM listening') || children.length > 1) return;
-  run('playground', process.execPath, [join(root, 'node_modules/@microsoft/m365agentsplayground/cli.js'), '-e', `http://127.0.0.1:${port}/api/messages`, '-c', 'msteams', '-p', playgroundPort], {
-    ...process.env,
+  if (!chunk.includes('HoivaCRM listening') || playgroundStarted) return;
+  playgroundStarted = true;
+  // The Playground reads .m365agentsplayground.yml from its working directory (the project root).
+  const playground = run(
+    'playground',
+    process.execPath,
+    [join(root, 'node_modules/@microsoft/m365agentsplayground/cli.js'), '-e', `http://127.0.0.1:${port}/api/messages`, '-c', 'msteams', '-p', playgroundPort, '--disable-telemetry'],
+    { ...process.env },
+  );
+  playground.stdout?.on('data', (out: string) => {
+    // It takes another port when the asked one is busy, and says which.
+    const listening = /Listening on (\d+)/.exec(out);
+    if (!listening) return;
+    console.log('');
+    console.log(`  Bot:               http://127.0.0.1:${port}/api/messages`);
+    console.log(`  Tab:               http://127.0.0.1:${port}/tab/`);
+    console.log(`  Agents Playground: http://localhost:${listening[1]}  (team "Hoiva": open Myynti once to install the app)`);
+    console.log('  Ctrl-C stops all of it.');
+    console.log('');
   });
-  console.log('');
-  console.log(`  Bot:               http://127.0.0.1:${port}/api/messages`);
-  console.log(`  Tab:               http://127.0.0.1:${port}/tab/`);
-  console.log(`  Agents Playground: http://localhost:${playgroundPort}  (team "Hoiva", channels General and Myynti)`);
-  console.log('  Ctrl-C stops all of it.');
-  console.log('');
+});
+// If this process goes, its children go too.
+process.on('exit', () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
 });
