@@ -4,12 +4,10 @@ import { z } from 'zod';
  * The envelope every Action.Submit of ours carries in `data` (Teams merges it with the inputs into the
  * message activity's `value`). Only the envelope is checked here; the use case validates the fields.
  */
-export const submitActions = ['placeFreed.submit'] as const;
 export const submitEnvelope = z.looseObject({
-  action: z.enum(submitActions),
+  action: z.string().regex(/^[a-zA-Z]+\.[a-zA-Z]+$/),
   requestId: z.uuid(),
 });
-export type SubmitEnvelope = z.infer<typeof submitEnvelope>;
 
 /**
  * Teams sends an emptied input as "" (and may omit it): both mean "not given". Values are trimmed here

@@ -1,23 +1,23 @@
 /**
- * Chat commands, Finnish and English. Matching ignores case, extra spaces and the @mention Teams puts
- * in front of a message in a channel; an unknown command gets the closest known one as a suggestion.
+ * Chat command matching, Finnish and English. Matching ignores case, extra spaces and the @mention
+ * Teams puts in front of a channel message; an unknown command gets the closest known one as a
+ * suggestion. Each flow (bot/flows) declares its own commands.
  */
-export type CommandId = 'help' | 'freePlace' | 'places' | 'channelSales' | 'channelManagement';
-
 export interface CommandSpec {
-  id: CommandId;
+  id: string;
   fi: string;
   en: string;
   aliases?: readonly string[];
+  /** `asiakas <nimi>`: the rest of the message is the command's argument. */
+  takesArgument?: boolean;
+  /** The help card's description of the command. */
+  help: string;
+  /** The help card's example, when the command takes an argument. */
+  example?: string;
 }
 
-export const commands: readonly CommandSpec[] = [
-  { id: 'help', fi: 'ohje', en: 'help', aliases: ['apua', '?'] },
-  { id: 'freePlace', fi: 'vapaa paikka', en: 'free place', aliases: ['vapautuva paikka', 'freeing place'] },
-  { id: 'places', fi: 'paikat', en: 'places', aliases: ['vapaat paikat', 'free places'] },
-  { id: 'channelSales', fi: 'kanava myynti', en: 'channel sales' },
-  { id: 'channelManagement', fi: 'kanava johto', en: 'channel management' },
-];
+/** `ohje` / `help` belongs to no flow: the bot answers it with the help card of all flows. */
+export const helpCommand: CommandSpec = { id: 'help', fi: 'ohje', en: 'help', aliases: ['apua', '?'], help: 'help.cmd.help' };
 
 export function normalizeCommandText(text: string): string {
   return text
@@ -25,27 +25,36 @@ export function normalizeCommandText(text: string): string {
     .replace(/&nbsp;/g, ' ')
     .replace(/<[^>]+>/g, ' ')
     .trim()
-    .toLocaleLowerCase('fi')
     .replace(/\s+/g, ' ');
 }
 
-export type ParsedCommand = { kind: 'command'; id: CommandId } | { kind: 'unknown'; text: string; suggestion?: string };
+export type ParsedCommand =
+  | { kind: 'command'; id: string; argument: string }
+  | { kind: 'unknown'; text: string; suggestion?: string };
 
-export function parseCommand(text: string): ParsedCommand {
-  const normalized = normalizeCommandText(text);
-  for (const spec of commands) {
-    if ([spec.fi, spec.en, ...(spec.aliases ?? [])].includes(normalized)) return { kind: 'command', id: spec.id };
+export function parseCommand(text: string, specs: readonly CommandSpec[]): ParsedCommand {
+  const typed = normalizeCommandText(text);
+  const lower = typed.toLocaleLowerCase('fi');
+  for (const spec of specs) {
+    for (const word of [spec.fi, spec.en, ...(spec.aliases ?? [])]) {
+      if (lower === word) return { kind: 'command', id: spec.id, argument: '' };
+      if (spec.takesArgument && lower.startsWith(`${word} `)) {
+        return { kind: 'command', id: spec.id, argument: typed.slice(word.length).trim() };
+      }
+    }
   }
-  const suggestion = closestCommand(normalized);
-  return suggestion ? { kind: 'unknown', text: normalized, suggestion } : { kind: 'unknown', text: normalized };
+  const suggestion = closestCommand(lower, specs);
+  return suggestion ? { kind: 'unknown', text: lower, suggestion } : { kind: 'unknown', text: lower };
 }
 
 /** The known command word nearest to what was typed, if it is near enough to be a typo. */
-export function closestCommand(typed: string): string | undefined {
+export function closestCommand(typed: string, specs: readonly CommandSpec[]): string | undefined {
   let best: { word: string; distance: number } | undefined;
-  for (const spec of commands) {
+  for (const spec of specs) {
     for (const word of [spec.fi, spec.en]) {
-      const distance = levenshtein(typed, word);
+      // For a command with an argument, compare only the words the command itself has.
+      const candidate = spec.takesArgument ? typed.split(' ').slice(0, word.split(' ').length).join(' ') : typed;
+      const distance = levenshtein(candidate, word);
       if (!best || distance < best.distance) best = { word, distance };
     }
   }
@@ -53,7 +62,7 @@ export function closestCommand(typed: string): string | undefined {
   return best.distance <= Math.max(2, Math.floor(best.word.length / 3)) ? best.word : undefined;
 }
 
-function levenshtein(a: string, b: string): number {
+export function levenshtein(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = row[0]!;

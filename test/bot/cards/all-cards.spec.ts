@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { helpCard } from '../../../bot/cards/help-card.js';
+import { commandsOf } from '../../../bot/flows/index.js';
 import { notificationCard } from '../../../bot/cards/notification-card.js';
 import { openPlacesCard } from '../../../bot/cards/open-places-card.js';
 import { placeFreedFormCard } from '../../../bot/cards/place-freed-form-card.js';
@@ -39,7 +40,7 @@ const event = (status: 'vapaa' | 'vapautuu', note?: string): PlaceFreedEvent => 
 });
 
 const cards = (locale: Locale) => ({
-  help: helpCard(locale),
+  help: helpCard(locale, commandsOf()),
   form: placeFreedFormCard(locale, { homes: [home], requestId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', today: '2026-11-23' }),
   formWithErrors: placeFreedFormCard(locale, {
     homes: [home],

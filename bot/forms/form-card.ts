@@ -1,0 +1,127 @@
+import type { FieldError } from '../../src/domain/validation.js';
+import { t, type Locale, type MessageKey } from '../../src/i18n/messages.js';
+import {
+  actionSubmit,
+  adaptiveCard,
+  inputChoiceSet,
+  inputDate,
+  inputText,
+  inputToggle,
+  textBlock,
+  withFieldError,
+  type AdaptiveCard,
+  type CardElement,
+  type InputElement,
+} from '../cards/elements.js';
+
+/**
+ * One form machinery for every record a user types in: a field list becomes an Adaptive Card, and on a
+ * validation error the same card comes back with the typed values and a message under each bad field.
+ * The field ids are the use case's input names, which are the zod input schema's keys.
+ */
+export type FormField =
+  | { kind: 'choice'; id: string; label: MessageKey; choices: { title: string; value: string }[]; required?: boolean; multiSelect?: boolean }
+  | { kind: 'text'; id: string; label: MessageKey; required?: boolean; multiline?: boolean; maxLength?: number; placeholder?: MessageKey }
+  | { kind: 'date'; id: string; label: MessageKey; required?: boolean; max?: string; min?: string; defaultValue?: string }
+  | { kind: 'toggle'; id: string; label: MessageKey }
+  | { kind: 'hint'; text: MessageKey; attention?: boolean };
+
+export interface FormSpec {
+  title: MessageKey;
+  intro?: MessageKey;
+  fields: FormField[];
+  submitAction: string;
+  /** Extra data the submit carries besides the action and request id (e.g. which place). */
+  data?: Record<string, string>;
+}
+
+export interface FormState {
+  /** The id of the request this form will make: a repeated submit of the same form does nothing twice. */
+  requestId: string;
+  values?: Record<string, unknown>;
+  errors?: FieldError[];
+}
+
+export function formCard(locale: Locale, spec: FormSpec, state: FormState): AdaptiveCard {
+  const values = state.values ?? {};
+  const errors = new Map((state.errors ?? []).map((e) => [e.field, t(locale, e.key, e.params)]));
+  const body: CardElement[] = [textBlock(t(locale, spec.title), { size: 'large', weight: 'bolder' })];
+  if (spec.intro) body.push(textBlock(t(locale, spec.intro), { isSubtle: true }));
+  if (errors.size > 0) body.push(textBlock(t(locale, 'form.fixErrors'), { color: 'attention', weight: 'bolder' }));
+  const formError = errors.get('_form');
+  if (formError) body.push(textBlock(formError, { color: 'attention' }));
+  for (const field of spec.fields) {
+    if (field.kind === 'hint') {
+      body.push(textBlock(t(locale, field.text), { size: 'small', ...(field.attention ? { color: 'warning' as const } : { isSubtle: true }) }));
+      continue;
+    }
+    body.push(...withFieldError(input(locale, field, values[field.id]), errors.get(field.id)));
+  }
+  return adaptiveCard({
+    body,
+    actions: [
+      actionSubmit({
+        title: t(locale, 'form.submit'),
+        data: { action: spec.submitAction, requestId: state.requestId, ...spec.data },
+        style: 'positive',
+      }),
+    ],
+  });
+}
+
+function input(locale: Locale, field: Exclude<FormField, { kind: 'hint' }>, raw: unknown): InputElement {
+  const value = typeof raw === 'string' ? raw : typeof raw === 'boolean' ? String(raw) : undefined;
+  const label = t(locale, field.label);
+  const required = 'required' in field && field.required ? { isRequired: true, errorMessage: t(locale, 'validation.required') } : {};
+  switch (field.kind) {
+    case 'choice':
+      return inputChoiceSet({
+        id: field.id,
+        label,
+        choices: field.choices,
+        placeholder: t(locale, 'form.choose'),
+        ...(field.multiSelect ? { isMultiSelect: true } : {}),
+        ...(value !== undefined ? { value } : {}),
+        ...required,
+      });
+    case 'text':
+      return inputText({
+        id: field.id,
+        label,
+        ...(value !== undefined ? { value } : {}),
+        ...(field.multiline ? { isMultiline: true } : {}),
+        ...(field.maxLength ? { maxLength: field.maxLength } : {}),
+        ...(field.placeholder ? { placeholder: t(locale, field.placeholder) } : {}),
+        ...required,
+      });
+    case 'date': {
+      const date = value ?? field.defaultValue;
+      return inputDate({
+        id: field.id,
+        label,
+        ...(date !== undefined ? { value: date } : {}),
+        ...(field.max ? { max: field.max } : {}),
+        ...(field.min ? { min: field.min } : {}),
+        ...(field.required ? { isRequired: true, errorMessage: t(locale, 'validation.invalidDate') } : {}),
+      });
+    }
+    case 'toggle':
+      return inputToggle({ id: field.id, title: label, value: value === 'true' ? 'true' : 'false', valueOn: 'true', valueOff: 'false' });
+  }
+}
+
+/**
+ * Card inputs arrive as strings: a toggle as "true"/"false", a multi-select as "a,b". Turn them into the
+ * types the use case's zod schema expects; everything else passes through as typed.
+ */
+export function coerceFormValues(spec: FormSpec, values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...values };
+  for (const field of spec.fields) {
+    if (field.kind === 'toggle') out[field.id] = values[field.id] === 'true' || values[field.id] === true;
+    if (field.kind === 'choice' && field.multiSelect) {
+      const raw = values[field.id];
+      out[field.id] = typeof raw === 'string' ? raw.split(',').filter(Boolean) : Array.isArray(raw) ? raw : [];
+    }
+  }
+  return out;
+}
