@@ -1,13 +1,13 @@
-import { MessageFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
-import type { DomainEvent } from '../src/domain/events.js';
+import { MessageFactory, type Activity, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import { localeFrom } from '../src/i18n/messages.js';
-import { DeliveryFailed, type NotificationSender } from '../src/notify/sender-port.js';
+import { DeliveryFailed, type Notification, type NotificationSender } from '../src/notify/sender-port.js';
 import { cardAttachment } from './cards/elements.js';
 import { notificationCard } from './cards/notification-card.js';
 
 /**
- * The sender port implemented with botbuilder: a proactive post into the stored conversation. Errors
- * from the Bot Connector are classified for the outbox: 429 and 5xx are retried, other 4xx are not.
+ * The sender port implemented with botbuilder: a proactive post into a stored conversation, or an
+ * update of a card posted before (PUT /v3/conversations/{id}/activities/{activityId}). Connector errors
+ * are classified for the outbox: 429 and 5xx are retried, other 4xx are not.
  */
 export class BotFrameworkSender implements NotificationSender {
   constructor(
@@ -15,24 +15,41 @@ export class BotFrameworkSender implements NotificationSender {
     private readonly appId: string,
   ) {}
 
-  async post(reference: Record<string, unknown>, event: DomainEvent, locale: string) {
-    const card = notificationCard(event, localeFrom(locale));
+  async post(reference: Record<string, unknown>, notification: Notification) {
     let activityId: string | undefined;
+    await this.inConversation(reference, async (context) => {
+      const response = await context.sendActivity(this.activity(notification));
+      activityId = response?.id;
+    });
+    if (!activityId) throw new DeliveryFailed('the connector returned no activity id', undefined, true);
+    return { activityId, conversationId: String((reference as Partial<ConversationReference>).conversation?.id ?? '') };
+  }
+
+  async update(reference: Record<string, unknown>, activityId: string, notification: Notification): Promise<void> {
+    await this.inConversation(reference, async (context) => {
+      await context.updateActivity({ ...this.activity(notification), id: activityId });
+    });
+  }
+
+  private activity(notification: Notification): Partial<Activity> {
+    const card = notificationCard(notification.event, localeFrom(notification.locale), notification.variant);
+    return MessageFactory.attachment(cardAttachment(card));
+  }
+
+  /**
+   * The adapter hands errors thrown inside the turn to onTurnError and resolves anyway, so the
+   * connector's error is caught here, inside the turn, to reach the outbox.
+   */
+  private async inConversation(reference: Record<string, unknown>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     let failure: unknown;
-    const conversationReference = reference as Partial<ConversationReference>;
-    // The adapter hands errors thrown inside the turn to onTurnError and resolves anyway, so the
-    // connector's error is caught here, inside the turn, to reach the outbox.
-    await this.adapter.continueConversationAsync(this.appId, conversationReference, async (context) => {
+    await this.adapter.continueConversationAsync(this.appId, reference as Partial<ConversationReference>, async (context) => {
       try {
-        const response = await context.sendActivity(MessageFactory.attachment(cardAttachment(card)));
-        activityId = response?.id;
+        await logic(context);
       } catch (error) {
         failure = error;
       }
     });
     if (failure !== undefined) throw classify(failure);
-    if (!activityId) throw new DeliveryFailed('the connector returned no activity id', undefined, true);
-    return { activityId, conversationId: String(conversationReference.conversation?.id ?? '') };
   }
 }
 

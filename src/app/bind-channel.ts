@@ -1,4 +1,4 @@
-import type { Audience } from '../notify/audience.js';
+import type { ChannelAudience } from '../notify/audience.js';
 import type { ChannelBinding } from '../store/store-port.js';
 import type { AppContext } from './app-context.js';
 
@@ -15,7 +15,7 @@ export async function bindChannel(ctx: AppContext, input: BindChannelInput): Pro
 }
 
 /** Which audience a channel's name means, when the bot is installed in a team (Myynti/Sales, Johto/Management). */
-export function audienceForChannelName(name: string | undefined): Audience | undefined {
+export function audienceForChannelName(name: string | undefined): ChannelAudience | undefined {
   const normalized = (name ?? '').trim().toLocaleLowerCase('fi');
   if (['myynti', 'sales'].includes(normalized)) return 'sales';
   if (['johto', 'management'].includes(normalized)) return 'management';

@@ -8,6 +8,7 @@ import { fieldErrorsFrom } from '../domain/validation.js';
 import { notificationsFor } from '../notify/routing.js';
 import { ConcurrencyConflict } from '../store/store-port.js';
 import type { AppContext } from './app-context.js';
+import { placeCardData } from './place-card-data.js';
 import { invalid, type UseCaseResult } from './result.js';
 
 export interface PlaceFreedResult {
@@ -74,18 +75,7 @@ export async function recordPlaceFreed(ctx: AppContext, actor: ActorRef, input: 
     eventId: ctx.newId(),
     occurredAt: at,
     actor,
-    data: {
-      placeId: place.id,
-      careHomeId: home.id,
-      careHomeName: home.name,
-      region: home.region,
-      label: place.label,
-      serviceType: place.serviceType,
-      customerGroup: place.customerGroup,
-      status: place.status as 'vapaa' | 'vapautuu',
-      freeFrom: command.freeFrom,
-      note: command.note,
-    },
+    data: await placeCardData(ctx, place, home),
   };
   const result: PlaceFreedResult = { place, careHomeName: home.name, event };
   try {

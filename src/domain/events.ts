@@ -1,32 +1,57 @@
 import type { ActorRef, CustomerGroup, Region, ServiceType } from './records/common.js';
+import type { PlaceStatus } from './records/place.js';
 
 /**
- * Domain events: what happened, with the snapshot a notification needs, so a card posted later
- * (the outbox may retry for minutes) shows the facts as they were when the user recorded them.
+ * Domain events: what happened, with the snapshot a notification needs, so a card posted later (the
+ * outbox may retry for minutes) shows the facts as they were when the user recorded them.
  */
-export interface PlaceFreedData {
-  placeId: string;
-  careHomeId: string;
-  careHomeName: string;
-  region: Region;
-  label: string;
-  serviceType: ServiceType;
-  customerGroup: CustomerGroup;
-  status: 'vapaa' | 'vapautuu';
-  freeFrom: string;
-  note?: string | undefined;
-}
-
 interface EventBase<T extends string, D> {
   type: T;
-  /** Unique per event; an outbox row is keyed by (eventId, audience) so a retry never posts twice. */
+  /** Unique per event; an outbox row is keyed by (eventId, audience, recipient) so a retry never posts twice. */
   eventId: string;
   occurredAt: string;
   actor: ActorRef;
   data: D;
 }
 
-export type PlaceFreedEvent = EventBase<'place.freed', PlaceFreedData>;
+/** Everything the place card shows; the freed-place card and its in-place updates render from this. */
+export interface PlaceCardData {
+  placeId: string;
+  /** The place's version when the card was made: the Reserve action refers to it. */
+  version: number;
+  careHomeId: string;
+  careHomeName: string;
+  region: Region;
+  label: string;
+  serviceType: ServiceType;
+  customerGroup: CustomerGroup;
+  status: PlaceStatus;
+  freeFrom: string;
+  note?: string | undefined;
+  /** Who recorded the place free, and when (kept on the card through later changes). */
+  freedBy: ActorRef;
+  freedAt: string;
+  reservedForCustomerId?: string | undefined;
+  reservedForName?: string | undefined;
+  reservedBy?: ActorRef | undefined;
+  reservedAt?: string | undefined;
+  /** The municipalities the card's Reserve action offers, the home's own region first. */
+  reserveChoices: { id: string; name: string }[];
+}
 
-export type DomainEvent = PlaceFreedEvent;
+/** A place became free or freeing: the sales channel gets a card. */
+export type PlaceFreedEvent = EventBase<'place.freed', PlaceCardData>;
+/** A freed place was reserved, occupied or released again: the posted cards update in place. */
+export type PlaceChangedEvent = EventBase<'place.changed', PlaceCardData>;
+
+export type DomainEvent = PlaceFreedEvent | PlaceChangedEvent;
 export type DomainEventType = DomainEvent['type'];
+
+/** The record a card shows, so later events can update the cards already posted. */
+export function recordKeyOf(event: DomainEvent): string | undefined {
+  switch (event.type) {
+    case 'place.freed':
+    case 'place.changed':
+      return `place:${event.data.placeId}`;
+  }
+}

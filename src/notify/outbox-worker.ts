@@ -3,6 +3,7 @@ import type { DomainEvent } from '../domain/events.js';
 import type { Logger } from '../logger.js';
 import type { OutboxEntry, Store } from '../store/store-port.js';
 import { retryDelayMs, type BackoffPolicy } from './backoff.js';
+import { isChannelAudience } from './audience.js';
 import { DeliveryFailed, type NotificationSender } from './sender-port.js';
 
 export interface OutboxWorkerOptions {
@@ -93,34 +94,75 @@ export class OutboxWorker {
     this.timer.unref();
   }
 
-  private async deliver(entry: OutboxEntry): Promise<boolean> {
-    const { store, sender, clock, logger, backoff, channelLocale } = this.options;
-    const binding = await store.conversations.getBinding(entry.audience);
-    if (!binding) {
-      // Not lost: it waits until someone binds the channel (install in a team, or `kanava myynti`).
-      const next = new Date(clock.now().getTime() + backoff.maxMs).toISOString();
-      await store.outbox.defer(entry.id, next, `no ${entry.audience} channel bound yet`);
-      logger.warn('notification waits for a channel binding', { audience: entry.audience, eventType: entry.eventType });
-      return false;
+  /** Where a row goes: the bound channel, or the person's own chat with the bot. */
+  private async target(entry: OutboxEntry): Promise<{ reference: Record<string, unknown>; locale: string } | undefined> {
+    const { store, channelLocale } = this.options;
+    if (isChannelAudience(entry.audience)) {
+      const binding = await store.conversations.getBinding(entry.audience);
+      return binding ? { reference: binding.reference, locale: channelLocale } : undefined;
     }
+    const conversation = await store.conversations.getConversation(`user:${entry.recipient}`);
+    if (!conversation) return undefined;
+    const locale = typeof conversation.reference.locale === 'string' ? conversation.reference.locale : channelLocale;
+    return { reference: conversation.reference, locale };
+  }
+
+  private async deliver(entry: OutboxEntry): Promise<boolean> {
+    const { store, sender, clock, logger, backoff } = this.options;
+    const later = new Date(clock.now().getTime() + backoff.maxMs).toISOString();
     try {
-      const posted = await sender.post(binding.reference, entry.payload as DomainEvent, channelLocale);
+      if (entry.mode === 'update') return await this.deliverUpdate(entry);
+      const target = await this.target(entry);
+      if (!target) {
+        // Not lost: it waits until the channel is bound or the person has talked to the bot.
+        await store.outbox.defer(entry.id, later, `waiting: no conversation for ${entry.audience} ${entry.recipient}`.trim());
+        logger.warn('notification waits for a conversation', { audience: entry.audience, eventType: entry.eventType });
+        return false;
+      }
+      const notification = { event: entry.payload as DomainEvent, variant: entry.variant, locale: target.locale };
+      const posted = await sender.post(target.reference, notification);
       await store.outbox.markSent(entry.id, { ...posted, at: clock.now().toISOString() });
       logger.info('notification posted', { audience: entry.audience, eventType: entry.eventType, activityId: posted.activityId });
       return true;
     } catch (error) {
-      const failure =
-        error instanceof DeliveryFailed ? error : new DeliveryFailed(String(error), undefined, true);
-      if (!failure.retryable || entry.attempts >= backoff.maxAttempts) {
-        await store.outbox.markDead(entry.id, failure.message);
-        logger.error('notification given up', { audience: entry.audience, status: failure.status, error: failure.message });
-        return false;
-      }
-      const delay = retryDelayMs(entry.attempts, backoff, failure.retryAfterMs);
-      await store.outbox.reschedule(entry.id, new Date(clock.now().getTime() + delay).toISOString(), failure.message);
-      logger.warn('notification post failed, will retry', { status: failure.status, attempt: entry.attempts, retryInMs: delay });
-      this.soonestRetryMs = Math.min(this.soonestRetryMs ?? Infinity, delay);
+      await this.failed(entry, error);
       return false;
     }
+  }
+
+  /** Replaces every card posted for the record; waits while the original post is still on its way. */
+  private async deliverUpdate(entry: OutboxEntry): Promise<boolean> {
+    const { store, sender, clock, logger, channelLocale } = this.options;
+    const { posted, pending } = await store.outbox.postedFor(entry.recordKey ?? '');
+    if (pending > 0) {
+      await store.outbox.defer(entry.id, new Date(clock.now().getTime() + this.options.pollIntervalMs).toISOString(), 'waiting: original post not sent yet');
+      return false;
+    }
+    for (const card of posted) {
+      const target = isChannelAudience(card.audience)
+        ? await store.conversations.getBinding(card.audience)
+        : await store.conversations.getConversation(`user:${card.recipient}`);
+      if (!target) continue;
+      // The card lives in the conversation it was posted to, even if the binding moved since.
+      const reference = { ...target.reference, conversation: { ...(target.reference.conversation as object), id: card.conversationId } };
+      await sender.update(reference, card.activityId, { event: entry.payload as DomainEvent, variant: card.variant, locale: channelLocale });
+    }
+    await store.outbox.markSent(entry.id, { conversationId: '', activityId: '', at: clock.now().toISOString() });
+    logger.info('cards updated in place', { eventType: entry.eventType, cards: posted.length });
+    return true;
+  }
+
+  private async failed(entry: OutboxEntry, error: unknown): Promise<void> {
+    const { store, clock, logger, backoff } = this.options;
+    const failure = error instanceof DeliveryFailed ? error : new DeliveryFailed(String(error), undefined, true);
+    if (!failure.retryable || entry.attempts >= backoff.maxAttempts) {
+      await store.outbox.markDead(entry.id, failure.message);
+      logger.error('notification given up', { audience: entry.audience, status: failure.status, error: failure.message });
+      return;
+    }
+    const delay = retryDelayMs(entry.attempts, backoff, failure.retryAfterMs);
+    await store.outbox.reschedule(entry.id, new Date(clock.now().getTime() + delay).toISOString(), failure.message);
+    logger.warn('notification post failed, will retry', { status: failure.status, attempt: entry.attempts, retryInMs: delay });
+    this.soonestRetryMs = Math.min(this.soonestRetryMs ?? Infinity, delay);
   }
 }

@@ -1,22 +1,44 @@
-import type { DomainEvent, DomainEventType } from '../domain/events.js';
-import type { OutboxDraft } from '../store/store-port.js';
-import type { Audience } from './audience.js';
+import { recordKeyOf, type DomainEvent, type DomainEventType } from '../domain/events.js';
+import type { Person } from '../domain/records/person.js';
+import type { NotificationVariant, OutboxDraft } from '../store/store-port.js';
+import type { ChannelAudience } from './audience.js';
 
 /**
- * Who is told what (DOMAIN.md, thesis 6.1 and 6.3), as data: one row per domain event.
- * Later rows (visits, complaints, meetings, …) are added here, not in handlers.
+ * Who is told what (DOMAIN.md, thesis 6.1 and 6.3), as data: one row per domain event. A route names a
+ * channel, a role (each person holding it gets a personal card) or the recorder; `update` replaces the
+ * cards already posted for the same record instead of posting new ones.
  */
-export const routingTable: Record<DomainEventType, readonly Audience[]> = {
+export type RouteTarget = ChannelAudience | 'qualityManager' | 'recorder';
+
+export interface Route {
+  to: RouteTarget | 'postedCards';
+  variant?: NotificationVariant;
+}
+
+export const routingTable: Record<DomainEventType, readonly Route[]> = {
   // "place freeing / freed → sales (they check the occupancy table when a municipality calls)"
-  'place.freed': ['sales'],
+  'place.freed': [{ to: 'sales' }],
+  // "place reserved / sold → everyone who saw the freed-place card (the card updates)"
+  'place.changed': [{ to: 'postedCards' }],
 };
 
-/** The outbox rows an event causes: one per audience, written in the same transaction as the record. */
-export function notificationsFor(event: DomainEvent): OutboxDraft[] {
-  return routingTable[event.type].map((audience) => ({
-    eventId: event.eventId,
-    eventType: event.type,
-    audience,
-    payload: event,
-  }));
+/** The outbox rows an event causes, written in the same transaction as the record. */
+export function notificationsFor(event: DomainEvent, people: readonly Person[] = []): OutboxDraft[] {
+  const base = { eventId: event.eventId, eventType: event.type, payload: event, recordKey: recordKeyOf(event) };
+  return routingTable[event.type].flatMap((route): OutboxDraft[] => {
+    const variant = route.variant ?? 'full';
+    switch (route.to) {
+      case 'postedCards':
+        return [{ ...base, mode: 'update', audience: 'sales', recipient: 'posted-cards', variant }];
+      case 'sales':
+      case 'management':
+        return [{ ...base, mode: 'post', audience: route.to, recipient: '', variant }];
+      case 'recorder':
+        return [{ ...base, mode: 'post', audience: 'person', recipient: event.actor.id, variant }];
+      case 'qualityManager':
+        return people
+          .filter((p) => p.roles.includes('laatupaallikko'))
+          .map((p) => ({ ...base, mode: 'post' as const, audience: 'person' as const, recipient: p.userId, variant }));
+    }
+  });
 }

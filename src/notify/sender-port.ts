@@ -1,11 +1,21 @@
 import type { DomainEvent } from '../domain/events.js';
+import type { NotificationVariant } from '../store/store-port.js';
+
+/** What a card shows: the event, and how much of it (the sales channel gets a complaint's summary only). */
+export interface Notification {
+  event: DomainEvent;
+  variant: NotificationVariant;
+  locale: string;
+}
 
 /**
  * The port the bot implements (bot/notification-sender.ts): post a notification card into a stored
- * conversation. src/ never imports botbuilder; this is the seam a move to the Agents SDK replaces.
+ * conversation, or replace a card posted earlier. src/ never imports botbuilder; this is the seam a
+ * move to the Agents SDK replaces.
  */
 export interface NotificationSender {
-  post(reference: Record<string, unknown>, event: DomainEvent, locale: string): Promise<{ activityId: string; conversationId: string }>;
+  post(reference: Record<string, unknown>, notification: Notification): Promise<{ activityId: string; conversationId: string }>;
+  update(reference: Record<string, unknown>, activityId: string, notification: Notification): Promise<void>;
 }
 
 /**

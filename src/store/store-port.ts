@@ -1,4 +1,4 @@
-import type { Audience } from '../notify/audience.js';
+import type { Audience, ChannelAudience } from '../notify/audience.js';
 import type { RecordKind, RecordOf } from './record-kinds.js';
 
 /**
@@ -13,13 +13,23 @@ export interface RecordWrite<K extends RecordKind = RecordKind> {
   expectedVersion: number | null;
 }
 
-/** A notification waiting to be delivered: one per (event, audience). */
+/** A notification waiting to be delivered: one per (event, audience, recipient). */
 export interface OutboxDraft {
   eventId: string;
   eventType: string;
+  /** Post a new card, or update the cards already posted for `recordKey`. */
+  mode: 'post' | 'update';
   audience: Audience;
+  /** The user a personal audience means; '' for a channel. */
+  recipient: string;
+  variant: NotificationVariant;
+  recordKey?: string | undefined;
   payload: unknown;
+  /** Not before this instant (a reminder on the next-contact date); now when absent. */
+  notBefore?: string | undefined;
 }
+
+export type NotificationVariant = 'full' | 'summary';
 
 /**
  * Everything one use case changes, applied all-or-nothing: the records and their pending notifications
@@ -61,7 +71,7 @@ export interface StoredConversation {
 }
 
 export interface ChannelBinding {
-  audience: Audience;
+  audience: ChannelAudience;
   teamId: string;
   channelId: string;
   channelName: string;
@@ -75,18 +85,14 @@ export interface ConversationStore {
   saveConversation(conversation: StoredConversation): Promise<void>;
   getConversation(key: string): Promise<StoredConversation | undefined>;
   bindChannel(binding: ChannelBinding): Promise<void>;
-  getBinding(audience: Audience): Promise<ChannelBinding | undefined>;
+  getBinding(audience: ChannelAudience): Promise<ChannelBinding | undefined>;
   listBindings(): Promise<ChannelBinding[]>;
 }
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead';
 
-export interface OutboxEntry {
+export interface OutboxEntry extends Omit<OutboxDraft, 'notBefore'> {
   id: number;
-  eventId: string;
-  eventType: string;
-  audience: Audience;
-  payload: unknown;
   status: OutboxStatus;
   attempts: number;
   nextAttemptAt: string;
@@ -107,6 +113,8 @@ export interface OutboxStore {
   /** Makes the rows waiting for an audience due now: called when that audience's channel is bound. */
   wake(audience: Audience, now: string): Promise<number>;
   list(filter?: { status?: OutboxStatus }): Promise<OutboxEntry[]>;
+  /** The cards posted for a record (to update them in place), and whether a post for it is still on its way. */
+  postedFor(recordKey: string): Promise<{ posted: { conversationId: string; activityId: string; audience: Audience; recipient: string; variant: NotificationVariant }[]; pending: number }>;
 }
 
 export interface Store {

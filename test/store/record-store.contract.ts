@@ -89,7 +89,7 @@ export function recordStoreContract(name: string, open: () => Promise<{ store: S
             { kind: 'careHome', record: home, expectedVersion: null },
             { kind: 'place', record: bad, expectedVersion: 4 },
           ],
-          outbox: [{ eventId: 'e1', eventType: 'place.freed', audience: 'sales', payload: { x: 1 } }],
+          outbox: [{ eventId: 'e1', eventType: 'place.freed', audience: 'sales', mode: 'post', recipient: '', variant: 'full', payload: { x: 1 } }],
         }),
         ConcurrencyConflict,
       );
@@ -107,14 +107,14 @@ export function recordStoreContract(name: string, open: () => Promise<{ store: S
       const first = await store.records.commit({
         idempotencyKey: 'req-1',
         writes: [{ kind: 'place', record: place, expectedVersion: null }],
-        outbox: [{ eventId: 'e1', eventType: 'place.freed', audience: 'sales', payload: {} }],
+        outbox: [{ eventId: 'e1', eventType: 'place.freed', audience: 'sales', mode: 'post', recipient: '', variant: 'full', payload: {} }],
         result: { label: 'A12' },
       });
       assert.deepEqual(first, { applied: true });
       const again = await store.records.commit({
         idempotencyKey: 'req-1',
         writes: [{ kind: 'place', record: { ...place, id: '9c1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b' }, expectedVersion: null }],
-        outbox: [{ eventId: 'e2', eventType: 'place.freed', audience: 'sales', payload: {} }],
+        outbox: [{ eventId: 'e2', eventType: 'place.freed', audience: 'sales', mode: 'post', recipient: '', variant: 'full', payload: {} }],
       });
       assert.deepEqual(again, { applied: false, duplicateOf: { label: 'A12' } });
       assert.equal((await store.records.list('place')).length, 1);
@@ -122,7 +122,7 @@ export function recordStoreContract(name: string, open: () => Promise<{ store: S
     });
 
     it('leases due outbox rows once, and hands an expired lease out again', async () => {
-      await store.records.commit({ writes: [], outbox: [{ eventId: 'e1', eventType: 'place.freed', audience: 'sales', payload: { n: 1 } }] });
+      await store.records.commit({ writes: [], outbox: [{ eventId: 'e1', eventType: 'place.freed', audience: 'sales', mode: 'post', recipient: '', variant: 'full', payload: { n: 1 } }] });
       const now = new Date(Date.now() + 1000).toISOString();
       const lease = new Date(Date.now() + 60_000).toISOString();
       const [claimed] = await store.outbox.claimDue(now, lease, 10);

@@ -98,3 +98,42 @@ export function installedInTeam(serviceUrl: string, user: TeamsUser) {
     channelData: { eventType: 'teamMemberAdded', team: { id: TEAM.id, name: TEAM.name }, tenant: { id: TENANT_ID } },
   };
 }
+
+export const salesManager: TeamsUser = {
+  id: '29:mikko',
+  name: 'Mikko Myyntipäällikkö',
+  aadObjectId: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f',
+  locale: 'fi-FI',
+};
+export const salesDirector: TeamsUser = {
+  id: '29:sanna',
+  name: 'Sanna Myyntijohtaja',
+  aadObjectId: '4d5e6f70-8a9b-4cad-9e1f-2a3b4c5d6e7f',
+  locale: 'fi-FI',
+};
+
+/** A card submit from a card posted in a channel: the conversation is the card's thread. */
+export function channelCardSubmit(
+  serviceUrl: string,
+  user: TeamsUser,
+  channel: { id: string },
+  replyToId: string,
+  value: Record<string, unknown>,
+) {
+  return {
+    ...base(serviceUrl, user),
+    type: 'message',
+    replyToId,
+    value,
+    conversation: { isGroup: true, conversationType: 'channel', tenantId: TENANT_ID, id: `${channel.id};messageid=${replyToId}` },
+    channelData: {
+      teamsChannelId: channel.id,
+      teamsTeamId: TEAM.id,
+      channel: { id: channel.id },
+      team: { id: TEAM.id },
+      tenant: { id: TENANT_ID },
+      source: { name: 'message' },
+      legacy: { replyToId },
+    },
+  };
+}

@@ -64,3 +64,17 @@ export function markFree(place: Place, input: MarkFreeInput): Place {
     statusChangedAt: input.at,
   };
 }
+
+export interface ReserveInput {
+  customerId: string;
+  actor: ActorRef;
+  at: string;
+  today: string;
+}
+
+/** A preliminary reservation for a municipality (thesis 6.1: the reserver's name goes in the table). */
+export function reserve(place: Place, input: ReserveInput): Place {
+  const from = effectiveStatus(place, input.today);
+  if (!canTransition(from, 'alustavasti-varattu')) throw new PlaceTransitionRefused(from, 'alustavasti-varattu');
+  return { ...place, status: 'alustavasti-varattu', reservedForCustomerId: input.customerId, reservedBy: input.actor, reservedAt: input.at };
+}

@@ -1,7 +1,7 @@
 import type { Contact } from '../../domain/records/contact.js';
 import type { Customer } from '../../domain/records/customer.js';
 import type { RecordWrite } from '../store-port.js';
-import { stableIdFor } from './stable-id.js';
+import { stableIdFor } from '../../domain/stable-id.js';
 
 type Meta = Pick<Customer, 'version' | 'createdAt' | 'createdBy' | 'updatedAt'>;
 

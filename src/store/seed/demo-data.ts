@@ -5,7 +5,7 @@ import type { CustomerGroup, Region, ServiceType } from '../../domain/records/co
 import type { Place } from '../../domain/records/place.js';
 import type { RecordWrite, Store } from '../store-port.js';
 import { demoCustomers } from './demo-customers.js';
-import { stableIdFor as stableId } from './stable-id.js';
+import { stableIdFor as stableId } from '../../domain/stable-id.js';
 
 /**
  * Demo data for local mode: three regions with care homes, their places by service type, and

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Audience } from '../../notify/audience.js';
+import type { Audience, ChannelAudience } from '../../notify/audience.js';
 import { storedSchemas, type RecordKind, type RecordOf } from '../record-kinds.js';
 import { columnsFor, type Column } from '../schema-columns.js';
 import {
@@ -11,6 +11,7 @@ import {
   type CommitResult,
   type ConversationStore,
   type Filter,
+  type NotificationVariant,
   type OutboxEntry,
   type OutboxStatus,
   type OutboxStore,
@@ -109,10 +110,12 @@ class SqliteRecordStore implements RecordStore {
         }
       }
       const insertOutbox = this.db.prepare(
-        `INSERT INTO outbox (event_id, event_type, audience, payload, status, attempts, next_attempt_at, created_at)
-         VALUES (?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (event_id, audience) DO NOTHING`,
+        `INSERT INTO outbox (event_id, event_type, mode, audience, recipient, variant, record_key, payload, status, attempts, next_attempt_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (event_id, audience, recipient) DO NOTHING`,
       );
-      for (const o of changes.outbox) insertOutbox.run(o.eventId, o.eventType, o.audience, JSON.stringify(o.payload), now, now);
+      for (const o of changes.outbox) {
+        insertOutbox.run(o.eventId, o.eventType, o.mode, o.audience, o.recipient, o.variant, o.recordKey ?? null, JSON.stringify(o.payload), o.notBefore ?? now, now);
+      }
       if (changes.idempotencyKey) {
         this.db
           .prepare('INSERT INTO processed_request (key, result, created_at) VALUES (?, ?, ?)')
@@ -163,7 +166,7 @@ class SqliteConversationStore implements ConversationStore {
       .run(b.audience, b.teamId, b.channelId, b.channelName, JSON.stringify(b.reference), b.boundBy, b.boundAt);
   }
 
-  async getBinding(audience: Audience): Promise<ChannelBinding | undefined> {
+  async getBinding(audience: ChannelAudience): Promise<ChannelBinding | undefined> {
     const row = this.db.prepare('SELECT * FROM channel_binding WHERE audience = ?').get(audience) as BindingRow | undefined;
     return row ? bindingFromRow(row) : undefined;
   }
@@ -185,7 +188,7 @@ interface BindingRow {
 
 function bindingFromRow(row: BindingRow): ChannelBinding {
   return {
-    audience: row.audience as Audience,
+    audience: row.audience as ChannelAudience,
     teamId: row.team_id,
     channelId: row.channel_id,
     channelName: row.channel_name,
@@ -199,7 +202,11 @@ interface OutboxRow {
   id: number;
   event_id: string;
   event_type: string;
+  mode: 'post' | 'update';
   audience: string;
+  recipient: string;
+  variant: NotificationVariant;
+  record_key: string | null;
   payload: string;
   status: OutboxStatus;
   attempts: number;
@@ -215,7 +222,11 @@ function outboxFromRow(row: OutboxRow): OutboxEntry {
     id: row.id,
     eventId: row.event_id,
     eventType: row.event_type,
+    mode: row.mode,
     audience: row.audience as Audience,
+    recipient: row.recipient,
+    variant: row.variant,
+    recordKey: row.record_key ?? undefined,
     payload: JSON.parse(row.payload),
     status: row.status,
     attempts: row.attempts,
@@ -268,9 +279,23 @@ class SqliteOutboxStore implements OutboxStore {
   }
 
   async wake(audience: Audience, now: string): Promise<number> {
+    // Only rows that were deferred for want of a binding: a scheduled reminder keeps its date.
     return this.db
-      .prepare(`UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND audience = ? AND next_attempt_at > ?`)
+      .prepare(`UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND audience = ? AND next_attempt_at > ? AND last_error LIKE 'waiting:%'`)
       .run(now, audience, now).changes;
+  }
+
+  async postedFor(recordKey: string) {
+    const posted = this.db
+      .prepare(
+        `SELECT conversation_id AS conversationId, activity_id AS activityId, audience, recipient, variant FROM outbox
+         WHERE record_key = ? AND mode = 'post' AND status = 'sent' ORDER BY id`,
+      )
+      .all(recordKey) as { conversationId: string; activityId: string; audience: Audience; recipient: string; variant: NotificationVariant }[];
+    const { pending } = this.db
+      .prepare(`SELECT count(*) AS pending FROM outbox WHERE record_key = ? AND mode = 'post' AND status IN ('pending', 'sending')`)
+      .get(recordKey) as { pending: number };
+    return { posted, pending };
   }
 
   async list(filter: { status?: OutboxStatus } = {}): Promise<OutboxEntry[]> {

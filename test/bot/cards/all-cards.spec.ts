@@ -5,7 +5,7 @@ import { notificationCard } from '../../../bot/cards/notification-card.js';
 import { openPlacesCard } from '../../../bot/cards/open-places-card.js';
 import { placeFreedFormCard } from '../../../bot/cards/place-freed-form-card.js';
 import type { CareHome } from '../../../src/domain/records/care-home.js';
-import type { PlaceFreedEvent } from '../../../src/domain/events.js';
+import type { DomainEvent, PlaceCardData } from '../../../src/domain/events.js';
 import type { Locale } from '../../../src/i18n/messages.js';
 import { validateCard } from '../../support/adaptive-cards.js';
 
@@ -20,8 +20,8 @@ const home: CareHome = {
   serviceTypes: ['tehostettu'],
   customerGroups: ['ikaantyneet'],
 };
-const event = (status: 'vapaa' | 'vapautuu', note?: string): PlaceFreedEvent => ({
-  type: 'place.freed',
+const event = (status: PlaceCardData['status'], note?: string): DomainEvent => ({
+  type: status === 'vapaa' || status === 'vapautuu' ? 'place.freed' : 'place.changed',
   eventId: 'e1',
   occurredAt: '2026-11-23T08:00:00.000Z',
   actor: { id: 'u1', name: 'Kaisa Kotijohtaja' },
@@ -33,9 +33,16 @@ const event = (status: 'vapaa' | 'vapautuu', note?: string): PlaceFreedEvent => 
     label: 'A12',
     serviceType: 'tehostettu',
     customerGroup: 'ikaantyneet',
+    version: 2,
     status,
     freeFrom: '2026-12-01',
     note,
+    freedBy: { id: 'u1', name: 'Kaisa Kotijohtaja' },
+    freedAt: '2026-11-23T08:00:00.000Z',
+    reserveChoices: [{ id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', name: 'Espoon kaupunki' }],
+    ...(status === 'alustavasti-varattu'
+      ? { reservedForCustomerId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', reservedForName: 'Espoon kaupunki', reservedBy: { id: 'u2', name: 'Mikko Myynti' }, reservedAt: '2026-11-23T09:00:00.000Z' }
+      : {}),
   },
 });
 
@@ -55,6 +62,8 @@ const cards = (locale: Locale) => ({
   }),
   placeFree: notificationCard(event('vapaa'), locale),
   placeFreeing: notificationCard(event('vapautuu', 'Remontti ensin'), locale),
+  placeReserved: notificationCard(event('alustavasti-varattu'), locale),
+  placeSold: notificationCard(event('kaytossa'), locale),
   placesEmpty: openPlacesCard(locale, []),
   places: openPlacesCard(locale, [
     {

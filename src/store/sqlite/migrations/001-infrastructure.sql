@@ -22,7 +22,15 @@ CREATE TABLE outbox (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   event_id TEXT NOT NULL,
   event_type TEXT NOT NULL,
+  -- 'post' a new card, or 'update' the cards already posted for record_key in place.
+  mode TEXT NOT NULL CHECK (mode IN ('post', 'update')),
   audience TEXT NOT NULL,
+  -- For a personal audience: the user's id; '' for a channel.
+  recipient TEXT NOT NULL DEFAULT '',
+  -- 'full' or 'summary' (the sales channel gets a complaint without its free text).
+  variant TEXT NOT NULL DEFAULT 'full',
+  -- The record a card shows ('place:<id>'): updates find the posted cards through it.
+  record_key TEXT,
   payload TEXT NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'dead')),
   attempts INTEGER NOT NULL DEFAULT 0,
@@ -32,9 +40,10 @@ CREATE TABLE outbox (
   activity_id TEXT,
   created_at TEXT NOT NULL,
   sent_at TEXT,
-  UNIQUE (event_id, audience)
+  UNIQUE (event_id, audience, recipient)
 );
 CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+CREATE INDEX outbox_record ON outbox (record_key, mode, status);
 
 CREATE TABLE processed_request (
   key TEXT PRIMARY KEY,

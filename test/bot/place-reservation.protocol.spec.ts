@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { BotHarness, eventually } from '../support/bot-harness.js';
+import { cardOf, textsOf, visibleText, walk, type Json } from '../support/cards.js';
+import type { RecordedCall } from '../support/connector-double.js';
+import { openPlaceForm, submitPlaceForm, validPlaceValues } from '../support/place-form.js';
+import { channelCardSubmit, homeDirector, installedInTeam, MYYNTI, salesDirector, salesManager, type TeamsUser } from '../support/teams-activities.js';
+
+/** The freed-place card's lifecycle in the channel: reserve from the card, the same card updates for everyone. */
+describe('reserving a freed place from its card (protocol)', () => {
+  let h: BotHarness;
+  let posted: RecordedCall;
+
+  beforeEach(async () => {
+    h = await new BotHarness().start();
+    await h.post(installedInTeam(h.connector.url, homeDirector));
+    const form = await openPlaceForm(h);
+    await submitPlaceForm(h, form, validPlaceValues(form.card));
+    posted = await eventually(() => h.connector.posted(MYYNTI.id).find((c) => cardOf(c)));
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  function reserveAction(card: Json | undefined): { data: Json; choices: { title: string; value: string }[] } {
+    let found: { data: Json; choices: { title: string; value: string }[] } | undefined;
+    walk(card, (n) => {
+      if (n.type === 'Action.ShowCard') {
+        const sub = n.card as Json;
+        const submit = (sub.actions as Json[])[0]!;
+        const input = (sub.body as Json[])[0]!;
+        found = { data: submit.data as Json, choices: input.choices as { title: string; value: string }[] };
+      }
+    });
+    assert.ok(found, 'the card offers "Varaa alustavasti"');
+    return found;
+  }
+
+  async function reserve(user: TeamsUser, customer: RegExp) {
+    const { data, choices } = reserveAction(cardOf(posted));
+    const customerId = choices.find((c) => customer.test(c.title))!.value;
+    return h.post(channelCardSubmit(h.connector.url, user, MYYNTI, posted.activityIdAssigned!, { ...data, customerId }));
+  }
+
+  const threadReplies = () => h.connector.posted().filter((c) => c.conversationId.startsWith(`${MYYNTI.id};messageid=`)).map(visibleText);
+
+  it('offers the municipalities of the home\'s region first', () => {
+    const { choices } = reserveAction(cardOf(posted));
+    assert.deepEqual(choices.slice(0, 2).map((c) => c.title), ['Espoon kaupunki', 'Vantaan kaupunki']);
+  });
+
+  it('stores the reservation and updates the posted card in place (PUT), not a new post', async () => {
+    await reserve(salesManager, /^Espoon/);
+    const update = await eventually(() => h.connector.updates(MYYNTI.id)[0]);
+    assert.equal(update.activityId, posted.activityIdAssigned, 'the PUT targets the card posted earlier');
+    const text = textsOf(cardOf(update)).join('\n');
+    assert.match(text, /Alustavasti varattu paikka: Koivukoti A12/);
+    assert.match(text, /Varattu alustavasti: Espoon kaupunki\. Varasi Mikko Myyntipäällikkö 23\.11\.2026/);
+    let stillReservable = false;
+    walk(cardOf(update), (n) => {
+      if (n.type === 'Action.ShowCard') stillReservable = true;
+    });
+    assert.equal(stillReservable, false, 'a reserved place offers no Reserve action');
+    assert.equal(h.connector.posted(MYYNTI.id).filter((c) => cardOf(c)).length, 1, 'no second card was posted');
+
+    const [place] = await h.app.store.records.list('place', { label: 'A12' });
+    assert.equal(place!.status, 'alustavasti-varattu');
+    assert.equal(place!.reservedBy?.name, 'Mikko Myyntipäällikkö');
+    assert.ok(threadReplies().some((r) => /Mikko Myyntipäällikkö varasi paikan A12 alustavasti kunnalle Espoon kaupunki/.test(r)));
+  });
+
+  it('lets exactly one of two simultaneous reservations win and tells the other who was first', async () => {
+    await Promise.all([reserve(salesManager, /^Espoon/), reserve(salesDirector, /^Vantaan/)]);
+    const [place] = await h.app.store.records.list('place', { label: 'A12' });
+    assert.equal(place!.status, 'alustavasti-varattu');
+    const winner = place!.reservedBy!.name;
+    const replies = threadReplies();
+    assert.equal(replies.filter((r) => / varasi paikan A12/.test(r)).length, 1, 'one reservation confirmed');
+    const told = replies.filter((r) => r.startsWith(`${winner} ehti ensin`));
+    assert.equal(told.length, 1, `the other was told ${winner} was first: ${replies.join(' | ')}`);
+    await eventually(() => h.connector.updates(MYYNTI.id)[0]);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(h.connector.updates(MYYNTI.id).length, 1, 'the card was updated once');
+  });
+
+  it('reserves once when the same person double-clicks', async () => {
+    await Promise.all([reserve(salesManager, /^Espoon/), reserve(salesManager, /^Espoon/)]);
+    const replies = threadReplies();
+    assert.equal(replies.filter((r) => /ehti ensin/.test(r)).length, 0, replies.join(' | '));
+    const [place] = await h.app.store.records.list('place', { label: 'A12' });
+    assert.equal(place!.version, 2);
+  });
+});
