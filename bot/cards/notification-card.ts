@@ -2,15 +2,21 @@ import type { DomainEvent } from '../../src/domain/events.js';
 import { stableIdFor } from '../../src/domain/stable-id.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { NotificationVariant } from '../../src/store/store-port.js';
+import { complaintCard } from './complaint-card.js';
 import type { AdaptiveCard } from './elements.js';
 import { placeCard } from './place-freed-card.js';
+import { supervisionVisitCard } from './supervision-visit-card.js';
 
 /** The card for each domain event the routing table sends somewhere. */
-export function notificationCard(event: DomainEvent, locale: Locale, _variant: NotificationVariant = 'full'): AdaptiveCard {
+export function notificationCard(event: DomainEvent, locale: Locale, variant: NotificationVariant = 'full'): AdaptiveCard {
   switch (event.type) {
     case 'place.freed':
     case 'place.changed':
       // One request id per shown version: a double click reserves once, a second person is told who was first.
       return placeCard(event.data, locale, stableIdFor(`reserve:${event.data.placeId}:${event.data.version}`));
+    case 'supervisionVisit.logged':
+      return supervisionVisitCard(event, locale);
+    case 'complaint.received':
+      return complaintCard(event, locale, variant);
   }
 }

@@ -55,6 +55,11 @@ export function formCard(locale: Locale, spec: FormSpec, state: FormState): Adap
       body.push(textBlock(t(locale, field.text), { size: 'small', ...(field.attention ? { color: 'warning' as const } : { isSubtle: true }) }));
       continue;
     }
+    if (field.kind === 'choice' && field.choices.length === 0) {
+      // A choice set without choices is invalid in Adaptive Cards: say what is missing instead.
+      body.push(textBlock(`${t(locale, field.label)}: ${t(locale, 'form.noChoices')}`, { color: 'warning' }));
+      continue;
+    }
     body.push(...withFieldError(input(locale, field, values[field.id]), errors.get(field.id)));
   }
   return adaptiveCard({

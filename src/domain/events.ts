@@ -1,16 +1,20 @@
 import type { ActorRef, CustomerGroup, Region, ServiceType } from './records/common.js';
 import type { PlaceStatus } from './records/place.js';
+import type { ComplaintEvent } from './events/complaint-events.js';
+import type { VisitEvent } from './events/visit-events.js';
 
 /**
  * Domain events: what happened, with the snapshot a notification needs, so a card posted later (the
  * outbox may retry for minutes) shows the facts as they were when the user recorded them.
  */
-interface EventBase<T extends string, D> {
+export interface EventBase<T extends string, D> {
   type: T;
   /** Unique per event; an outbox row is keyed by (eventId, audience, recipient) so a retry never posts twice. */
   eventId: string;
   occurredAt: string;
   actor: ActorRef;
+  /** The record the event's card shows ('place:<id>'), so later events can update the cards posted for it. */
+  recordKey?: string;
   data: D;
 }
 
@@ -44,14 +48,11 @@ export type PlaceFreedEvent = EventBase<'place.freed', PlaceCardData>;
 /** A freed place was reserved, occupied or released again: the posted cards update in place. */
 export type PlaceChangedEvent = EventBase<'place.changed', PlaceCardData>;
 
-export type DomainEvent = PlaceFreedEvent | PlaceChangedEvent;
+export type DomainEvent = PlaceFreedEvent | PlaceChangedEvent | VisitEvent | ComplaintEvent;
 export type DomainEventType = DomainEvent['type'];
 
 /** The record a card shows, so later events can update the cards already posted. */
 export function recordKeyOf(event: DomainEvent): string | undefined {
-  switch (event.type) {
-    case 'place.freed':
-    case 'place.changed':
-      return `place:${event.data.placeId}`;
-  }
+  if (event.type === 'place.freed' || event.type === 'place.changed') return `place:${event.data.placeId}`;
+  return event.recordKey;
 }

@@ -2,14 +2,16 @@
  * Every text the user sees, Finnish first (the company's language) and English for English-locale
  * Teams users. Keys are shared by the bot, the tab and the domain's validation errors.
  */
+import * as complaints from './catalog/complaints.js';
 import * as core from './catalog/core.js';
+import * as visits from './catalog/visits.js';
 
 /**
  * One catalog per area (src/i18n/catalog/*.ts), merged here. Each area's English table must have
  * exactly the Finnish keys: the type checker refuses a missing translation.
  */
-const fi = { ...core.fi } as const;
-const en: Record<keyof typeof fi, string> = { ...core.en };
+const fi = { ...core.fi, ...visits.fi, ...complaints.fi } as const;
+const en: Record<keyof typeof fi, string> = { ...core.en, ...visits.en, ...complaints.en };
 
 export type MessageKey = keyof typeof fi;
 

@@ -20,6 +20,10 @@ export const routingTable: Record<DomainEventType, readonly Route[]> = {
   'place.freed': [{ to: 'sales' }],
   // "place reserved / sold → everyone who saw the freed-place card (the card updates)"
   'place.changed': [{ to: 'postedCards' }],
+  // "supervision visit → business director (management) and sales managers"
+  'supervisionVisit.logged': [{ to: 'management' }, { to: 'sales' }],
+  // "complaint → quality manager, business director and sales": the free text stays out of the sales channel.
+  'complaint.received': [{ to: 'management' }, { to: 'qualityManager' }, { to: 'sales', variant: 'summary' }],
 };
 
 /** The outbox rows an event causes, written in the same transaction as the record. */

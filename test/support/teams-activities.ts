@@ -21,7 +21,7 @@ export interface TeamsUser {
 export const homeDirector: TeamsUser = {
   id: '29:kaisa',
   name: 'Kaisa Kotijohtaja',
-  aadObjectId: '0b6a3c52-6f0e-4d8e-a1d5-0c1b7d3e9f01',
+  aadObjectId: '00000000-0000-0000-0000-0000000000020',
   locale: 'fi-FI',
 };
 export const englishUser: TeamsUser = {
@@ -102,13 +102,13 @@ export function installedInTeam(serviceUrl: string, user: TeamsUser) {
 export const salesManager: TeamsUser = {
   id: '29:mikko',
   name: 'Mikko Myyntipäällikkö',
-  aadObjectId: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f',
+  aadObjectId: '00000000-0000-0000-0000-0000000000021',
   locale: 'fi-FI',
 };
 export const salesDirector: TeamsUser = {
   id: '29:sanna',
   name: 'Sanna Myyntijohtaja',
-  aadObjectId: '4d5e6f70-8a9b-4cad-9e1f-2a3b4c5d6e7f',
+  aadObjectId: '00000000-0000-0000-0000-0000000000026',
   locale: 'fi-FI',
 };
 
@@ -137,3 +137,8 @@ export function channelCardSubmit(
     },
   };
 }
+
+/** The demo people (src/store/seed/demo-people.ts) as Teams users: ids match, so roles apply. */
+export const qualityManager: TeamsUser = { id: '29:liisa', name: 'Liisa Laaksonen', aadObjectId: '00000000-0000-0000-0000-0000000000022', locale: 'fi-FI' };
+export const regionalDirector: TeamsUser = { id: '29:jukka', name: 'Jukka Järvinen', aadObjectId: '00000000-0000-0000-0000-0000000000023', locale: 'fi-FI' };
+export const businessDirector: TeamsUser = { id: '29:aino', name: 'Aino Virtanen', aadObjectId: '00000000-0000-0000-0000-0000000000024', locale: 'fi-FI' };

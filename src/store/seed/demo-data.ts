@@ -5,6 +5,7 @@ import type { CustomerGroup, Region, ServiceType } from '../../domain/records/co
 import type { Place } from '../../domain/records/place.js';
 import type { RecordWrite, Store } from '../store-port.js';
 import { demoCustomers } from './demo-customers.js';
+import { demoPersonWrites } from './demo-people.js';
 import { stableIdFor as stableId } from '../../domain/stable-id.js';
 
 /**
@@ -73,6 +74,8 @@ export async function seedDemoData(store: Store, clock: Clock): Promise<Record<s
   });
   const customers = demoCustomers(meta);
   writes.push(...customers.writes);
+  const people = demoPersonWrites(meta);
+  writes.push(...people);
   await store.records.commit({ writes, outbox: [] });
-  return { careHomes: demoHomes.length, places: placeCount, customers: customers.customers, contacts: customers.contacts };
+  return { careHomes: demoHomes.length, places: placeCount, customers: customers.customers, contacts: customers.contacts, people: people.length };
 }

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { helpCard } from '../../../bot/cards/help-card.js';
+import { supervisionVisitFormSpec } from '../../../bot/cards/supervision-visit-form-card.js';
+import { formCard } from '../../../bot/forms/form-card.js';
 import { commandsOf } from '../../../bot/flows/index.js';
 import { notificationCard } from '../../../bot/cards/notification-card.js';
 import { openPlacesCard } from '../../../bot/cards/open-places-card.js';
@@ -46,9 +48,36 @@ const event = (status: PlaceCardData['status'], note?: string): DomainEvent => (
   },
 });
 
+const visit = (specialMention: boolean): DomainEvent => ({
+  type: 'supervisionVisit.logged',
+  eventId: 'e2',
+  occurredAt: '2026-11-23T08:00:00.000Z',
+  actor: { id: 'u3', name: 'Jukka Järvinen' },
+  data: {
+    visitId: '7a1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+    customerId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+    customerName: 'Espoon kaupunki',
+    careHomeId: home.id,
+    careHomeName: home.name,
+    region: home.region,
+    date: '2026-11-20',
+    participants: 'Valvoja, kotijohtaja',
+    findings: 'Lääkehoitosuunnitelma päivitettävä',
+    followUpActions: specialMention ? 'Päivitys vuoden loppuun mennessä' : undefined,
+    specialMention,
+    mentions: specialMention ? [{ userId: '00000000-0000-0000-0000-0000000000021', name: 'Mikko Myyntipäällikkö' }] : [],
+    recordedBy: { id: 'u3', name: 'Jukka Järvinen' },
+  },
+});
+
 const cards = (locale: Locale) => ({
   help: helpCard(locale, commandsOf()),
   form: placeFreedFormCard(locale, { homes: [home], requestId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', today: '2026-11-23' }),
+  visitForm: formCard(locale, supervisionVisitFormSpec([], [home], '2026-11-23'), {
+    requestId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427',
+    values: { specialMention: 'true', findings: '' },
+    errors: [{ field: 'findings', key: 'validation.required' }],
+  }),
   formWithErrors: placeFreedFormCard(locale, {
     homes: [home],
     requestId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427',
@@ -63,6 +92,8 @@ const cards = (locale: Locale) => ({
   placeFree: notificationCard(event('vapaa'), locale),
   placeFreeing: notificationCard(event('vapautuu', 'Remontti ensin'), locale),
   placeReserved: notificationCard(event('alustavasti-varattu'), locale),
+  visit: notificationCard(visit(false), locale),
+  visitSpecialMention: notificationCard(visit(true), locale),
   placeSold: notificationCard(event('kaytossa'), locale),
   placesEmpty: openPlacesCard(locale, []),
   places: openPlacesCard(locale, [

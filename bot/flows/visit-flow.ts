@@ -1,0 +1,46 @@
+import { MessageFactory } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import { listCareHomes } from '../../src/app/list-open-places.js';
+import { listCustomers } from '../../src/app/customers.js';
+import { logSupervisionVisit } from '../../src/app/log-supervision-visit.js';
+import { localDate } from '../../src/domain/dates.js';
+import { formatDate, t } from '../../src/i18n/messages.js';
+import { cardAttachment } from '../cards/elements.js';
+import { supervisionVisitFormSpec } from '../cards/supervision-visit-form-card.js';
+import { coerceFormValues, formCard, type FormState } from '../forms/form-card.js';
+import type { BotFlow, FlowContext } from './flow.js';
+
+/** `käynti` / `visit`: the regional director logs a municipal supervision visit. */
+export const visitFlow: BotFlow = {
+  commands: [{ id: 'visit', fi: 'käynti', en: 'visit', aliases: ['valvontakäynti', 'supervision visit'], help: 'help.cmd.visit' }],
+  submitActions: ['visit.submit'],
+
+  async onCommand(_id, _argument, ctx) {
+    await sendForm(ctx, { requestId: randomUUID() });
+  },
+
+  async onSubmit(_action, envelope, values, ctx) {
+    const spec = await formSpec(ctx);
+    const input = coerceFormValues(spec, values);
+    const result = await logSupervisionVisit(ctx.app, ctx.actor, { ...input, requestId: envelope.requestId });
+    if (result.ok) {
+      const { visit, careHomeName, customerName } = result.value;
+      const key = result.duplicate ? 'visit.savedAlready' : 'visit.saved';
+      await ctx.turn.sendActivity(MessageFactory.text(t(ctx.locale, key, { date: formatDate(ctx.locale, visit.date), home: careHomeName, customer: customerName })));
+    } else if (result.reason === 'invalid') {
+      await sendForm(ctx, { requestId: envelope.requestId, values, errors: result.errors });
+    } else {
+      await ctx.turn.sendActivity(MessageFactory.text(t(ctx.locale, 'error.generic')));
+    }
+  },
+};
+
+async function formSpec(ctx: FlowContext) {
+  const [customers, homes] = await Promise.all([listCustomers(ctx.app), listCareHomes(ctx.app)]);
+  return supervisionVisitFormSpec(customers, homes, localDate(ctx.app.clock.now()));
+}
+
+async function sendForm(ctx: FlowContext, state: FormState): Promise<void> {
+  const card = formCard(ctx.locale, await formSpec(ctx), state);
+  await ctx.turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
+}

@@ -1,0 +1,72 @@
+import { logSupervisionVisitCommand } from '../domain/commands/log-supervision-visit.js';
+import type { SupervisionVisitLoggedEvent } from '../domain/events/visit-events.js';
+import type { ActorRef } from '../domain/records/common.js';
+import type { SupervisionVisit } from '../domain/records/supervision-visit.js';
+import { fieldErrorsFrom } from '../domain/validation.js';
+import { notificationsFor } from '../notify/routing.js';
+import type { AppContext } from './app-context.js';
+import { listPeople } from './people.js';
+import { invalid, type UseCaseResult } from './result.js';
+
+export interface VisitLogged {
+  visit: SupervisionVisit;
+  customerName: string;
+  careHomeName: string;
+}
+
+/**
+ * The regional director logs a municipal supervision visit (thesis 6.1, 6.3). Management and sales are
+ * told; a special mention (erityismaininta) @mentions everyone holding the sales role.
+ */
+export async function logSupervisionVisit(ctx: AppContext, actor: ActorRef, input: unknown): Promise<UseCaseResult<VisitLogged>> {
+  const parsed = logSupervisionVisitCommand.safeParse(input);
+  if (!parsed.success) return invalid(fieldErrorsFrom(parsed.error));
+  const { requestId, ...fields } = parsed.data;
+  const [customer, home] = await Promise.all([
+    ctx.store.records.get('customer', fields.customerId),
+    ctx.store.records.get('careHome', fields.careHomeId),
+  ]);
+  const missing = [
+    ...(customer ? [] : [{ field: 'customerId', key: 'visit.unknownCustomer' }]),
+    ...(home ? [] : [{ field: 'careHomeId', key: 'place.unknownCareHome' }]),
+  ];
+  if (!customer || !home) return invalid(missing);
+
+  const at = ctx.clock.now().toISOString();
+  const visit: SupervisionVisit = { id: requestId, version: 1, createdAt: at, createdBy: actor.id, updatedAt: at, ...fields, recordedBy: actor };
+  const people = await listPeople(ctx);
+  const event: SupervisionVisitLoggedEvent = {
+    type: 'supervisionVisit.logged',
+    eventId: ctx.newId(),
+    occurredAt: at,
+    actor,
+    recordKey: `supervisionVisit:${visit.id}`,
+    data: {
+      visitId: visit.id,
+      customerId: customer.id,
+      customerName: customer.name,
+      careHomeId: home.id,
+      careHomeName: home.name,
+      region: home.region,
+      date: visit.date,
+      participants: visit.participants,
+      findings: visit.findings,
+      followUpActions: visit.followUpActions,
+      specialMention: visit.specialMention,
+      mentions: visit.specialMention
+        ? people.filter((p) => p.roles.includes('myynti')).map((p) => ({ userId: p.userId, name: p.name }))
+        : [],
+      recordedBy: actor,
+    },
+  };
+  const value: VisitLogged = { visit, customerName: customer.name, careHomeName: home.name };
+  const commit = await ctx.store.records.commit({
+    idempotencyKey: `logSupervisionVisit:${requestId}`,
+    writes: [{ kind: 'supervisionVisit', record: visit, expectedVersion: null }],
+    outbox: notificationsFor(event, people),
+    result: value,
+  });
+  if (!commit.applied) return { ok: true, duplicate: true, value: commit.duplicateOf as VisitLogged };
+  ctx.notificationsQueued();
+  return { ok: true, duplicate: false, value };
+}
