@@ -3,6 +3,7 @@ import { stableIdFor } from '../../src/domain/stable-id.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { NotificationVariant } from '../../src/store/store-port.js';
 import { complaintCard } from './complaint-card.js';
+import { contactReminderCard } from './contact-reminder-card.js';
 import type { AdaptiveCard } from './elements.js';
 import { placeCard } from './place-freed-card.js';
 import { supervisionVisitCard } from './supervision-visit-card.js';
@@ -16,6 +17,8 @@ export function notificationCard(event: DomainEvent, locale: Locale, variant: No
       return placeCard(event.data, locale, stableIdFor(`reserve:${event.data.placeId}:${event.data.version}`));
     case 'supervisionVisit.logged':
       return supervisionVisitCard(event, locale);
+    case 'contactLog.recorded':
+      return contactReminderCard(event, locale);
     case 'complaint.received':
       return complaintCard(event, locale, variant);
   }

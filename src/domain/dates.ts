@@ -26,3 +26,15 @@ export function addYears(date: string, years: number): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/**
+ * The instant a wall-clock time on a date has in a time zone ("08:00 in Helsinki on 2026-12-04"),
+ * daylight saving included: the offset is read from Intl for that very day.
+ */
+export function instantAt(date: string, time: string, timeZone = COMPANY_TIME_ZONE): Date {
+  const guess = new Date(`${date}T${time}:00Z`);
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(guess);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  const shownAsUtc = Date.parse(`${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:00Z`);
+  return new Date(guess.getTime() - (shownAsUtc - guess.getTime()));
+}

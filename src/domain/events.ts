@@ -1,6 +1,7 @@
 import type { ActorRef, CustomerGroup, Region, ServiceType } from './records/common.js';
 import type { PlaceStatus } from './records/place.js';
 import type { ComplaintEvent } from './events/complaint-events.js';
+import type { ContactLoggedEvent } from './events/contact-log-events.js';
 import type { VisitEvent } from './events/visit-events.js';
 
 /**
@@ -48,7 +49,7 @@ export type PlaceFreedEvent = EventBase<'place.freed', PlaceCardData>;
 /** A freed place was reserved, occupied or released again: the posted cards update in place. */
 export type PlaceChangedEvent = EventBase<'place.changed', PlaceCardData>;
 
-export type DomainEvent = PlaceFreedEvent | PlaceChangedEvent | VisitEvent | ComplaintEvent;
+export type DomainEvent = PlaceFreedEvent | PlaceChangedEvent | VisitEvent | ComplaintEvent | ContactLoggedEvent;
 export type DomainEventType = DomainEvent['type'];
 
 /** The record a card shows, so later events can update the cards already posted. */

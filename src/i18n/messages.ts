@@ -3,6 +3,7 @@
  * Teams users. Keys are shared by the bot, the tab and the domain's validation errors.
  */
 import * as complaints from './catalog/complaints.js';
+import * as contacts from './catalog/contacts.js';
 import * as core from './catalog/core.js';
 import * as visits from './catalog/visits.js';
 
@@ -10,8 +11,8 @@ import * as visits from './catalog/visits.js';
  * One catalog per area (src/i18n/catalog/*.ts), merged here. Each area's English table must have
  * exactly the Finnish keys: the type checker refuses a missing translation.
  */
-const fi = { ...core.fi, ...visits.fi, ...complaints.fi } as const;
-const en: Record<keyof typeof fi, string> = { ...core.en, ...visits.en, ...complaints.en };
+const fi = { ...core.fi, ...visits.fi, ...complaints.fi, ...contacts.fi } as const;
+const en: Record<keyof typeof fi, string> = { ...core.en, ...visits.en, ...complaints.en, ...contacts.en };
 
 export type MessageKey = keyof typeof fi;
 

@@ -13,6 +13,8 @@ export type RouteTarget = ChannelAudience | 'qualityManager' | 'recorder';
 export interface Route {
   to: RouteTarget | 'postedCards';
   variant?: NotificationVariant;
+  /** Deliver at the instant the event names (a reminder); no row when the event names none. */
+  at?: 'remindAt';
 }
 
 export const routingTable: Record<DomainEventType, readonly Route[]> = {
@@ -23,6 +25,8 @@ export const routingTable: Record<DomainEventType, readonly Route[]> = {
   // "supervision visit → business director (management) and sales managers"
   'supervisionVisit.logged': [{ to: 'management' }, { to: 'sales' }],
   // "complaint → quality manager, business director and sales": the free text stays out of the sales channel.
+  // "next contact due → whoever recorded the contact (reminder)": nobody at once.
+  'contactLog.recorded': [{ to: 'recorder', at: 'remindAt' }],
   'complaint.received': [{ to: 'management' }, { to: 'qualityManager' }, { to: 'sales', variant: 'summary' }],
 };
 
@@ -31,6 +35,8 @@ export function notificationsFor(event: DomainEvent, people: readonly Person[] =
   const base = { eventId: event.eventId, eventType: event.type, payload: event, recordKey: recordKeyOf(event) };
   return routingTable[event.type].flatMap((route): OutboxDraft[] => {
     const variant = route.variant ?? 'full';
+    const notBefore = route.at ? (event.data as unknown as Record<string, unknown>)[route.at] : undefined;
+    if (route.at && typeof notBefore !== 'string') return [];
     switch (route.to) {
       case 'postedCards':
         return [{ ...base, mode: 'update', audience: 'sales', recipient: 'posted-cards', variant }];
@@ -38,7 +44,7 @@ export function notificationsFor(event: DomainEvent, people: readonly Person[] =
       case 'management':
         return [{ ...base, mode: 'post', audience: route.to, recipient: '', variant }];
       case 'recorder':
-        return [{ ...base, mode: 'post', audience: 'person', recipient: event.actor.id, variant }];
+        return [{ ...base, mode: 'post', audience: 'person', recipient: event.actor.id, variant, notBefore: notBefore as string | undefined }];
       case 'qualityManager':
         return people
           .filter((p) => p.roles.includes('laatupaallikko'))

@@ -19,10 +19,12 @@ const contactLogEntryFields = {
   recordedBy: actorRef,
 };
 
-const nextContactNeedsTopic = <T extends { nextContactDate?: string | undefined; nextContactTopic?: string | undefined }>(e: T) =>
+export const nextContactNeedsTopic = <T extends { nextContactDate?: string | undefined; nextContactTopic?: string | undefined }>(e: T) =>
   !e.nextContactDate || Boolean(e.nextContactTopic);
-const topicRule = { message: 'contactLog.nextContactTopicRequired', path: ['nextContactTopic'] };
+export const topicRule = { message: 'contactLog.nextContactTopicRequired', path: ['nextContactTopic'] };
 
-export const contactLogEntryInputSchema = z.object(contactLogEntryFields).refine(nextContactNeedsTopic, topicRule);
+/** The fields without cross-field rules, for deriving commands (zod cannot omit from a refined object). */
+export const contactLogEntryFieldsSchema = z.object(contactLogEntryFields);
+export const contactLogEntryInputSchema = contactLogEntryFieldsSchema.refine(nextContactNeedsTopic, topicRule);
 export const contactLogEntrySchema = z.object({ ...recordMeta, ...contactLogEntryFields }).refine(nextContactNeedsTopic, topicRule);
 export type ContactLogEntry = z.infer<typeof contactLogEntrySchema>;

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { contactLogFormSpec } from '../../../bot/cards/contact-log-form-card.js';
 import { helpCard } from '../../../bot/cards/help-card.js';
 import { supervisionVisitFormSpec } from '../../../bot/cards/supervision-visit-form-card.js';
 import { formCard } from '../../../bot/forms/form-card.js';
@@ -93,6 +94,30 @@ const cards = (locale: Locale) => ({
   placeFreeing: notificationCard(event('vapautuu', 'Remontti ensin'), locale),
   placeReserved: notificationCard(event('alustavasti-varattu'), locale),
   visit: notificationCard(visit(false), locale),
+  reminder: notificationCard(
+    {
+      type: 'contactLog.recorded',
+      eventId: 'e3',
+      occurredAt: '2026-11-23T08:00:00.000Z',
+      actor: { id: 'u2', name: 'Mikko Myyntipäällikkö' },
+      data: {
+        entryId: '8a1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+        customerId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+        customerName: 'Turun kaupunki',
+        date: '2026-11-23',
+        type: 'hintaneuvottelu',
+        matter: 'Indeksikorotus 2027',
+        nextContactDate: '2026-12-04',
+        nextContactTopic: 'Korotuskirjeen vastaus',
+        remindAt: '2026-12-04T06:00:00.000Z',
+        recordedBy: { id: 'u2', name: 'Mikko Myyntipäällikkö' },
+      },
+    },
+    locale,
+  ),
+  logForm: formCard(locale, contactLogFormSpec(locale, [{ ...meta, id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', name: 'Turun kaupunki', region: 'lounais-suomi', segment: 'ostopalvelu', lifecyclePhase: 'kasvu' }], '2026-11-23'), {
+    requestId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427',
+  }),
   visitSpecialMention: notificationCard(visit(true), locale),
   placeSold: notificationCard(event('kaytossa'), locale),
   placesEmpty: openPlacesCard(locale, []),

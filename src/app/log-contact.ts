@@ -1,0 +1,61 @@
+import { logContactCommand } from '../domain/commands/log-contact.js';
+import { instantAt } from '../domain/dates.js';
+import type { ContactLoggedEvent } from '../domain/events/contact-log-events.js';
+import type { ActorRef } from '../domain/records/common.js';
+import type { ContactLogEntry } from '../domain/records/contact-log-entry.js';
+import { fieldErrorsFrom } from '../domain/validation.js';
+import { notificationsFor } from '../notify/routing.js';
+import type { AppContext } from './app-context.js';
+import { invalid, type UseCaseResult } from './result.js';
+
+export interface ContactLogged {
+  entry: ContactLogEntry;
+  customerName: string;
+}
+
+/** The hour a next-contact reminder arrives, Helsinki time: the start of a working day. */
+export const REMINDER_TIME = '08:00';
+
+/**
+ * Who met the customer, what was said, what was agreed, and when to contact them next (thesis 6.2).
+ * The reminder is queued with the entry, due on the next-contact date: it survives restarts and needs
+ * no separate scheduler.
+ */
+export async function logContact(ctx: AppContext, actor: ActorRef, input: unknown): Promise<UseCaseResult<ContactLogged>> {
+  const parsed = logContactCommand.safeParse(input);
+  if (!parsed.success) return invalid(fieldErrorsFrom(parsed.error));
+  const { requestId, ...fields } = parsed.data;
+  const customer = await ctx.store.records.get('customer', fields.customerId);
+  if (!customer) return invalid([{ field: 'customerId', key: 'visit.unknownCustomer' }]);
+  const at = ctx.clock.now().toISOString();
+  const entry: ContactLogEntry = { id: requestId, version: 1, createdAt: at, createdBy: actor.id, updatedAt: at, ...fields, recordedBy: actor };
+  const event: ContactLoggedEvent = {
+    type: 'contactLog.recorded',
+    eventId: ctx.newId(),
+    occurredAt: at,
+    actor,
+    recordKey: `contactLogEntry:${entry.id}`,
+    data: {
+      entryId: entry.id,
+      customerId: customer.id,
+      customerName: customer.name,
+      date: entry.date,
+      type: entry.type,
+      matter: entry.matter,
+      nextContactDate: entry.nextContactDate,
+      nextContactTopic: entry.nextContactTopic,
+      remindAt: entry.nextContactDate ? instantAt(entry.nextContactDate, REMINDER_TIME).toISOString() : undefined,
+      recordedBy: actor,
+    },
+  };
+  const value: ContactLogged = { entry, customerName: customer.name };
+  const commit = await ctx.store.records.commit({
+    idempotencyKey: `logContact:${requestId}`,
+    writes: [{ kind: 'contactLogEntry', record: entry, expectedVersion: null }],
+    outbox: notificationsFor(event),
+    result: value,
+  });
+  if (!commit.applied) return { ok: true, duplicate: true, value: commit.duplicateOf as ContactLogged };
+  ctx.notificationsQueued();
+  return { ok: true, duplicate: false, value };
+}

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { BotHarness, eventually } from '../support/bot-harness.js';
+import { cardOf, inputsOf, submitDataOf, textsOf, visibleText, type Json } from '../support/cards.js';
+import { cardSubmit, GENERAL, installedInTeam, MYYNTI, personalConversationId, personalMessage, salesManager } from '../support/teams-activities.js';
+
+/**
+ * `kirjaa`: a contact log entry tells nobody at once; on the next-contact date the person who recorded
+ * it gets a reminder with the topic and a button to log the contact. Time is moved, not waited for.
+ */
+describe('contact log entries and next-contact reminders (protocol)', () => {
+  let h: BotHarness;
+  const me = personalConversationId(salesManager);
+  beforeEach(async () => {
+    h = await new BotHarness().start();
+    await h.post(installedInTeam(h.connector.url, salesManager));
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  async function logEntry(values: Json) {
+    await h.post(personalMessage(h.connector.url, salesManager, 'kirjaa'));
+    const formCall = h.connector.posted(me).at(-1)!;
+    const card = cardOf(formCall)!;
+    const customerId = (inputsOf(card).get('customerId')!.choices as { title: string; value: string }[]).find((c) => /^Turun/.test(c.title))!.value;
+    const before = h.connector.posted(me).length;
+    await h.post(cardSubmit(h.connector.url, salesManager, formCall.activityIdAssigned!, { ...submitDataOf(card), customerId, date: '2026-11-23', type: 'hintaneuvottelu', matter: 'Indeksikorotus 2027', ...values }));
+    return h.connector.posted(me).slice(before);
+  }
+
+  it('stores the entry, tells nobody at once, and reminds the recorder on the next-contact date', async () => {
+    const replies = await logEntry({ nextContactDate: '2026-12-04', nextContactTopic: 'Korotuskirjeen vastaus' });
+    assert.match(visibleText(replies[0]!), /Tallennettu: Hintaneuvottelu, Turun kaupunki 23\.11\.2026\. Muistutan 4\.12\.2026: Korotuskirjeen vastaus\./);
+    const [entry] = await h.app.store.records.list('contactLogEntry');
+    assert.equal(entry!.recordedBy.name, 'Mikko Myyntipäällikkö');
+
+    await new Promise((r) => setTimeout(r, 200));
+    const cardsSoFar = () => h.connector.posted().filter((c) => cardOf(c) && c.conversationId !== me).length;
+    assert.equal(cardsSoFar(), 0, 'no channel hears of a contact log entry');
+    assert.equal(h.connector.posted(me).length, replies.length + 1, 'no reminder yet');
+
+    // The day before at 23:00 Helsinki time: still nothing.
+    h.clock.advance(Date.parse('2026-12-03T21:00:00Z') - h.clock.now().getTime());
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(h.connector.posted(me).filter((c) => /Muistutus/.test(visibleText(c))).length, 0);
+
+    // 08:00 Helsinki on the next-contact date.
+    h.clock.advance(Date.parse('2026-12-04T06:00:30Z') - h.clock.now().getTime());
+    const reminder = await eventually(() => h.connector.posted(me).find((c) => /Muistutus/.test(visibleText(c))));
+    const text = textsOf(cardOf(reminder)).join('\n');
+    assert.match(text, /Muistutus: yhteydenotto Turun kaupunki/);
+    assert.match(text, /Aihe: Korotuskirjeen vastaus/);
+    assert.equal(h.connector.posted(MYYNTI.id).length + h.connector.posted(GENERAL.id).filter((c) => cardOf(c)).length, 0);
+
+    // Its button opens the log form for that customer.
+    const before = h.connector.posted(me).length;
+    await h.post(cardSubmit(h.connector.url, salesManager, reminder.activityIdAssigned!, submitDataOf(cardOf(reminder))!));
+    const form = cardOf(h.connector.posted(me)[before]);
+    assert.equal(inputsOf(form).get('customerId')!.value, entry!.customerId);
+    assert.equal(inputsOf(form).get('matter')!.value, 'Korotuskirjeen vastaus');
+  });
+
+  it('queues no reminder without a next-contact date', async () => {
+    await logEntry({});
+    assert.deepEqual(await h.app.store.outbox.list(), []);
+  });
+
+  it('asks for the topic when a next-contact date is given, keeping the typed values', async () => {
+    const replies = await logEntry({ nextContactDate: '2026-12-04' });
+    const card = cardOf(replies[0]);
+    assert.ok(textsOf(card).includes('Kerro seuraavan yhteydenoton aihe.'));
+    assert.equal(inputsOf(card).get('nextContactDate')!.value, '2026-12-04');
+    assert.equal(inputsOf(card).get('matter')!.value, 'Indeksikorotus 2027');
+    assert.equal((await h.app.store.records.list('contactLogEntry')).length, 0);
+  });
+});
