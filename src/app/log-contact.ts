@@ -6,6 +6,7 @@ import type { ContactLogEntry } from '../domain/records/contact-log-entry.js';
 import { fieldErrorsFrom } from '../domain/validation.js';
 import { notificationsFor } from '../notify/routing.js';
 import type { AppContext } from './app-context.js';
+import { commitChanges } from './commit-changes.js';
 import { invalid, type UseCaseResult } from './result.js';
 
 export interface ContactLogged {
@@ -49,13 +50,11 @@ export async function logContact(ctx: AppContext, actor: ActorRef, input: unknow
     },
   };
   const value: ContactLogged = { entry, customerName: customer.name };
-  const commit = await ctx.store.records.commit({
+  return commitChanges(ctx, {
+    at,
     idempotencyKey: `logContact:${requestId}`,
     writes: [{ kind: 'contactLogEntry', record: entry, expectedVersion: null }],
     outbox: notificationsFor(event),
     result: value,
   });
-  if (!commit.applied) return { ok: true, duplicate: true, value: commit.duplicateOf as ContactLogged };
-  ctx.notificationsQueued();
-  return { ok: true, duplicate: false, value };
 }

@@ -5,6 +5,7 @@ import type { SupervisionVisit } from '../domain/records/supervision-visit.js';
 import { fieldErrorsFrom } from '../domain/validation.js';
 import { notificationsFor } from '../notify/routing.js';
 import type { AppContext } from './app-context.js';
+import { commitChanges } from './commit-changes.js';
 import { listPeople } from './people.js';
 import { invalid, type UseCaseResult } from './result.js';
 
@@ -60,13 +61,11 @@ export async function logSupervisionVisit(ctx: AppContext, actor: ActorRef, inpu
     },
   };
   const value: VisitLogged = { visit, customerName: customer.name, careHomeName: home.name };
-  const commit = await ctx.store.records.commit({
+  return commitChanges(ctx, {
+    at,
     idempotencyKey: `logSupervisionVisit:${requestId}`,
     writes: [{ kind: 'supervisionVisit', record: visit, expectedVersion: null }],
     outbox: notificationsFor(event, people),
     result: value,
   });
-  if (!commit.applied) return { ok: true, duplicate: true, value: commit.duplicateOf as VisitLogged };
-  ctx.notificationsQueued();
-  return { ok: true, duplicate: false, value };
 }

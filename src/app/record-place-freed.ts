@@ -8,6 +8,7 @@ import { fieldErrorsFrom } from '../domain/validation.js';
 import { notificationsFor } from '../notify/routing.js';
 import { ConcurrencyConflict } from '../store/store-port.js';
 import type { AppContext } from './app-context.js';
+import { commitChanges } from './commit-changes.js';
 import { placeCardData } from './place-card-data.js';
 import { invalid, type UseCaseResult } from './result.js';
 
@@ -79,13 +80,13 @@ export async function recordPlaceFreed(ctx: AppContext, actor: ActorRef, input: 
   };
   const result: PlaceFreedResult = { place, careHomeName: home.name, event };
   try {
-    const commit = await ctx.store.records.commit({
+    return await commitChanges(ctx, {
+      at,
       idempotencyKey,
       writes: [{ kind: 'place', record: place, expectedVersion: existing ? existing.version : null }],
       outbox: notificationsFor(event),
       result,
     });
-    if (!commit.applied) return { ok: true, value: commit.duplicateOf as PlaceFreedResult, duplicate: true };
   } catch (error) {
     // A second submit of the same form is caught by the idempotency key inside the same transaction;
     // a conflict here means someone else changed this place between our read and our write.
@@ -94,6 +95,4 @@ export async function recordPlaceFreed(ctx: AppContext, actor: ActorRef, input: 
     }
     throw error;
   }
-  ctx.notificationsQueued();
-  return { ok: true, value: result, duplicate: false };
 }

@@ -8,6 +8,7 @@ import { fieldErrorsFrom } from '../domain/validation.js';
 import { notificationsFor } from '../notify/routing.js';
 import { ConcurrencyConflict } from '../store/store-port.js';
 import type { AppContext } from './app-context.js';
+import { commitChanges } from './commit-changes.js';
 import { placeCardData } from './place-card-data.js';
 import { invalid, type UseCaseResult } from './result.js';
 
@@ -59,17 +60,15 @@ export async function reservePlace(ctx: AppContext, actor: ActorRef, input: unkn
   }
   const event: PlaceChangedEvent = { type: 'place.changed', eventId: ctx.newId(), occurredAt: at, actor, data: await placeCardData(ctx, next, home) };
   try {
-    const commit = await ctx.store.records.commit({
+    return await commitChanges<ReservePlaceOutcome>(ctx, {
+      at,
       idempotencyKey: `reservePlace:${command.requestId}:${actor.id}`,
       writes: [{ kind: 'place', record: next, expectedVersion: place.version }],
       outbox: notificationsFor(event),
       result: { reserved: true, place: next, customerName: customer.name },
     });
-    if (!commit.applied) return { ok: true, duplicate: true, value: commit.duplicateOf as ReservePlaceOutcome };
   } catch (error) {
     if (error instanceof ConcurrencyConflict) return firstCame();
     throw error;
   }
-  ctx.notificationsQueued();
-  return { ok: true, duplicate: false, value: { reserved: true, place: next, customerName: customer.name } };
 }

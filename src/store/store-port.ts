@@ -36,6 +36,11 @@ export type NotificationVariant = 'full' | 'summary';
  * are written together, so a card is never lost for a stored record nor sent for a record that wasn't.
  */
 export interface ChangeSet {
+  /**
+   * When the change happened, from the use case's clock: outbox rows are due from then, and a store
+   * never reads the system clock itself, so tests with an injected clock see the same time everywhere.
+   */
+  at: string;
   /** A repeated request with the same key changes nothing and gets the first result back. */
   idempotencyKey?: string;
   writes: RecordWrite[];

@@ -47,7 +47,7 @@ export function recordStoreContract(name: string, open: () => Promise<{ store: S
     };
 
     it('stores a record and reads it back field for field, arrays and objects included', async () => {
-      await store.records.commit({ writes: [{ kind: 'careHome', record: home, expectedVersion: null }, { kind: 'place', record: place, expectedVersion: null }], outbox: [] });
+      await store.records.commit({ at, writes: [{ kind: 'careHome', record: home, expectedVersion: null }, { kind: 'place', record: place, expectedVersion: null }], outbox: [] });
       assert.deepEqual(await store.records.get('careHome', homeId), home);
       assert.deepEqual(await store.records.get('place', place.id), place);
       assert.equal(await store.records.get('place', '00000000-0000-4000-8000-000000000000'), undefined);
@@ -55,7 +55,7 @@ export function recordStoreContract(name: string, open: () => Promise<{ store: S
 
     it('filters by equality on a field', async () => {
       const other = { ...place, id: '7a1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b', label: 'B1', status: 'kaytossa' as const };
-      await store.records.commit({
+      await store.records.commit({ at,
         writes: [
           { kind: 'careHome', record: home, expectedVersion: null },
           { kind: 'place', record: place, expectedVersion: null },
@@ -68,23 +68,23 @@ export function recordStoreContract(name: string, open: () => Promise<{ store: S
     });
 
     it('applies an update of the current version and refuses a stale one', async () => {
-      await store.records.commit({ writes: [{ kind: 'place', record: place, expectedVersion: null }], outbox: [] });
+      await store.records.commit({ at, writes: [{ kind: 'place', record: place, expectedVersion: null }], outbox: [] });
       const v2 = { ...place, version: 2, status: 'vapaa' as const };
-      await store.records.commit({ writes: [{ kind: 'place', record: v2, expectedVersion: 1 }], outbox: [] });
+      await store.records.commit({ at, writes: [{ kind: 'place', record: v2, expectedVersion: 1 }], outbox: [] });
       const stale = { ...place, version: 2, note: 'late edit' };
-      await assert.rejects(store.records.commit({ writes: [{ kind: 'place', record: stale, expectedVersion: 1 }], outbox: [] }), ConcurrencyConflict);
+      await assert.rejects(store.records.commit({ at, writes: [{ kind: 'place', record: stale, expectedVersion: 1 }], outbox: [] }), ConcurrencyConflict);
       assert.deepEqual(await store.records.get('place', place.id), v2, 'the stale update changed nothing');
     });
 
     it('refuses to create a record whose id exists', async () => {
-      await store.records.commit({ writes: [{ kind: 'place', record: place, expectedVersion: null }], outbox: [] });
-      await assert.rejects(store.records.commit({ writes: [{ kind: 'place', record: place, expectedVersion: null }], outbox: [] }), ConcurrencyConflict);
+      await store.records.commit({ at, writes: [{ kind: 'place', record: place, expectedVersion: null }], outbox: [] });
+      await assert.rejects(store.records.commit({ at, writes: [{ kind: 'place', record: place, expectedVersion: null }], outbox: [] }), ConcurrencyConflict);
     });
 
     it('writes nothing when any part of a change set fails: records and outbox together', async () => {
       const bad = { ...place, id: '8b1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b', version: 5 };
       await assert.rejects(
-        store.records.commit({
+        store.records.commit({ at,
           writes: [
             { kind: 'careHome', record: home, expectedVersion: null },
             { kind: 'place', record: bad, expectedVersion: 4 },
@@ -99,19 +99,19 @@ export function recordStoreContract(name: string, open: () => Promise<{ store: S
 
     it('refuses a record that breaks its schema before writing anything', async () => {
       const invalid = { ...place, serviceType: 'kotihoito' } as unknown as Place;
-      await assert.rejects(store.records.commit({ writes: [{ kind: 'place', record: invalid, expectedVersion: null }], outbox: [] }));
+      await assert.rejects(store.records.commit({ at, writes: [{ kind: 'place', record: invalid, expectedVersion: null }], outbox: [] }));
       assert.equal(await store.records.get('place', place.id), undefined);
     });
 
     it('returns the first result to a repeated request and changes nothing', async () => {
-      const first = await store.records.commit({
+      const first = await store.records.commit({ at,
         idempotencyKey: 'req-1',
         writes: [{ kind: 'place', record: place, expectedVersion: null }],
         outbox: [{ eventId: 'e1', eventType: 'place.freed', audience: 'sales', mode: 'post', recipient: '', variant: 'full', payload: {} }],
         result: { label: 'A12' },
       });
       assert.deepEqual(first, { applied: true });
-      const again = await store.records.commit({
+      const again = await store.records.commit({ at,
         idempotencyKey: 'req-1',
         writes: [{ kind: 'place', record: { ...place, id: '9c1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b' }, expectedVersion: null }],
         outbox: [{ eventId: 'e2', eventType: 'place.freed', audience: 'sales', mode: 'post', recipient: '', variant: 'full', payload: {} }],
@@ -122,7 +122,7 @@ export function recordStoreContract(name: string, open: () => Promise<{ store: S
     });
 
     it('leases due outbox rows once, and hands an expired lease out again', async () => {
-      await store.records.commit({ writes: [], outbox: [{ eventId: 'e1', eventType: 'place.freed', audience: 'sales', mode: 'post', recipient: '', variant: 'full', payload: { n: 1 } }] });
+      await store.records.commit({ at, writes: [], outbox: [{ eventId: 'e1', eventType: 'place.freed', audience: 'sales', mode: 'post', recipient: '', variant: 'full', payload: { n: 1 } }] });
       const now = new Date(Date.now() + 1000).toISOString();
       const lease = new Date(Date.now() + 60_000).toISOString();
       const [claimed] = await store.outbox.claimDue(now, lease, 10);

@@ -76,6 +76,6 @@ export async function seedDemoData(store: Store, clock: Clock): Promise<Record<s
   writes.push(...customers.writes);
   const people = demoPersonWrites(meta);
   writes.push(...people);
-  await store.records.commit({ writes, outbox: [] });
+  await store.records.commit({ at: meta.createdAt, writes, outbox: [] });
   return { careHomes: demoHomes.length, places: placeCount, customers: customers.customers, contacts: customers.contacts, people: people.length };
 }

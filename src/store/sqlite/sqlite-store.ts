@@ -81,7 +81,7 @@ class SqliteRecordStore implements RecordStore {
   async commit(changes: ChangeSet): Promise<CommitResult> {
     // Validate before the transaction: nothing half-written is ever stored.
     const writes = changes.writes.map((w) => ({ ...w, record: storedSchemas[w.kind].parse(w.record) as Record<string, unknown> }));
-    const now = new Date().toISOString();
+    const now = changes.at;
     return this.db.transaction((): CommitResult => {
       if (changes.idempotencyKey) {
         const seen = this.db.prepare('SELECT result FROM processed_request WHERE key = ?').get(changes.idempotencyKey) as
