@@ -4,6 +4,10 @@ import type { Locale } from '../../src/i18n/messages.js';
 import type { NotificationVariant } from '../../src/store/store-port.js';
 import { complaintCard } from './complaint-card.js';
 import { contactReminderCard } from './contact-reminder-card.js';
+import { developmentMeetingCard } from './development-meeting-card.js';
+import { homeEventCard } from './home-event-card.js';
+import { noteCard } from './note-card.js';
+import { weeklyDigestCard } from './weekly-digest-card.js';
 import type { AdaptiveCard } from './elements.js';
 import { placeCard } from './place-freed-card.js';
 import { supervisionVisitCard } from './supervision-visit-card.js';
@@ -17,9 +21,19 @@ export function notificationCard(event: DomainEvent, locale: Locale, variant: No
       return placeCard(event.data, locale, stableIdFor(`reserve:${event.data.placeId}:${event.data.version}`));
     case 'supervisionVisit.logged':
       return supervisionVisitCard(event, locale);
+    case 'homeEvent.logged':
+      return homeEventCard(event, locale);
+    case 'note.fromSales':
+    case 'note.fromProduction':
+      return noteCard(event, locale);
+    case 'developmentMeeting.recorded':
+      return developmentMeetingCard(event, locale);
+    case 'complaint.received':
+    case 'complaint.changed':
+      return complaintCard(event, locale, variant);
     case 'contactLog.recorded':
       return contactReminderCard(event, locale);
-    case 'complaint.received':
-      return complaintCard(event, locale, variant);
+    case 'digest.weekly':
+      return weeklyDigestCard(event, locale);
   }
 }

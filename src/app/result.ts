@@ -7,9 +7,15 @@ import type { FieldError } from '../domain/validation.js';
 export type UseCaseResult<T> =
   | { ok: true; value: T; duplicate: boolean }
   | { ok: false; reason: 'invalid'; errors: FieldError[] }
-  | { ok: false; reason: 'forbidden'; message: string }
+  /** `roles`: who could have done it (translated by the UI, e.g. "only the regional director"). */
+  | { ok: false; reason: 'forbidden'; message: string; roles?: readonly string[] }
   | { ok: false; reason: 'conflict'; message: string };
 
 export function invalid(errors: FieldError[]): UseCaseResult<never> {
   return { ok: false, reason: 'invalid', errors };
+}
+
+/** A refused authorization as a use-case result. */
+export function forbidden(refusal: { message: string; roles: readonly string[] }): UseCaseResult<never> {
+  return { ok: false, reason: 'forbidden', message: refusal.message, roles: refusal.roles };
 }

@@ -2,6 +2,10 @@ import type { ActorRef, CustomerGroup, Region, ServiceType } from './records/com
 import type { PlaceStatus } from './records/place.js';
 import type { ComplaintEvent } from './events/complaint-events.js';
 import type { ContactLoggedEvent } from './events/contact-log-events.js';
+import type { WeeklyDigestEvent } from './events/digest-events.js';
+import type { HomeEventLoggedEvent } from './events/home-event-events.js';
+import type { DevelopmentMeetingRecordedEvent } from './events/meeting-events.js';
+import type { NoteEvent } from './events/note-events.js';
 import type { VisitEvent } from './events/visit-events.js';
 
 /**
@@ -49,7 +53,16 @@ export type PlaceFreedEvent = EventBase<'place.freed', PlaceCardData>;
 /** A freed place was reserved, occupied or released again: the posted cards update in place. */
 export type PlaceChangedEvent = EventBase<'place.changed', PlaceCardData>;
 
-export type DomainEvent = PlaceFreedEvent | PlaceChangedEvent | VisitEvent | ComplaintEvent | ContactLoggedEvent;
+export type DomainEvent =
+  | PlaceFreedEvent
+  | PlaceChangedEvent
+  | VisitEvent
+  | HomeEventLoggedEvent
+  | NoteEvent
+  | DevelopmentMeetingRecordedEvent
+  | ComplaintEvent
+  | ContactLoggedEvent
+  | WeeklyDigestEvent;
 export type DomainEventType = DomainEvent['type'];
 
 /** The record a card shows, so later events can update the cards already posted. */

@@ -5,14 +5,30 @@
 import * as complaints from './catalog/complaints.js';
 import * as contacts from './catalog/contacts.js';
 import * as core from './catalog/core.js';
+import * as customers from './catalog/customers.js';
+import * as digest from './catalog/digest.js';
+import * as homeEvents from './catalog/home-events.js';
+import * as meetings from './catalog/meetings.js';
+import * as notes from './catalog/notes.js';
 import * as visits from './catalog/visits.js';
 
 /**
  * One catalog per area (src/i18n/catalog/*.ts), merged here. Each area's English table must have
  * exactly the Finnish keys: the type checker refuses a missing translation.
  */
-const fi = { ...core.fi, ...visits.fi, ...complaints.fi, ...contacts.fi } as const;
-const en: Record<keyof typeof fi, string> = { ...core.en, ...visits.en, ...complaints.en, ...contacts.en };
+const areas = [core, visits, homeEvents, notes, meetings, complaints, contacts, customers, digest] as const;
+const fi = { ...core.fi, ...visits.fi, ...homeEvents.fi, ...notes.fi, ...meetings.fi, ...complaints.fi, ...contacts.fi, ...customers.fi, ...digest.fi } as const;
+const en: Record<keyof typeof fi, string> = {
+  ...core.en, ...visits.en, ...homeEvents.en, ...notes.en, ...meetings.en, ...complaints.en, ...contacts.en, ...customers.en, ...digest.en,
+};
+/** Two areas defining the same key would silently shadow each other: refuse at start instead. */
+const seen = new Set<string>();
+for (const area of areas) {
+  for (const key of Object.keys(area.fi)) {
+    if (seen.has(key)) throw new Error(`i18n: the key ${key} is defined in two catalogs`);
+    seen.add(key);
+  }
+}
 
 export type MessageKey = keyof typeof fi;
 

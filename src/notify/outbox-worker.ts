@@ -145,7 +145,10 @@ export class OutboxWorker {
       if (!target) continue;
       // The card lives in the conversation it was posted to, even if the binding moved since.
       const reference = { ...target.reference, conversation: { ...(target.reference.conversation as object), id: card.conversationId } };
-      await sender.update(reference, card.activityId, { event: entry.payload as DomainEvent, variant: card.variant, locale: channelLocale });
+      // A personal card keeps its reader's language; channel cards use the channel language.
+      const personal = !isChannelAudience(card.audience) && typeof target.reference.locale === 'string';
+      const locale = personal ? (target.reference.locale as string) : channelLocale;
+      await sender.update(reference, card.activityId, { event: entry.payload as DomainEvent, variant: card.variant, locale });
     }
     await store.outbox.markSent(entry.id, { conversationId: '', activityId: '', at: clock.now().toISOString() });
     logger.info('cards updated in place', { eventType: entry.eventType, cards: posted.length });

@@ -24,10 +24,21 @@ export const routingTable: Record<DomainEventType, readonly Route[]> = {
   'place.changed': [{ to: 'postedCards' }],
   // "supervision visit → business director (management) and sales managers"
   'supervisionVisit.logged': [{ to: 'management' }, { to: 'sales' }],
+  // "municipality attended a home event → sales, same way as a visit"
+  'homeEvent.logged': [{ to: 'management' }, { to: 'sales' }],
+  // "sales learned something production needs → production/management, same way" (and the other way)
+  'note.fromSales': [{ to: 'management' }],
+  'note.fromProduction': [{ to: 'sales' }],
+  // "development meeting → business director and sales (memo in the CRM + notice)"
+  'developmentMeeting.recorded': [{ to: 'management' }, { to: 'sales' }],
   // "complaint → quality manager, business director and sales": the free text stays out of the sales channel.
+  'complaint.received': [{ to: 'management' }, { to: 'qualityManager' }, { to: 'sales', variant: 'summary' }],
+  // Each later step of the complaint updates every card posted for it, each in its own variant.
+  'complaint.changed': [{ to: 'postedCards' }],
   // "next contact due → whoever recorded the contact (reminder)": nobody at once.
   'contactLog.recorded': [{ to: 'recorder', at: 'remindAt' }],
-  'complaint.received': [{ to: 'management' }, { to: 'qualityManager' }, { to: 'sales', variant: 'summary' }],
+  // Seed 002: "if a customer has no entries for two weeks, what is wrong?" — every Monday.
+  'digest.weekly': [{ to: 'management' }],
 };
 
 /** The outbox rows an event causes, written in the same transaction as the record. */

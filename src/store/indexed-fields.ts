@@ -16,4 +16,5 @@ export const indexedFields: Partial<Record<RecordKind, readonly string[]>> = {
   developmentMeeting: ['customerId'],
   complaint: ['careHomeId', 'status'],
   customerPlan: ['customerId'],
+  note: ['customerId'],
 };

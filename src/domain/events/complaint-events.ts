@@ -10,4 +10,6 @@ export interface ComplaintCardData {
 }
 
 export type ComplaintReceivedEvent = EventBase<'complaint.received', ComplaintCardData>;
-export type ComplaintEvent = ComplaintReceivedEvent;
+/** A later step (actions agreed, corrected, informed, closed): the posted cards update in place. */
+export type ComplaintChangedEvent = EventBase<'complaint.changed', ComplaintCardData>;
+export type ComplaintEvent = ComplaintReceivedEvent | ComplaintChangedEvent;

@@ -13,6 +13,8 @@ const homeEventFields = {
   date: isoDate,
   kind: z.enum(homeEventKinds),
   title: text(200),
+  /** The municipalities that attended (derived from the contacts who came); sales hear of these. */
+  customerIds: z.array(recordId),
   attendingContactIds: z.array(recordId),
   whatCameUp: optionalFreeText(),
   specialMention: z.boolean(),

@@ -7,6 +7,7 @@ import { customerPlanSchema } from './customer-plan.js';
 import { customerSchema } from './customer.js';
 import { developmentMeetingSchema } from './development-meeting.js';
 import { homeEventSchema } from './home-event.js';
+import { noteSchema } from './note.js';
 import { personSchema } from './person.js';
 import { placeSchema } from './place.js';
 import { supervisionVisitSchema } from './supervision-visit.js';
@@ -21,6 +22,7 @@ export * from './customer-plan.js';
 export * from './customer.js';
 export * from './development-meeting.js';
 export * from './home-event.js';
+export * from './note.js';
 export * from './person.js';
 export * from './place.js';
 export * from './privacy.js';
@@ -40,4 +42,5 @@ export const recordSchemas = {
   complaint: complaintSchema,
   customerPlan: customerPlanSchema,
   person: personSchema,
+  note: noteSchema,
 } as const;

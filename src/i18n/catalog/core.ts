@@ -94,6 +94,14 @@ export const fi = {
   'meeting.endsBeforeStart': 'Kokous päättyy ennen kuin se alkaa.',
   'meeting.customerRequired': 'Vuosittainen kehityskokous pidetään asiakkaan kanssa: valitse asiakas.',
   'error.generic': 'Jokin meni vikaan, eikä mitään tallennettu. Yritä uudelleen.',
+  'auth.notInPeopleList': 'Et ole HoivaCRM:n henkilölistalla, joten et voi tehdä tätä. Pyydä ylläpitäjää lisäämään sinut. Mitään ei tallennettu.',
+  'auth.roleRequired': 'Tämän voi tehdä vain: {roles}. Mitään ei tallennettu.',
+  'role.kotijohtaja': 'palvelutalon johtaja',
+  'role.vastaava-hoitaja': 'vastaava hoitaja',
+  'role.aluejohtaja': 'aluejohtaja',
+  'role.liiketoimintajohtaja': 'liiketoimintajohtaja',
+  'role.myynti': 'myynti',
+  'role.laatupaallikko': 'laatupäällikkö',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -191,4 +199,12 @@ export const en: Record<keyof typeof fi, string> = {
   'meeting.endsBeforeStart': 'The meeting ends before it starts.',
   'meeting.customerRequired': 'A yearly development meeting is held with a customer: choose one.',
   'error.generic': 'Something went wrong and nothing was saved. Please try again.',
+  'auth.notInPeopleList': 'You are not in HoivaCRM\'s people list, so you cannot do this. Ask an administrator to add you. Nothing was saved.',
+  'auth.roleRequired': 'Only these can do this: {roles}. Nothing was saved.',
+  'role.kotijohtaja': 'home director',
+  'role.vastaava-hoitaja': 'head nurse',
+  'role.aluejohtaja': 'regional director',
+  'role.liiketoimintajohtaja': 'business director',
+  'role.myynti': 'sales',
+  'role.laatupaallikko': 'quality manager',
 };

@@ -9,6 +9,7 @@ import {
   customerPlanInputSchema,
   developmentMeetingInputSchema,
   homeEventInputSchema,
+  noteInputSchema,
   personInputSchema,
   placeInputSchema,
   recordSchemas,
@@ -32,11 +33,12 @@ const valid = {
   place: [placeInputSchema, { careHomeId: homeId, label: 'A12', serviceType: 'tehostettu', customerGroup: 'ikaantyneet', status: 'vapautuu', freeFrom: '2026-12-01' }],
   contactLogEntry: [contactLogEntryInputSchema, { customerId, date: '2026-11-20', type: 'hintaneuvottelu', matter: 'Indeksikorotus 2027', agreedActions: 'Lähetetään korotuskirje', nextContactDate: '2026-12-04', nextContactTopic: 'Korotuskirjeen vastaus', recordedBy: actor }],
   supervisionVisit: [supervisionVisitInputSchema, { customerId, careHomeId: homeId, date: '2026-10-14', participants: 'Valvoja, kotijohtaja', findings: 'Lääkehoitosuunnitelma päivitettävä', specialMention: true, recordedBy: actor }],
-  homeEvent: [homeEventInputSchema, { careHomeId: homeId, date: '2026-12-12', kind: 'joulujuhla', title: 'Joulujuhla', attendingContactIds: [], specialMention: false, recordedBy: actor }],
+  homeEvent: [homeEventInputSchema, { careHomeId: homeId, date: '2026-12-12', kind: 'joulujuhla', title: 'Joulujuhla', customerIds: [], attendingContactIds: [], specialMention: false, recordedBy: actor }],
   developmentMeeting: [developmentMeetingInputSchema, { kind: 'vuosittainen', customerId, startsAt: '2027-02-03T10:00:00+02:00', endsAt: '2027-02-03T11:30:00+02:00', participants: 'Vanhustyön päällikkö, aluejohtaja, kotijohtaja', recordedBy: actor }],
   complaint: [complaintInputSchema, { customerId, careHomeId: homeId, receivedDate: '2026-11-18', channel: 'puhelin', matter: 'Asukkaan ruokailu myöhästyi', severity: 'kohtalainen', status: 'vastaanotettu', recordedBy: actor }],
   customerPlan: [customerPlanInputSchema, { customerId, year: 2027, goal: 'Optiovuosi käyttöön', plannedEncounters: [{ month: 3, kind: 'kehityskokous', withRole: 'vanhustyon-paallikko' }] }],
   person: [personInputSchema, { userId: 'aad-1', name: 'Kaisa Kotijohtaja', roles: ['kotijohtaja'], careHomeId: homeId }],
+  note: [noteInputSchema, { customerId, matter: 'Kunta suunnittelee uutta kilpailutusta keväällä', specialMention: true, direction: 'myynnista-tuotantoon', recordedBy: actor }],
 } satisfies Record<keyof typeof recordSchemas, [z.ZodType, Record<string, unknown>]>;
 
 function errorsOf(schema: z.ZodType, input: unknown) {

@@ -1,0 +1,8 @@
+import type { NoteEvent } from '../../src/domain/events/note-events.js';
+import type { Locale } from '../../src/i18n/messages.js';
+import { adaptiveCard, textBlock, type AdaptiveCard } from './elements.js';
+
+/** SLOT: filled in by the flow that owns this card. */
+export function noteCard(event: NoteEvent, _locale: Locale): AdaptiveCard {
+  return adaptiveCard({ body: [textBlock(event.type)] });
+}

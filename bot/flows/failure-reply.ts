@@ -1,0 +1,27 @@
+import { MessageFactory } from 'botbuilder';
+import type { UseCaseResult } from '../../src/app/result.js';
+import { t } from '../../src/i18n/messages.js';
+import type { FlowContext } from './flow.js';
+
+/**
+ * The answer to a use case that refused without a form to send back: not allowed (naming the roles
+ * that are), someone changed the record first, or the first field error as a sentence.
+ */
+export async function replyWithFailure(ctx: FlowContext, result: Exclude<UseCaseResult<unknown>, { ok: true }>): Promise<void> {
+  const { locale } = ctx;
+  let text: string;
+  switch (result.reason) {
+    case 'forbidden':
+      text = t(locale, result.message, { roles: (result.roles ?? []).map((r) => t(locale, `role.${r}`)).join(', ') });
+      break;
+    case 'conflict':
+      text = t(locale, result.message);
+      break;
+    case 'invalid': {
+      const first = result.errors[0];
+      text = first ? t(locale, first.key, first.params) : t(locale, 'error.generic');
+      break;
+    }
+  }
+  await ctx.turn.sendActivity(MessageFactory.text(text));
+}

@@ -1,0 +1,4 @@
+/** Texts for home events (kodin tilaisuudet). Finnish first, English beside it. SLOT: filled in by the flow that owns it. */
+export const fi = {} as const;
+
+export const en: Record<keyof typeof fi, string> = {};
