@@ -16,6 +16,10 @@ const base = z.object({
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1_000),
   OUTBOX_RETRY_MAX_MS: z.coerce.number().int().min(1).default(5 * 60_000),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(12),
+  /** The Monday digest to the management channel (customers without entries for 14 days, …). */
+  WEEKLY_DIGEST: z.enum(['on', 'off']).default('on'),
+  /** How often to check whether this week's digest is due. */
+  DIGEST_CHECK_MS: z.coerce.number().int().min(1_000).default(60_000),
 });
 
 const local = base.extend({

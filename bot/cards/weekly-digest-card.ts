@@ -1,8 +1,49 @@
 import type { WeeklyDigestEvent } from '../../src/domain/events/digest-events.js';
-import type { Locale } from '../../src/i18n/messages.js';
-import { adaptiveCard, textBlock, type AdaptiveCard } from './elements.js';
+import { formatDate, t, type Locale } from '../../src/i18n/messages.js';
+import { adaptiveCard, container, factSet, textBlock, type AdaptiveCard, type CardElement } from './elements.js';
 
-/** SLOT: filled in by the flow that owns this card. */
-export function weeklyDigestCard(event: WeeklyDigestEvent, _locale: Locale): AdaptiveCard {
-  return adaptiveCard({ body: [textBlock(event.type)] });
+/** A card stays readable in a channel: the longest lists are cut here and the rest counted. */
+const MAX_ROWS = 10;
+
+/**
+ * The Monday digest in the management channel: three lists of what has been left undone, each in the
+ * attention style when it has something in it, "none" in the good style when it has not.
+ */
+export function weeklyDigestCard(event: WeeklyDigestEvent, locale: Locale): AdaptiveCard {
+  const d = event.data;
+  const section = (title: string, rows: [string, string][]): CardElement =>
+    container({
+      style: rows.length > 0 ? 'attention' : 'good',
+      spacing: 'medium',
+      items: [
+        textBlock(title, { weight: 'bolder' }),
+        ...(rows.length > 0 ? [factSet(rows.slice(0, MAX_ROWS))] : [textBlock(t(locale, 'digest.none'), { isSubtle: true })]),
+        ...(rows.length > MAX_ROWS ? [textBlock(t(locale, 'digest.more', { count: rows.length - MAX_ROWS }), { isSubtle: true, size: 'small' })] : []),
+      ],
+    });
+  const body: CardElement[] = [
+    textBlock(t(locale, 'digest.title', { week: d.weekNumber }), { size: 'large', weight: 'bolder' }),
+    textBlock(t(locale, 'digest.intro', { date: formatDate(locale, d.today), count: d.entriesLastWeek }), { isSubtle: true }),
+    section(
+      t(locale, 'digest.quiet.title', { count: d.quietCustomers.length }),
+      d.quietCustomers.map((c) => [
+        c.name,
+        c.lastEntryDate && c.daysSince !== undefined
+          ? t(locale, 'digest.quiet.days', { days: c.daysSince, date: formatDate(locale, c.lastEntryDate) })
+          : t(locale, 'digest.quiet.never'),
+      ]),
+    ),
+    section(
+      t(locale, 'digest.places.title', { count: d.longFreePlaces.length }),
+      d.longFreePlaces.map((p) => [`${p.careHomeName} ${p.label}`, t(locale, 'digest.places.item', { date: formatDate(locale, p.freeFrom), days: p.daysFree })]),
+    ),
+    section(
+      t(locale, 'digest.complaints.title', { count: d.overdueComplaints.length }),
+      d.overdueComplaints.map((c) => [
+        `${c.careHomeName} – ${c.customerName}`,
+        t(locale, 'digest.complaints.item', { status: t(locale, `digest.status.${c.status}`), date: formatDate(locale, c.nextStepDue), days: c.daysOverdue }),
+      ]),
+    ),
+  ];
+  return adaptiveCard({ body });
 }

@@ -7,6 +7,7 @@ import { appContext, type AppContext } from '../app/app-context.js';
 import { systemClock, type Clock } from '../clock.js';
 import { shouldSeedDemoData, type Config } from '../config.js';
 import { consoleLogger, type Logger } from '../logger.js';
+import { DigestScheduler } from '../notify/digest-scheduler.js';
 import { OutboxWorker } from '../notify/outbox-worker.js';
 import { seedDemoData } from '../store/seed/demo-data.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
@@ -20,6 +21,8 @@ export interface RunningApp {
   store: Store;
   app: AppContext;
   worker: OutboxWorker;
+  /** Absent when WEEKLY_DIGEST=off. */
+  digest: DigestScheduler | undefined;
   stop(): Promise<void>;
 }
 
@@ -55,8 +58,10 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
     tabDir: join(projectRoot, 'tab'),
     health: () => ({ mode: config.MODE, store: config.STORE }),
   });
+  const digest = config.WEEKLY_DIGEST === 'on' ? new DigestScheduler({ app, logger, checkIntervalMs: config.DIGEST_CHECK_MS }) : undefined;
   const server: Server = await http.listen();
   worker.start();
+  digest?.start();
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
@@ -64,11 +69,13 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
     store,
     app,
     worker,
+    digest,
     async stop() {
       await new Promise<void>((done) => {
         server.close(() => done());
         server.closeAllConnections();
       });
+      await digest?.stop();
       await worker?.stop();
       await store.close();
     },

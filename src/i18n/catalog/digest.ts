@@ -1,4 +1,38 @@
-/** Texts for the Monday digest. Finnish first, English beside it. SLOT: filled in by the flow that owns it. */
-export const fi = {} as const;
+/** The Monday digest for the management channel. Finnish first, English beside it. */
+export const fi = {
+  'digest.title': 'Viikkokatsaus, viikko {week}',
+  'digest.intro': 'Mitä on jäänyt hoitamatta ({date}). Kirjauksia edellisten 7 päivän aikana: {count}.',
+  'digest.quiet.title': 'Asiakkaat ilman kirjausta 14 päivään ({count})',
+  'digest.quiet.days': '{days} pv (viimeksi {date})',
+  'digest.quiet.never': 'ei yhtään kirjausta',
+  'digest.places.title': 'Paikat vapaana yli 14 päivää ({count})',
+  'digest.places.item': 'vapaa {date} alkaen, {days} pv',
+  'digest.complaints.title': 'Reklamaatiot, joiden seuraava vaihe on myöhässä ({count})',
+  'digest.complaints.item': '{status}, tavoite {date}, myöhässä {days} pv',
+  'digest.none': 'Ei yhtään.',
+  'digest.more': '…ja {count} muuta.',
+  'digest.status.vastaanotettu': 'vastaanotettu, toimenpiteet sopimatta',
+  'digest.status.toimenpiteet-sovittu': 'toimenpiteet sovittu, korjaamatta',
+  'digest.status.korjattu': 'korjattu, kuntaa ei informoitu',
+  'digest.status.asiakas-informoitu': 'kunta informoitu, sulkematta',
+  'digest.status.suljettu': 'suljettu',
+} as const;
 
-export const en: Record<keyof typeof fi, string> = {};
+export const en: Record<keyof typeof fi, string> = {
+  'digest.title': 'Weekly digest, week {week}',
+  'digest.intro': 'What has been left undone ({date}). Entries in the last 7 days: {count}.',
+  'digest.quiet.title': 'Customers with no entry for 14 days ({count})',
+  'digest.quiet.days': '{days} days (last {date})',
+  'digest.quiet.never': 'no entries at all',
+  'digest.places.title': 'Places free for more than 14 days ({count})',
+  'digest.places.item': 'free from {date}, {days} days',
+  'digest.complaints.title': 'Complaints whose next step is overdue ({count})',
+  'digest.complaints.item': '{status}, target {date}, {days} days overdue',
+  'digest.none': 'None.',
+  'digest.more': '…and {count} more.',
+  'digest.status.vastaanotettu': 'received, no actions agreed',
+  'digest.status.toimenpiteet-sovittu': 'actions agreed, not corrected',
+  'digest.status.korjattu': 'corrected, municipality not informed',
+  'digest.status.asiakas-informoitu': 'municipality informed, not closed',
+  'digest.status.suljettu': 'closed',
+};
