@@ -24,5 +24,9 @@ export function audienceForChannelName(name: string | undefined): ChannelAudienc
 
 /** Remembers where a user or channel can be reached later (personal reminders, channel posts). */
 export async function rememberConversation(ctx: AppContext, key: string, reference: Record<string, unknown>): Promise<void> {
-  await ctx.store.conversations.saveConversation({ key, reference, updatedAt: ctx.clock.now().toISOString() });
+  const now = ctx.clock.now().toISOString();
+  await ctx.store.conversations.saveConversation({ key, reference, updatedAt: now });
+  // Cards that waited for this person to talk to the bot (a complaint for a new quality manager) go now.
+  const person = key.startsWith('user:') ? key.slice('user:'.length) : undefined;
+  if (person && (await ctx.store.outbox.wake('person', now, person)) > 0) ctx.notificationsQueued();
 }

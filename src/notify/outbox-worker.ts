@@ -133,6 +133,7 @@ export class OutboxWorker {
   /** Replaces every card posted for the record; waits while the original post is still on its way. */
   private async deliverUpdate(entry: OutboxEntry): Promise<boolean> {
     const { store, sender, clock, logger, channelLocale } = this.options;
+    await store.outbox.refreshWaitingPosts(entry.recordKey ?? '', entry.payload);
     const { posted, pending } = await store.outbox.postedFor(entry.recordKey ?? '');
     if (pending > 0) {
       await store.outbox.defer(entry.id, new Date(clock.now().getTime() + this.options.pollIntervalMs).toISOString(), 'waiting: original post not sent yet');

@@ -115,10 +115,12 @@ export interface OutboxStore {
   markDead(id: number, error: string): Promise<void>;
   /** Puts a row back without counting the attempt: it waits for something else (a channel binding). */
   defer(id: number, nextAttemptAt: string, reason: string): Promise<void>;
-  /** Makes the rows waiting for an audience due now: called when that audience's channel is bound. */
-  wake(audience: Audience, now: string): Promise<number>;
+  /** Makes the rows waiting for an audience (one person's, given `recipient`) due now: a channel was bound, or the person wrote. */
+  wake(audience: Audience, now: string, recipient?: string): Promise<number>;
   list(filter?: { status?: OutboxStatus }): Promise<OutboxEntry[]>;
   /** The cards posted for a record (to update them in place), and whether a post for it is still on its way. */
+  /** A card not yet posted for a record shows its newest state when it goes out: replace its payload. */
+  refreshWaitingPosts(recordKey: string, payload: unknown): Promise<number>;
   postedFor(recordKey: string): Promise<{ posted: { conversationId: string; activityId: string; audience: Audience; recipient: string; variant: NotificationVariant }[]; pending: number }>;
 }
 

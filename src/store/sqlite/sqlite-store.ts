@@ -278,11 +278,14 @@ class SqliteOutboxStore implements OutboxStore {
       .run(nextAttemptAt, reason, id);
   }
 
-  async wake(audience: Audience, now: string): Promise<number> {
+  async wake(audience: Audience, now: string, recipient?: string): Promise<number> {
     // Only rows that were deferred for want of a binding: a scheduled reminder keeps its date.
     return this.db
-      .prepare(`UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND audience = ? AND next_attempt_at > ? AND last_error LIKE 'waiting:%'`)
-      .run(now, audience, now).changes;
+      .prepare(
+        `UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND audience = ? AND next_attempt_at > ? AND last_error LIKE 'waiting:%'
+         AND (? IS NULL OR recipient = ?)`,
+      )
+      .run(now, audience, now, recipient ?? null, recipient ?? null).changes;
   }
 
   async postedFor(recordKey: string) {
@@ -292,10 +295,21 @@ class SqliteOutboxStore implements OutboxStore {
          WHERE record_key = ? AND mode = 'post' AND status = 'sent' ORDER BY id`,
       )
       .all(recordKey) as { conversationId: string; activityId: string; audience: Audience; recipient: string; variant: NotificationVariant }[];
+    // A post waiting for a person who has never talked to the bot may wait for weeks: it is not "on its
+    // way", so it must not hold back the updates of the cards already posted elsewhere.
     const { pending } = this.db
-      .prepare(`SELECT count(*) AS pending FROM outbox WHERE record_key = ? AND mode = 'post' AND status IN ('pending', 'sending')`)
+      .prepare(
+        `SELECT count(*) AS pending FROM outbox WHERE record_key = ? AND mode = 'post' AND status IN ('pending', 'sending')
+         AND (last_error IS NULL OR last_error NOT LIKE 'waiting: no conversation%')`,
+      )
       .get(recordKey) as { pending: number };
     return { posted, pending };
+  }
+
+  async refreshWaitingPosts(recordKey: string, payload: unknown): Promise<number> {
+    return this.db
+      .prepare(`UPDATE outbox SET payload = ? WHERE record_key = ? AND mode = 'post' AND status = 'pending'`)
+      .run(JSON.stringify(payload), recordKey).changes;
   }
 
   async list(filter: { status?: OutboxStatus } = {}): Promise<OutboxEntry[]> {

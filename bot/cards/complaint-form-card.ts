@@ -1,0 +1,39 @@
+import type { CareHome } from '../../src/domain/records/care-home.js';
+import { complaintChannels, complaintSeverities } from '../../src/domain/records/complaint.js';
+import type { Customer } from '../../src/domain/records/customer.js';
+import { t, type Locale } from '../../src/i18n/messages.js';
+import type { FormSpec } from '../forms/form-card.js';
+
+/**
+ * The `reklamaatio` form: the fields of the complaint input schema a user types. The privacy reminders
+ * stand right above the matter, where a resident's details could slip in (DOMAIN.md, Privacy).
+ */
+export function complaintFormSpec(locale: Locale, customers: Customer[], homes: CareHome[], today: string): FormSpec {
+  return {
+    title: 'form.complaint.title',
+    intro: 'form.complaint.intro',
+    submitAction: 'complaint.submit',
+    fields: [
+      { kind: 'choice', id: 'customerId', label: 'form.complaint.customer', required: true, choices: customers.map((c) => ({ title: c.name, value: c.id })) },
+      { kind: 'choice', id: 'careHomeId', label: 'form.complaint.careHome', required: true, choices: homes.map((h) => ({ title: `${h.name} (${h.city})`, value: h.id })) },
+      { kind: 'date', id: 'receivedDate', label: 'form.complaint.receivedDate', required: true, defaultValue: today, max: today },
+      {
+        kind: 'choice',
+        id: 'channel',
+        label: 'form.complaint.channel',
+        required: true,
+        choices: complaintChannels.map((c) => ({ title: t(locale, `complaint.channel.${c}`), value: c })),
+      },
+      { kind: 'hint', text: 'form.privacyHint', attention: true },
+      { kind: 'hint', text: 'form.complaint.privacyHint', attention: true },
+      { kind: 'text', id: 'matter', label: 'form.complaint.matter', required: true, multiline: true, maxLength: 4000, placeholder: 'form.complaint.matterPlaceholder' },
+      {
+        kind: 'choice',
+        id: 'severity',
+        label: 'form.complaint.severity',
+        required: true,
+        choices: complaintSeverities.map((s) => ({ title: t(locale, `complaint.severity.${s}`), value: s })),
+      },
+    ],
+  };
+}
