@@ -185,7 +185,7 @@ export interface InputToggle extends InputBase {
   wrap?: boolean;
 }
 
-export type InputElement = InputText | InputDate | InputChoiceSet | InputToggle;
+export type InputElement = InputText | InputDate | InputChoiceSet | InputToggle | InputTime;
 
 /** Any element that may appear in a card body, Container or Column. */
 export type CardElement = TextBlock | FactSet | Container | ColumnSet | ActionSet | InputElement;
@@ -385,4 +385,24 @@ export function actionShowCard(
     ...rest,
     card: compact({ type: 'AdaptiveCard', body: card.body, actions: card.actions }),
   });
+}
+
+// ---------------------------------------------------------------------------
+// Appended: Input.Time (development-meeting start and end)
+// ---------------------------------------------------------------------------
+
+export interface InputTime extends InputBase {
+  type: 'Input.Time';
+  label: string;
+  /** 'HH:mm', 24-hour; Teams sends the value back in the same form. */
+  value?: string;
+  /** 'HH:mm' */
+  min?: string;
+  /** 'HH:mm' */
+  max?: string;
+  placeholder?: string;
+}
+
+export function inputTime(opts: Props<InputTime>): InputTime {
+  return compact({ type: 'Input.Time', ...opts });
 }

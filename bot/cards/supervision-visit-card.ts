@@ -1,6 +1,7 @@
 import type { SupervisionVisitLoggedEvent } from '../../src/domain/events/visit-events.js';
 import { formatDate, formatDateTime, t, type Locale } from '../../src/i18n/messages.js';
-import { adaptiveCard, container, factSet, textBlock, type AdaptiveCard, type CardElement, type MentionEntity } from './elements.js';
+import { factSet, textBlock, type AdaptiveCard, type CardElement } from './elements.js';
+import { cardWithSpecialMention } from './special-mention.js';
 
 /**
  * The supervision-visit card for management and sales. A special mention comes first, in the attention
@@ -8,19 +9,6 @@ import { adaptiveCard, container, factSet, textBlock, type AdaptiveCard, type Ca
  */
 export function supervisionVisitCard(event: SupervisionVisitLoggedEvent, locale: Locale): AdaptiveCard {
   const d = event.data;
-  const body: CardElement[] = [];
-  const entities: MentionEntity[] = d.mentions.map((m) => ({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: { id: m.userId, name: m.name } }));
-  if (d.specialMention) {
-    body.push(
-      container({
-        style: 'attention',
-        items: [
-          textBlock(t(locale, 'card.visit.specialMention'), { weight: 'bolder', color: 'attention' }),
-          ...(entities.length > 0 ? [textBlock(t(locale, 'card.visit.attention', { people: entities.map((e) => e.text).join(', ') }))] : []),
-        ],
-      }),
-    );
-  }
   const facts: [string, string][] = [
     [t(locale, 'card.visit.customer'), d.customerName],
     [t(locale, 'card.visit.home'), d.careHomeName],
@@ -28,13 +16,13 @@ export function supervisionVisitCard(event: SupervisionVisitLoggedEvent, locale:
     [t(locale, 'card.visit.date'), formatDate(locale, d.date)],
     [t(locale, 'card.visit.participants'), d.participants],
   ];
-  body.push(
+  const body: CardElement[] = [
     textBlock(t(locale, 'card.visit.title', { home: d.careHomeName }), { size: 'large', weight: 'bolder' }),
     factSet(facts),
     textBlock(t(locale, 'card.visit.findings'), { weight: 'bolder', spacing: 'medium' }),
     textBlock(d.findings),
-  );
+  ];
   if (d.followUpActions) body.push(textBlock(t(locale, 'card.visit.followUpActions'), { weight: 'bolder' }), textBlock(d.followUpActions));
   body.push(textBlock(t(locale, 'card.visit.recorded', { name: d.recordedBy.name, when: formatDateTime(locale, event.occurredAt) }), { isSubtle: true, size: 'small' }));
-  return adaptiveCard(entities.length > 0 ? { body, msteams: { entities } } : { body });
+  return cardWithSpecialMention(locale, d, { body });
 }

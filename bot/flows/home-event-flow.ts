@@ -1,7 +1,45 @@
-import type { BotFlow } from './flow.js';
+import { MessageFactory } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import { listCareHomes } from '../../src/app/list-open-places.js';
+import { listAttendableContacts, logHomeEvent } from '../../src/app/log-home-event.js';
+import { localDate } from '../../src/domain/dates.js';
+import { formatDate, t } from '../../src/i18n/messages.js';
+import { cardAttachment } from '../cards/elements.js';
+import { homeEventFormSpec } from '../cards/home-event-form-card.js';
+import { coerceFormValues, formCard, type FormState } from '../forms/form-card.js';
+import { replyWithFailure } from './failure-reply.js';
+import type { BotFlow, FlowContext } from './flow.js';
 
-/** SLOT: tilaisuus / event — a home event the municipality attended. */
+/** `tilaisuus` / `event`: a home event and who came from the municipality; management and sales are told. */
 export const homeEventFlow: BotFlow = {
-  commands: [],
-  submitActions: [],
+  commands: [{ id: 'homeEvent', fi: 'tilaisuus', en: 'event', aliases: ['asukastilaisuus', 'home event'], help: 'help.cmd.homeEvent' }],
+  submitActions: ['homeEvent.submit'],
+
+  async onCommand(_id, _argument, ctx) {
+    await sendForm(ctx, { requestId: randomUUID() });
+  },
+
+  async onSubmit(_action, envelope, values, ctx) {
+    const input = coerceFormValues(await formSpec(ctx), values);
+    const result = await logHomeEvent(ctx.app, ctx.actor, { ...input, requestId: envelope.requestId });
+    if (result.ok) {
+      const { homeEvent, careHomeName } = result.value;
+      const params = { title: homeEvent.title, kind: t(ctx.locale, `homeEventKind.${homeEvent.kind}`), date: formatDate(ctx.locale, homeEvent.date), home: careHomeName };
+      await ctx.turn.sendActivity(MessageFactory.text(t(ctx.locale, result.duplicate ? 'homeEvent.savedAlready' : 'homeEvent.saved', params)));
+    } else if (result.reason === 'invalid') {
+      await sendForm(ctx, { requestId: envelope.requestId, values, errors: result.errors });
+    } else {
+      await replyWithFailure(ctx, result);
+    }
+  },
 };
+
+async function formSpec(ctx: FlowContext) {
+  const [homes, contacts] = await Promise.all([listCareHomes(ctx.app), listAttendableContacts(ctx.app)]);
+  return homeEventFormSpec(ctx.locale, homes, contacts, localDate(ctx.app.clock.now()));
+}
+
+async function sendForm(ctx: FlowContext, state: FormState): Promise<void> {
+  const card = formCard(ctx.locale, await formSpec(ctx), state);
+  await ctx.turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
+}

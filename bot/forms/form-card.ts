@@ -6,6 +6,7 @@ import {
   inputChoiceSet,
   inputDate,
   inputText,
+  inputTime,
   inputToggle,
   textBlock,
   withFieldError,
@@ -23,6 +24,8 @@ export type FormField =
   | { kind: 'choice'; id: string; label: MessageKey; choices: { title: string; value: string }[]; required?: boolean; multiSelect?: boolean }
   | { kind: 'text'; id: string; label: MessageKey; required?: boolean; multiline?: boolean; maxLength?: number; placeholder?: MessageKey }
   | { kind: 'date'; id: string; label: MessageKey; required?: boolean; max?: string; min?: string; defaultValue?: string }
+  /** A wall-clock time hh:mm (Input.Time); `errorMessage` is shown by Teams when a required one is empty. */
+  | { kind: 'time'; id: string; label: MessageKey; required?: boolean; defaultValue?: string; errorMessage: MessageKey }
   | { kind: 'toggle'; id: string; label: MessageKey }
   | { kind: 'hint'; text: MessageKey; attention?: boolean };
 
@@ -108,6 +111,15 @@ function input(locale: Locale, field: Exclude<FormField, { kind: 'hint' }>, raw:
         ...(field.max ? { max: field.max } : {}),
         ...(field.min ? { min: field.min } : {}),
         ...(field.required ? { isRequired: true, errorMessage: t(locale, 'validation.invalidDate') } : {}),
+      });
+    }
+    case 'time': {
+      const time = value ?? field.defaultValue;
+      return inputTime({
+        id: field.id,
+        label,
+        ...(time !== undefined ? { value: time } : {}),
+        ...(field.required ? { isRequired: true, errorMessage: t(locale, field.errorMessage) } : {}),
       });
     }
     case 'toggle':

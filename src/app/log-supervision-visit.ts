@@ -7,6 +7,7 @@ import { notificationsFor } from '../notify/routing.js';
 import type { AppContext } from './app-context.js';
 import { commitChanges } from './commit-changes.js';
 import { listPeople } from './people.js';
+import { salesMentions } from './sales-mentions.js';
 import { invalid, type UseCaseResult } from './result.js';
 
 export interface VisitLogged {
@@ -54,9 +55,7 @@ export async function logSupervisionVisit(ctx: AppContext, actor: ActorRef, inpu
       findings: visit.findings,
       followUpActions: visit.followUpActions,
       specialMention: visit.specialMention,
-      mentions: visit.specialMention
-        ? people.filter((p) => p.roles.includes('myynti')).map((p) => ({ userId: p.userId, name: p.name }))
-        : [],
+      mentions: salesMentions(people, visit.specialMention),
       recordedBy: actor,
     },
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { actorRef, isoDate, recordId, recordMeta, text } from './common.js';
-import { optionalFreeText } from './privacy.js';
+import { actorRef, isoDate, recordId, recordMeta } from './common.js';
+import { freeText, optionalFreeText } from './privacy.js';
 
 /**
  * A home event (kodin asukastilaisuus) — relatives' evening, summer or Christmas party — and whether the
@@ -12,7 +12,7 @@ const homeEventFields = {
   careHomeId: recordId,
   date: isoDate,
   kind: z.enum(homeEventKinds),
-  title: text(200),
+  title: freeText(200),
   /** The municipalities that attended (derived from the contacts who came); sales hear of these. */
   customerIds: z.array(recordId),
   attendingContactIds: z.array(recordId),

@@ -1,4 +1,44 @@
-/** Texts for notes between sales and production (tieto). Finnish first, English beside it. SLOT: filled in by the flow that owns it. */
-export const fi = {} as const;
+/** Notes between sales and production (tieto). Finnish first, English beside it. */
+export const fi = {
+  'help.cmd.note': 'välitä tieto myynnin ja tuotannon välillä – myynniltä johdolle, tuotannosta myynnille',
+  'form.note.title.myynnista-tuotantoon': 'Tieto tuotannolle',
+  'form.note.title.tuotannosta-myyntiin': 'Tieto myynnille',
+  'form.note.intro.myynnista-tuotantoon': 'Kerro, mitä tuotannon on hyvä tietää. Tieto menee johdon kanavalle; erityismaininta nostaa sen kortin alkuun.',
+  'form.note.intro.tuotannosta-myyntiin': 'Kerro, mitä myynnin on hyvä tietää. Tieto menee myynnin kanavalle; erityismaininta @mainitsee myyjät.',
+  'form.note.customer': 'Kunta',
+  'form.note.careHome': 'Palvelutalo (valinnainen)',
+  'form.note.matter': 'Asia',
+  'form.note.specialMention': 'Erityismaininta: vastaanottajien on tiedettävä heti',
+  'note.saved.myynnista-tuotantoon': 'Tallennettu: tieto ({customer}) lähti tuotannolle johdon kanavalle.',
+  'note.saved.tuotannosta-myyntiin': 'Tallennettu: tieto ({customer}) lähti myynnille myynnin kanavalle.',
+  'note.savedAlready.myynnista-tuotantoon': 'Tämä tieto ({customer}) on jo tallennettu ja lähetetty johdon kanavalle.',
+  'note.savedAlready.tuotannosta-myyntiin': 'Tämä tieto ({customer}) on jo tallennettu ja lähetetty myynnin kanavalle.',
+  'card.note.title.myynnista-tuotantoon': 'Tieto myynniltä tuotannolle',
+  'card.note.title.tuotannosta-myyntiin': 'Tieto tuotannosta myynnille',
+  'card.note.customer': 'Kunta',
+  'card.note.home': 'Palvelutalo',
+  'card.note.matter': 'Asia',
+  'card.note.recorded': 'Kirjasi {name} {when}',
+} as const;
 
-export const en: Record<keyof typeof fi, string> = {};
+export const en: Record<keyof typeof fi, string> = {
+  'help.cmd.note': 'pass on what one side learned – from sales to management, from production to sales',
+  'form.note.title.myynnista-tuotantoon': 'Note for production',
+  'form.note.title.tuotannosta-myyntiin': 'Note for sales',
+  'form.note.intro.myynnista-tuotantoon': 'Tell what production should know. The note goes to the management channel; a special mention puts it at the top of the card.',
+  'form.note.intro.tuotannosta-myyntiin': 'Tell what sales should know. The note goes to the sales channel; a special mention @mentions the sales people.',
+  'form.note.customer': 'Municipality',
+  'form.note.careHome': 'Care home (optional)',
+  'form.note.matter': 'Matter',
+  'form.note.specialMention': 'Special mention: the recipients must know at once',
+  'note.saved.myynnista-tuotantoon': 'Saved: the note ({customer}) went to production in the management channel.',
+  'note.saved.tuotannosta-myyntiin': 'Saved: the note ({customer}) went to sales in the sales channel.',
+  'note.savedAlready.myynnista-tuotantoon': 'This note ({customer}) was already saved and sent to the management channel.',
+  'note.savedAlready.tuotannosta-myyntiin': 'This note ({customer}) was already saved and sent to the sales channel.',
+  'card.note.title.myynnista-tuotantoon': 'From sales to production',
+  'card.note.title.tuotannosta-myyntiin': 'From production to sales',
+  'card.note.customer': 'Municipality',
+  'card.note.home': 'Care home',
+  'card.note.matter': 'Matter',
+  'card.note.recorded': 'Recorded by {name} {when}',
+};

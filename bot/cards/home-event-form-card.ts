@@ -1,0 +1,30 @@
+import type { AttendableContact } from '../../src/app/log-home-event.js';
+import type { CareHome } from '../../src/domain/records/care-home.js';
+import { homeEventKinds } from '../../src/domain/records/home-event.js';
+import { t, type Locale } from '../../src/i18n/messages.js';
+import type { FormSpec } from '../forms/form-card.js';
+
+/** The `tilaisuus` form: the fields of the home-event input schema; the municipalities follow from the attendees. */
+export function homeEventFormSpec(locale: Locale, homes: CareHome[], contacts: AttendableContact[], today: string): FormSpec {
+  return {
+    title: 'form.homeEvent.title',
+    intro: 'form.homeEvent.intro',
+    submitAction: 'homeEvent.submit',
+    fields: [
+      { kind: 'choice', id: 'careHomeId', label: 'form.homeEvent.careHome', required: true, choices: homes.map((h) => ({ title: `${h.name} (${h.city})`, value: h.id })) },
+      { kind: 'date', id: 'date', label: 'form.homeEvent.date', required: true, defaultValue: today, max: today },
+      { kind: 'choice', id: 'kind', label: 'form.homeEvent.kind', required: true, choices: homeEventKinds.map((k) => ({ title: t(locale, `homeEventKind.${k}`), value: k })) },
+      { kind: 'text', id: 'title', label: 'form.homeEvent.name', required: true, maxLength: 200, placeholder: 'form.homeEvent.namePlaceholder' },
+      {
+        kind: 'choice',
+        id: 'attendingContactIds',
+        label: 'form.homeEvent.attendingContacts',
+        multiSelect: true,
+        choices: contacts.map((c) => ({ title: `${c.name} – ${c.customerName}`, value: c.id })),
+      },
+      { kind: 'text', id: 'whatCameUp', label: 'form.homeEvent.whatCameUp', multiline: true, maxLength: 4000 },
+      { kind: 'toggle', id: 'specialMention', label: 'form.homeEvent.specialMention' },
+      { kind: 'hint', text: 'form.privacyHint', attention: true },
+    ],
+  };
+}

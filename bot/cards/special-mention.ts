@@ -1,0 +1,40 @@
+import type { Mention } from '../../src/domain/events/visit-events.js';
+import { t, type Locale } from '../../src/i18n/messages.js';
+import { adaptiveCard, container, textBlock, type AdaptiveCard, type CardAction, type CardElement, type MentionEntity } from './elements.js';
+
+/** What a record with a special mention (erityismaininta) carries: the flag and whom to @mention. */
+export interface SpecialMentionData {
+  specialMention: boolean;
+  mentions: readonly Mention[];
+}
+
+/** A Teams `<at>` mention; its text must also appear in a TextBlock for Teams to notify the person. */
+export function mentionEntity(m: Mention): MentionEntity {
+  return { type: 'mention', text: `<at>${m.name}</at>`, mentioned: { id: m.userId, name: m.name } };
+}
+
+/**
+ * A card for management and sales that may carry a special mention: "sales must know at once" (thesis
+ * 6.3). The mention comes first, in the attention style, and @mentions the people the record names, so
+ * Teams notifies them; a special mention without people to mention (a note to management) still comes
+ * first. Shared by the supervision-visit, home-event and note cards.
+ */
+export function cardWithSpecialMention(locale: Locale, flagged: SpecialMentionData, content: { body: CardElement[]; actions?: CardAction[] }): AdaptiveCard {
+  const entities = flagged.specialMention ? flagged.mentions.map(mentionEntity) : [];
+  const head: CardElement[] = flagged.specialMention
+    ? [
+        container({
+          style: 'attention',
+          items: [
+            textBlock(t(locale, 'card.specialMention.title'), { weight: 'bolder', color: 'attention' }),
+            ...(entities.length > 0 ? [textBlock(t(locale, 'card.specialMention.attention', { people: entities.map((e) => e.text).join(', ') }))] : []),
+          ],
+        }),
+      ]
+    : [];
+  return adaptiveCard({
+    body: [...head, ...content.body],
+    ...(content.actions ? { actions: content.actions } : {}),
+    ...(entities.length > 0 ? { msteams: { entities } } : {}),
+  });
+}

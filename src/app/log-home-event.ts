@@ -1,0 +1,103 @@
+import { attendingCustomerIds, homeEventDateError, logHomeEventCommand } from '../domain/commands/log-home-event.js';
+import { localDate } from '../domain/dates.js';
+import type { HomeEventLoggedEvent } from '../domain/events/home-event-events.js';
+import type { ActorRef } from '../domain/records/common.js';
+import type { Contact } from '../domain/records/contact.js';
+import type { HomeEvent } from '../domain/records/home-event.js';
+import { fieldErrorsFrom, type FieldError } from '../domain/validation.js';
+import { notificationsFor } from '../notify/routing.js';
+import type { AppContext } from './app-context.js';
+import { commitChanges } from './commit-changes.js';
+import { listPeople } from './people.js';
+import { invalid, type UseCaseResult } from './result.js';
+import { salesMentions } from './sales-mentions.js';
+
+export interface HomeEventLogged {
+  homeEvent: HomeEvent;
+  careHomeName: string;
+  customerNames: string[];
+}
+
+/** A municipal official the form offers as an attendee, with the municipality's name. */
+export interface AttendableContact {
+  id: string;
+  name: string;
+  customerName: string;
+}
+
+/** Every municipal contact, by municipality and then name (Finnish collation): the attendee choices. */
+export async function listAttendableContacts(ctx: AppContext): Promise<AttendableContact[]> {
+  const [contacts, customers] = await Promise.all([ctx.store.records.list('contact'), ctx.store.records.list('customer')]);
+  const customerName = new Map(customers.map((c) => [c.id, c.name]));
+  return contacts
+    .filter((c) => customerName.has(c.customerId))
+    .map((c) => ({ id: c.id, name: c.name, customerName: customerName.get(c.customerId)! }))
+    .sort((a, b) => a.customerName.localeCompare(b.customerName, 'fi') || a.name.localeCompare(b.name, 'fi'));
+}
+
+/**
+ * The regional director logs a home event — relatives' evening, summer or Christmas party — and which
+ * municipal officials came (DOMAIN.md: "municipality attended a home event → sales, same way as a
+ * visit"). The municipalities are derived from the attending contacts; management and sales are told.
+ */
+export async function logHomeEvent(ctx: AppContext, actor: ActorRef, input: unknown): Promise<UseCaseResult<HomeEventLogged>> {
+  const parsed = logHomeEventCommand.safeParse(input);
+  if (!parsed.success) return invalid(fieldErrorsFrom(parsed.error));
+  const { requestId, ...fields } = parsed.data;
+  const [home, contacts] = await Promise.all([
+    ctx.store.records.get('careHome', fields.careHomeId),
+    Promise.all(fields.attendingContactIds.map((id) => ctx.store.records.get('contact', id))),
+  ]);
+  const attending = contacts.filter((c): c is Contact => c !== undefined);
+  const customers = await Promise.all(attendingCustomerIds(attending).map((id) => ctx.store.records.get('customer', id)));
+  const errors: FieldError[] = [
+    ...(home ? [] : [{ field: 'careHomeId', key: 'place.unknownCareHome' }]),
+    ...[homeEventDateError(fields.date, localDate(ctx.clock.now()))].filter((e): e is FieldError => e !== undefined),
+    ...(attending.length === contacts.length && customers.every(Boolean) ? [] : [{ field: 'attendingContactIds', key: 'homeEvent.unknownContact' }]),
+  ];
+  if (!home || errors.length > 0) return invalid(errors);
+  const customerName = new Map(customers.map((c) => [c!.id, c!.name]));
+
+  const at = ctx.clock.now().toISOString();
+  const homeEvent: HomeEvent = {
+    id: requestId,
+    version: 1,
+    createdAt: at,
+    createdBy: actor.id,
+    updatedAt: at,
+    ...fields,
+    customerIds: [...customerName.keys()],
+    recordedBy: actor,
+  };
+  const people = await listPeople(ctx);
+  const event: HomeEventLoggedEvent = {
+    type: 'homeEvent.logged',
+    eventId: ctx.newId(),
+    occurredAt: at,
+    actor,
+    recordKey: `homeEvent:${homeEvent.id}`,
+    data: {
+      homeEventId: homeEvent.id,
+      careHomeId: home.id,
+      careHomeName: home.name,
+      region: home.region,
+      date: homeEvent.date,
+      kind: homeEvent.kind,
+      title: homeEvent.title,
+      attendees: attending.map((c) => ({ contactId: c.id, name: c.name, customerId: c.customerId, customerName: customerName.get(c.customerId)! })),
+      customers: [...customerName].map(([id, name]) => ({ id, name })),
+      whatCameUp: homeEvent.whatCameUp,
+      specialMention: homeEvent.specialMention,
+      mentions: salesMentions(people, homeEvent.specialMention),
+      recordedBy: actor,
+    },
+  };
+  const value: HomeEventLogged = { homeEvent, careHomeName: home.name, customerNames: [...customerName.values()] };
+  return commitChanges(ctx, {
+    at,
+    idempotencyKey: `logHomeEvent:${requestId}`,
+    writes: [{ kind: 'homeEvent', record: homeEvent, expectedVersion: null }],
+    outbox: notificationsFor(event, people),
+    result: value,
+  });
+}

@@ -1,0 +1,74 @@
+import { formFieldOfRecordField, meetingInstants, recordDevelopmentMeetingCommand } from '../domain/commands/record-development-meeting.js';
+import type { DevelopmentMeetingRecordedEvent } from '../domain/events/meeting-events.js';
+import type { ActorRef } from '../domain/records/common.js';
+import { developmentMeetingInputSchema, type DevelopmentMeeting } from '../domain/records/development-meeting.js';
+import { fieldErrorsFrom, type FieldError } from '../domain/validation.js';
+import { notificationsFor } from '../notify/routing.js';
+import type { AppContext } from './app-context.js';
+import { commitChanges } from './commit-changes.js';
+import { listPeople } from './people.js';
+import { invalid, type UseCaseResult } from './result.js';
+
+export interface DevelopmentMeetingRecorded {
+  meeting: DevelopmentMeeting;
+  customerName?: string | undefined;
+  careHomeName?: string | undefined;
+}
+
+/**
+ * The home director records a development-meeting memo (thesis 6.3): the yearly meeting with the
+ * municipality (head of elderly care, social worker, regional director, home director) or the joint
+ * meeting of service production and sales every three months. "Development meeting → business director
+ * and sales (memo in the CRM + notice)": management and sales get the memo. The Outlook invite
+ * (calendarEventId) comes with a later issue.
+ */
+export async function recordDevelopmentMeeting(ctx: AppContext, actor: ActorRef, input: unknown): Promise<UseCaseResult<DevelopmentMeetingRecorded>> {
+  const parsed = recordDevelopmentMeetingCommand.safeParse(input);
+  if (!parsed.success) return invalid(fieldErrorsFrom(parsed.error));
+  const { requestId, date, startTime, endTime, ...fields } = parsed.data;
+  // The record schema holds the rules across fields: the end after the start, a customer for the yearly one.
+  const checked = developmentMeetingInputSchema.safeParse({ ...fields, ...meetingInstants(date, startTime, endTime), recordedBy: actor });
+  if (!checked.success) return invalid(fieldErrorsFrom(checked.error).map((e) => ({ ...e, field: formFieldOfRecordField[e.field] ?? e.field })));
+  const [customer, home] = await Promise.all([
+    fields.customerId ? ctx.store.records.get('customer', fields.customerId) : undefined,
+    fields.careHomeId ? ctx.store.records.get('careHome', fields.careHomeId) : undefined,
+  ]);
+  const errors: FieldError[] = [
+    ...(fields.customerId && !customer ? [{ field: 'customerId', key: 'visit.unknownCustomer' }] : []),
+    ...(fields.careHomeId && !home ? [{ field: 'careHomeId', key: 'place.unknownCareHome' }] : []),
+  ];
+  if (errors.length > 0) return invalid(errors);
+
+  const at = ctx.clock.now().toISOString();
+  const meeting: DevelopmentMeeting = { id: requestId, version: 1, createdAt: at, createdBy: actor.id, updatedAt: at, ...checked.data };
+  const event: DevelopmentMeetingRecordedEvent = {
+    type: 'developmentMeeting.recorded',
+    eventId: ctx.newId(),
+    occurredAt: at,
+    actor,
+    recordKey: `developmentMeeting:${meeting.id}`,
+    data: {
+      meetingId: meeting.id,
+      kind: meeting.kind,
+      customerId: customer?.id,
+      customerName: customer?.name,
+      careHomeId: home?.id,
+      careHomeName: home?.name,
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+      participants: meeting.participants,
+      memo: meeting.memo,
+      feedback: meeting.feedback,
+      developmentItems: meeting.developmentItems,
+      recordedBy: actor,
+    },
+  };
+  const value: DevelopmentMeetingRecorded = { meeting, customerName: customer?.name, careHomeName: home?.name };
+  return commitChanges(ctx, {
+    at,
+    idempotencyKey: `recordDevelopmentMeeting:${requestId}`,
+    writes: [{ kind: 'developmentMeeting', record: meeting, expectedVersion: null }],
+    outbox: notificationsFor(event, await listPeople(ctx)),
+    result: value,
+  });
+}

@@ -1,0 +1,79 @@
+import { noteDirectionFor, noteEventTypeFor, recordNoteCommand } from '../domain/commands/record-note.js';
+import type { NoteEvent } from '../domain/events/note-events.js';
+import type { ActorRef } from '../domain/records/common.js';
+import type { Note, NoteDirection } from '../domain/records/note.js';
+import { fieldErrorsFrom, type FieldError } from '../domain/validation.js';
+import { notificationsFor } from '../notify/routing.js';
+import type { AppContext } from './app-context.js';
+import { personOf } from './authorize.js';
+import { commitChanges } from './commit-changes.js';
+import { listPeople } from './people.js';
+import { forbidden, invalid, type UseCaseResult } from './result.js';
+import { salesMentions } from './sales-mentions.js';
+
+export interface NoteRecorded {
+  note: Note;
+  customerName: string;
+  careHomeName?: string | undefined;
+}
+
+/**
+ * Which side of the house the acting user is on, so a note can go to the other side: sales → management,
+ * anyone else in the people list → sales. Someone not in the people list cannot be placed on either side.
+ */
+export async function noteDirectionOf(ctx: AppContext, actor: ActorRef): Promise<UseCaseResult<NoteDirection>> {
+  const person = await personOf(ctx, actor);
+  if (!person) return forbidden({ message: 'auth.notInPeopleList', roles: [] });
+  return { ok: true, duplicate: false, value: noteDirectionFor(person.roles) };
+}
+
+/**
+ * Information one side learned that the other needs (thesis 6.1, 6.3: "sales learned something
+ * production needs → production/management, same way", and the other way round). The direction, and so
+ * who is told, follows the recorder's role. A special mention is put first on the card; when the note
+ * goes to sales it @mentions the sales people.
+ */
+export async function recordNote(ctx: AppContext, actor: ActorRef, input: unknown): Promise<UseCaseResult<NoteRecorded>> {
+  const parsed = recordNoteCommand.safeParse(input);
+  if (!parsed.success) return invalid(fieldErrorsFrom(parsed.error));
+  const { requestId, ...fields } = parsed.data;
+  const [customer, home] = await Promise.all([
+    ctx.store.records.get('customer', fields.customerId),
+    fields.careHomeId ? ctx.store.records.get('careHome', fields.careHomeId) : undefined,
+  ]);
+  const errors: FieldError[] = [
+    ...(customer ? [] : [{ field: 'customerId', key: 'visit.unknownCustomer' }]),
+    ...(fields.careHomeId && !home ? [{ field: 'careHomeId', key: 'place.unknownCareHome' }] : []),
+  ];
+  if (!customer || errors.length > 0) return invalid(errors);
+  const direction = await noteDirectionOf(ctx, actor);
+  if (!direction.ok) return direction;
+
+  const at = ctx.clock.now().toISOString();
+  const note: Note = { id: requestId, version: 1, createdAt: at, createdBy: actor.id, updatedAt: at, ...fields, direction: direction.value, recordedBy: actor };
+  const people = await listPeople(ctx);
+  const data = {
+    noteId: note.id,
+    direction: note.direction,
+    customerId: customer.id,
+    customerName: customer.name,
+    careHomeId: home?.id,
+    careHomeName: home?.name,
+    matter: note.matter,
+    specialMention: note.specialMention,
+    // Only a note that goes to sales @mentions the sales people; management is told in its channel.
+    mentions: note.direction === 'tuotannosta-myyntiin' ? salesMentions(people, note.specialMention) : [],
+    recordedBy: actor,
+  };
+  const base = { eventId: ctx.newId(), occurredAt: at, actor, recordKey: `note:${note.id}`, data };
+  const type = noteEventTypeFor(note.direction);
+  const event: NoteEvent = type === 'note.fromSales' ? { type, ...base } : { type, ...base };
+  const value: NoteRecorded = { note, customerName: customer.name, careHomeName: home?.name };
+  return commitChanges(ctx, {
+    at,
+    idempotencyKey: `recordNote:${requestId}`,
+    writes: [{ kind: 'note', record: note, expectedVersion: null }],
+    outbox: notificationsFor(event, people),
+    result: value,
+  });
+}

@@ -1,0 +1,59 @@
+import type { BotHarness } from '../support/bot-harness.js';
+import { cardOf, inputsOf, submitDataOf, walk, type Json } from '../support/cards.js';
+import type { RecordedCall } from '../support/connector-double.js';
+import { cardSubmit, GENERAL, MYYNTI, personalConversationId, personalMessage, type TeamsUser } from '../support/teams-activities.js';
+
+/**
+ * What the protocol specs of the record flows (tilaisuus, tieto, kokous) share: open a form by its
+ * command, submit it as Teams does, read the cards the channels got.
+ */
+export interface OpenForm {
+  card: Json;
+  activityId: string;
+  user: TeamsUser;
+}
+
+export async function openForm(h: BotHarness, user: TeamsUser, command: string): Promise<{ form: OpenForm; reply: RecordedCall }> {
+  const before = h.connector.posted(personalConversationId(user)).length;
+  await h.post(personalMessage(h.connector.url, user, command));
+  const reply = h.connector.posted(personalConversationId(user))[before]!;
+  return { form: { card: cardOf(reply)!, activityId: reply.activityIdAssigned!, user }, reply };
+}
+
+export async function submitForm(h: BotHarness, form: OpenForm, values: Json): Promise<RecordedCall[]> {
+  const me = personalConversationId(form.user);
+  const before = h.connector.posted(me).length;
+  await h.post(cardSubmit(h.connector.url, form.user, form.activityId, { ...submitDataOf(form.card), ...values }));
+  return h.connector.posted(me).slice(before);
+}
+
+export function choice(card: Json, id: string, title: RegExp): string {
+  const found = (inputsOf(card).get(id)!.choices as { title: string; value: string }[]).find((c) => title.test(c.title));
+  if (!found) throw new Error(`no choice matching ${title} in ${id}`);
+  return found.value;
+}
+
+export const cardsIn = (h: BotHarness, conversationId: string) => h.connector.posted(conversationId).filter((c) => cardOf(c));
+
+/** Lets the outbox worker run a few polls (50 ms each in the harness), so a missing post is not just late. */
+export const outboxSettles = () => new Promise((r) => setTimeout(r, 250));
+
+/** Cards posted anywhere but the allowed conversations (the user's own chat is always allowed). */
+export function cardsOutside(h: BotHarness, allowed: string[], user: TeamsUser): RecordedCall[] {
+  return h.connector.posted().filter((c) => cardOf(c) && ![...allowed, personalConversationId(user)].includes(c.conversationId));
+}
+
+export const channels = { management: GENERAL.id, sales: MYYNTI.id };
+
+/** The text shown right under an input: the field's error message, if the bot put one there. */
+export function messageUnder(card: Json, inputId: string): string | undefined {
+  let found: string | undefined;
+  walk(card, (n) => {
+    const items = (n.body ?? n.items) as Json[] | undefined;
+    if (!Array.isArray(items)) return;
+    const at = items.findIndex((e) => e.id === inputId && typeof e.type === 'string' && e.type.startsWith('Input.'));
+    const next = at >= 0 ? items[at + 1] : undefined;
+    if (next && next.type === 'TextBlock' && next.color === 'attention') found = next.text as string;
+  });
+  return found;
+}
