@@ -3,6 +3,7 @@
  * Teams puts in front of a channel message; an unknown command gets the closest known one as a
  * suggestion. Each flow (bot/flows) declares its own commands.
  */
+import { editDistance } from '../src/domain/text/edit-distance.js';
 export interface CommandSpec {
   id: string;
   fi: string;
@@ -54,24 +55,10 @@ export function closestCommand(typed: string, specs: readonly CommandSpec[]): st
     for (const word of [spec.fi, spec.en]) {
       // For a command with an argument, compare only the words the command itself has.
       const candidate = spec.takesArgument ? typed.split(' ').slice(0, word.split(' ').length).join(' ') : typed;
-      const distance = levenshtein(candidate, word);
+      const distance = editDistance(candidate, word);
       if (!best || distance < best.distance) best = { word, distance };
     }
   }
   if (!best || typed.length === 0) return undefined;
   return best.distance <= Math.max(2, Math.floor(best.word.length / 3)) ? best.word : undefined;
-}
-
-export function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
 }

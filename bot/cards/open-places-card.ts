@@ -1,6 +1,20 @@
 import type { OpenPlacesOfHome } from '../../src/app/list-open-places.js';
 import { formatDate, t, type Locale } from '../../src/i18n/messages.js';
-import { adaptiveCard, container, textBlock, type AdaptiveCard, type CardElement } from './elements.js';
+import { adaptiveCard, container, textBlock, type AdaptiveCard, type CardElement, type TextBlock } from './elements.js';
+
+/** One open place as a line: label, service type, customer group, status and date; free ones in green. */
+export function openPlaceLine(locale: Locale, p: OpenPlacesOfHome['places'][number], spacing: 'none' | 'small'): TextBlock {
+  return textBlock(
+    t(locale, 'card.places.line', {
+      label: p.label,
+      serviceType: t(locale, `serviceType.${p.serviceType}`),
+      customerGroup: t(locale, `customerGroup.${p.customerGroup}`),
+      status: t(locale, `status.${p.effectiveStatus}`),
+      date: p.freeFrom ? `${t(locale, `statusDate.${p.effectiveStatus}`)} ${formatDate(locale, p.freeFrom)}`.trim() : '',
+    }),
+    { spacing, color: p.effectiveStatus === 'vapaa' ? 'good' : 'default' },
+  );
+}
 
 /** `paikat`: the free and freeing places, grouped by home, soonest first. */
 export function openPlacesCard(locale: Locale, groups: OpenPlacesOfHome[]): AdaptiveCard {
@@ -18,16 +32,7 @@ export function openPlacesCard(locale: Locale, groups: OpenPlacesOfHome[]): Adap
         items: [
           textBlock(`${group.home.name} · ${t(locale, `region.${group.home.region}`)}`, { weight: 'bolder' }),
           ...group.places.map((p) =>
-            textBlock(
-              t(locale, 'card.places.line', {
-                label: p.label,
-                serviceType: t(locale, `serviceType.${p.serviceType}`),
-                customerGroup: t(locale, `customerGroup.${p.customerGroup}`),
-                status: t(locale, `status.${p.effectiveStatus}`),
-                date: p.freeFrom ? `${t(locale, `statusDate.${p.effectiveStatus}`)} ${formatDate(locale, p.freeFrom)}`.trim() : '',
-              }),
-              { spacing: 'small', color: p.effectiveStatus === 'vapaa' ? 'good' : 'default' },
-            ),
+openPlaceLine(locale, p, 'small'),
           ),
         ],
       }),

@@ -11,7 +11,8 @@ const styles: Record<PlaceCardData['status'], ContainerStyle> = {
 
 /**
  * The place card in the sales channel (DOMAIN.md, "Who is told what"): posted when a place is freed,
- * then updated in place when it is reserved or sold, so everyone who saw it sees the change.
+ * then updated in place when it is reserved, sold or released, so everyone who saw it sees the change.
+ * A free or freeing place offers Reserve; a reserved one offers Sell and Release; a sold one nothing.
  */
 export function placeCard(d: PlaceCardData, locale: Locale, requestId: string): AdaptiveCard {
   const facts: [string, string][] = [
@@ -31,18 +32,42 @@ export function placeCard(d: PlaceCardData, locale: Locale, requestId: string): 
     }),
     factSet(facts),
   ];
-  if (d.status === 'alustavasti-varattu' && d.reservedBy && d.reservedAt) {
+  const reservedLine =
+    d.reservedBy && d.reservedAt
+      ? t(locale, 'card.placeFreed.reserved', { customer: d.reservedForName ?? '?', name: d.reservedBy.name, when: formatDateTime(locale, d.reservedAt) })
+      : undefined;
+  if (d.status === 'alustavasti-varattu' && reservedLine) {
+    body.push(textBlock(reservedLine, { weight: 'bolder', color: 'warning' }));
+  }
+  if (d.status === 'kaytossa') {
+    // Sold: who sold it, to which municipality, when; the reservation it came from in small print.
+    if (d.soldBy && d.soldAt) {
+      body.push(
+        textBlock(t(locale, 'card.placeFreed.sold', { customer: d.reservedForName ?? '?', name: d.soldBy.name, when: formatDateTime(locale, d.soldAt) }), {
+          weight: 'bolder',
+          color: 'good',
+        }),
+      );
+    }
+    if (reservedLine) body.push(textBlock(reservedLine, { isSubtle: true, size: 'small' }));
+  } else if (d.releasedBy && d.releasedAt && (d.status === 'vapaa' || d.status === 'vapautuu')) {
     body.push(
-      textBlock(
-        t(locale, 'card.placeFreed.reserved', { customer: d.reservedForName ?? '?', name: d.reservedBy.name, when: formatDateTime(locale, d.reservedAt) }),
-        { weight: 'bolder', color: 'warning' },
-      ),
+      textBlock(t(locale, 'card.placeFreed.released', { name: d.releasedBy.name, when: formatDateTime(locale, d.releasedAt) }), { isSubtle: true, size: 'small' }),
+    );
+  } else {
+    body.push(
+      textBlock(t(locale, 'card.placeFreed.recorded', { name: d.freedBy.name, when: formatDateTime(locale, d.freedAt) }), { isSubtle: true, size: 'small' }),
     );
   }
-  body.push(
-    textBlock(t(locale, 'card.placeFreed.recorded', { name: d.freedBy.name, when: formatDateTime(locale, d.freedAt) }), { isSubtle: true, size: 'small' }),
-  );
   const actions: CardAction[] = [];
+  if (d.status === 'alustavasti-varattu') {
+    // The end of a reservation (thesis 6.1): sold to the municipality it was reserved for, or released.
+    const data = { requestId, placeId: d.placeId, version: d.version };
+    actions.push(
+      actionSubmit({ title: t(locale, 'settle.sellAction'), data: { action: 'place.sell', ...data }, style: 'positive' }),
+      actionSubmit({ title: t(locale, 'settle.releaseAction'), data: { action: 'place.release', ...data }, style: 'destructive' }),
+    );
+  }
   if ((d.status === 'vapaa' || d.status === 'vapautuu') && d.reserveChoices.length > 0) {
     actions.push(
       actionShowCard({

@@ -1,7 +1,48 @@
-import type { BotFlow } from './flow.js';
+import { MessageFactory } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import { findCustomer, showCustomer, type CustomerOverview } from '../../src/app/customer-overview.js';
+import { customerCard, customerChoiceCard } from '../cards/customer-card.js';
+import { cardAttachment, type AdaptiveCard } from '../cards/elements.js';
+import { replyWithFailure } from './failure-reply.js';
+import type { BotFlow, FlowContext } from './flow.js';
 
-/** SLOT: asiakas <nimi> / customer <name> — the customer card. */
+/**
+ * `asiakas <nimi>` / `customer <name>`: the customer card, in the asker's own chat (thesis 5.2: "who has
+ * met this customer, what was said, when"). Reads only: nothing is stored and no channel is told.
+ */
 export const customerFlow: BotFlow = {
-  commands: [],
-  submitActions: [],
+  commands: [
+    {
+      id: 'customer',
+      fi: 'asiakas',
+      en: 'customer',
+      aliases: ['kunta', 'municipality'],
+      takesArgument: true,
+      help: 'help.cmd.customer',
+      example: 'asiakas Espoo',
+    },
+  ],
+  submitActions: ['customer.show'],
+
+  async onCommand(_id, argument, ctx) {
+    const lookup = await findCustomer(ctx.app, argument);
+    if (lookup.kind === 'found') return sendOverview(ctx, lookup.overview);
+    await send(ctx, customerChoiceCard(ctx.locale, lookup, randomUUID()));
+  },
+
+  async onSubmit(_action, _envelope, values, ctx) {
+    const result = await showCustomer(ctx.app, values);
+    if (!result.ok) return replyWithFailure(ctx, result);
+    await sendOverview(ctx, result.value);
+  },
 };
+
+/** Asked in a channel (with an @mention), everyone there sees the answer: the card without complaint text and notes. */
+async function sendOverview(ctx: FlowContext, overview: CustomerOverview): Promise<void> {
+  const audience = ctx.turn.activity.conversation.conversationType === 'personal' ? 'personal' : 'channel';
+  await send(ctx, customerCard(ctx.locale, overview, randomUUID(), audience));
+}
+
+async function send(ctx: FlowContext, card: AdaptiveCard): Promise<void> {
+  await ctx.turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
+}

@@ -3,10 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { listCareHomes, listOpenPlaces } from '../../src/app/list-open-places.js';
 import { recordPlaceFreed } from '../../src/app/record-place-freed.js';
 import { reservePlace } from '../../src/app/reserve-place.js';
+import { settlePlace } from '../../src/app/settle-place.js';
 import { formatDate, formatDateTime, t } from '../../src/i18n/messages.js';
 import { cardAttachment } from '../cards/elements.js';
 import { openPlacesCard } from '../cards/open-places-card.js';
 import { placeFreedFormCard } from '../cards/place-freed-form-card.js';
+import { replyWithFailure } from './failure-reply.js';
 import type { BotFlow, FlowContext } from './flow.js';
 
 /** Places: record a freed or freeing place (the home director's daily occupancy update), list open places. */
@@ -15,7 +17,7 @@ export const placeFlow: BotFlow = {
     { id: 'freePlace', fi: 'vapaa paikka', en: 'free place', aliases: ['vapautuva paikka', 'freeing place'], help: 'help.cmd.freePlace' },
     { id: 'places', fi: 'paikat', en: 'places', aliases: ['vapaat paikat', 'free places'], help: 'help.cmd.places' },
   ],
-  submitActions: ['placeFreed.submit', 'place.reserve'],
+  submitActions: ['placeFreed.submit', 'place.reserve', 'place.sell', 'place.release'],
 
   async onCommand(id, _argument, { turn, app, locale }) {
     if (id === 'freePlace') {
@@ -29,6 +31,7 @@ export const placeFlow: BotFlow = {
 
   async onSubmit(action, envelope, values, ctx) {
     if (action === 'place.reserve') return reserveFromCard(values, ctx);
+    if (action === 'place.sell' || action === 'place.release') return settleFromCard(action === 'place.sell' ? 'sell' : 'release', values, ctx);
     const { turn, app, locale, actor } = ctx;
     const result = await recordPlaceFreed(app, actor, values);
     if (result.ok) {
@@ -81,4 +84,29 @@ async function reserveFromCard(values: Record<string, unknown>, { turn, app, loc
   } else {
     await turn.sendActivity(MessageFactory.text(t(locale, 'reserve.notOpen', { label: outcome.place.label, status: t(locale, `status.${outcome.place.status}`) })));
   }
+}
+
+/**
+ * "Merkitse myydyksi" / "Peru varaus" submitted from the reserved place's card. As with reserving, the
+ * card updates for everyone through the outbox; the answer in the thread says what was done, or who
+ * changed the place first.
+ */
+async function settleFromCard(settlement: 'sell' | 'release', values: Record<string, unknown>, ctx: FlowContext): Promise<void> {
+  const { turn, app, locale, actor } = ctx;
+  const result = await settlePlace(app, actor, { ...values, settlement });
+  if (!result.ok) return replyWithFailure(ctx, result);
+  const outcome = result.value;
+  const { place } = outcome;
+  const status = t(locale, `status.${place.status}`);
+  let text: string;
+  if (outcome.settled) {
+    text = t(locale, outcome.settlement === 'sell' ? 'settle.sold' : 'settle.released', { name: actor.name, label: place.label, customer: outcome.customerName, status });
+  } else if (outcome.changedBy && outcome.changedAt) {
+    const params = { name: outcome.changedBy.name, label: place.label, customer: outcome.customerName ?? '?', when: formatDateTime(locale, outcome.changedAt), status };
+    const key = place.status === 'kaytossa' ? 'settle.firstWasSold' : place.status === 'alustavasti-varattu' ? 'reserve.firstWas' : 'settle.firstWasReleased';
+    text = t(locale, key, params);
+  } else {
+    text = t(locale, 'settle.notReserved', { label: place.label, status });
+  }
+  await turn.sendActivity(MessageFactory.text(text));
 }

@@ -1,3 +1,4 @@
+import { localDate } from '../domain/dates.js';
 import type { ActorRef } from '../domain/records/common.js';
 import type { AppContext } from './app-context.js';
 
@@ -32,10 +33,10 @@ export async function listCustomerEntries(ctx: AppContext): Promise<CustomerEntr
     ...logs.map((e) => ({ kind: 'contactLogEntry' as const, id: e.id, customerIds: [e.customerId], date: e.date, summary: e.matter, recordedBy: e.recordedBy })),
     ...visits.map((v) => ({ kind: 'supervisionVisit' as const, id: v.id, customerIds: [v.customerId], date: v.date, summary: v.findings, recordedBy: v.recordedBy })),
     ...events.map((e) => ({ kind: 'homeEvent' as const, id: e.id, customerIds: e.customerIds, date: e.date, summary: e.whatCameUp ?? e.title, recordedBy: e.recordedBy })),
-    ...notes.map((n) => ({ kind: 'note' as const, id: n.id, customerIds: [n.customerId], date: n.createdAt.slice(0, 10), summary: n.matter, recordedBy: n.recordedBy })),
+    ...notes.map((n) => ({ kind: 'note' as const, id: n.id, customerIds: [n.customerId], date: localDate(new Date(n.createdAt)), summary: n.matter, recordedBy: n.recordedBy })),
     ...meetings
       .filter((m) => m.customerId)
-      .map((m) => ({ kind: 'developmentMeeting' as const, id: m.id, customerIds: [m.customerId!], date: m.startsAt.slice(0, 10), summary: m.memo ?? m.participants, recordedBy: m.recordedBy })),
+      .map((m) => ({ kind: 'developmentMeeting' as const, id: m.id, customerIds: [m.customerId!], date: localDate(new Date(m.startsAt)), summary: m.memo ?? m.participants, recordedBy: m.recordedBy })),
     ...complaints.map((c) => ({ kind: 'complaint' as const, id: c.id, customerIds: [c.customerId], date: c.receivedDate, summary: c.matter, recordedBy: c.recordedBy })),
   ];
 }

@@ -3,7 +3,10 @@ import type { CareHome } from '../domain/records/care-home.js';
 import type { Place } from '../domain/records/place.js';
 import type { AppContext } from './app-context.js';
 
-/** The snapshot the place card renders: the place, its home, and the reserving municipality's name. */
+/**
+ * The snapshot the place card renders: the place, its home, and the reserving municipality's name
+ * (for an occupied place, the municipality it was sold to, with who sold it and when).
+ */
 export async function placeCardData(ctx: AppContext, place: Place, home: CareHome): Promise<PlaceCardData> {
   const customers = await ctx.store.records.list('customer');
   const customer = customers.find((c) => c.id === place.reservedForCustomerId);
@@ -28,6 +31,8 @@ export async function placeCardData(ctx: AppContext, place: Place, home: CareHom
     reservedForName: customer?.name,
     reservedBy: place.reservedBy,
     reservedAt: place.reservedAt,
+    // The sale is the latest status change of an occupied place (src/domain/places/place-lifecycle.ts, occupy).
+    ...(place.status === 'kaytossa' && place.statusChangedBy ? { soldBy: place.statusChangedBy, soldAt: place.statusChangedAt } : {}),
     reserveChoices,
   };
 }

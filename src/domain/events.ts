@@ -44,6 +44,15 @@ export interface PlaceCardData {
   reservedForName?: string | undefined;
   reservedBy?: ActorRef | undefined;
   reservedAt?: string | undefined;
+  /**
+   * An occupied (sold) place: who marked it sold, and when. The municipality it was sold to is
+   * `reservedForName`: a place is sold through its preliminary reservation, whose fields it keeps.
+   */
+  soldBy?: ActorRef | undefined;
+  soldAt?: string | undefined;
+  /** A reservation just given up (the place is open again): who released it, and when. */
+  releasedBy?: ActorRef | undefined;
+  releasedAt?: string | undefined;
   /** The municipalities the card's Reserve action offers, the home's own region first. */
   reserveChoices: { id: string; name: string }[];
 }

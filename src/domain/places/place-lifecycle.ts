@@ -3,7 +3,8 @@ import type { Place, PlaceStatus } from '../records/place.js';
 
 /**
  * The place lifecycle (DOMAIN.md "Occupancy table", thesis 6.1):
- *   kaytossa → vapautuu → vapaa → alustavasti-varattu → kaytossa, or back to vapaa.
+ *   kaytossa → vapautuu → vapaa → alustavasti-varattu → kaytossa (`occupy`: sold), or back to vapaa
+ *   (`release`; to vapautuu when the place was reserved before its date).
  * A freeing place becomes free on its date without anyone touching it; `effectiveStatus` says so.
  */
 const transitions: Record<PlaceStatus, readonly PlaceStatus[]> = {
@@ -77,4 +78,38 @@ export function reserve(place: Place, input: ReserveInput): Place {
   const from = effectiveStatus(place, input.today);
   if (!canTransition(from, 'alustavasti-varattu')) throw new PlaceTransitionRefused(from, 'alustavasti-varattu');
   return { ...place, status: 'alustavasti-varattu', reservedForCustomerId: input.customerId, reservedBy: input.actor, reservedAt: input.at };
+}
+
+export interface SettleInput {
+  actor: ActorRef;
+  at: string;
+  today: string;
+}
+
+/**
+ * A preliminarily reserved place sold to the municipality it was reserved for: occupied again
+ * (thesis 6.1: "sold places" in the occupancy table). Who sold it and when become the latest status
+ * change; the reservation fields stay, so an occupied place still says to whom it was sold
+ * (`reservedForCustomerId`) and who reserved it. `freeFrom` stays too: the day the place was free from.
+ * The next `markFree` clears all of them.
+ */
+export function occupy(place: Place, input: SettleInput): Place {
+  const from = effectiveStatus(place, input.today);
+  if (from !== 'alustavasti-varattu' || !place.reservedForCustomerId || !canTransition(from, 'kaytossa')) {
+    throw new PlaceTransitionRefused(from, 'kaytossa');
+  }
+  return { ...place, status: 'kaytossa', statusChangedBy: input.actor, statusChangedAt: input.at };
+}
+
+/**
+ * A preliminary reservation given up: the place is open for sale again, free or still freeing by its
+ * date (a freeing place reserved early goes back to freeing, which the transition table does not list
+ * because a reserved place cannot be *recorded* as freeing; releasing undoes the reservation instead).
+ */
+export function release(place: Place, input: SettleInput): Place {
+  const from = effectiveStatus(place, input.today);
+  if (from !== 'alustavasti-varattu') throw new PlaceTransitionRefused(from, 'vapaa');
+  const freeFrom = place.freeFrom ?? input.today;
+  const { reservedBy: _rb, reservedAt: _ra, reservedForCustomerId: _rc, ...rest } = place;
+  return { ...rest, status: statusForFreeFrom(freeFrom, input.today), freeFrom, statusChangedBy: input.actor, statusChangedAt: input.at };
 }

@@ -27,7 +27,10 @@ const placeFields = {
   /** Who recorded the latest status change, and when: the freed-place card shows both. */
   statusChangedBy: actorRef.optional(),
   statusChangedAt: isoDateTime.optional(),
-  /** Preliminary reservation: which municipality, by whom, when (thesis 6.1). */
+  /**
+   * Preliminary reservation: which municipality, by whom, when (thesis 6.1). They stay on an occupied
+   * place, saying to whom it was sold; recording the place free again clears them.
+   */
   reservedForCustomerId: recordId.optional(),
   reservedBy: actorRef.optional(),
   reservedAt: isoDateTime.optional(),

@@ -102,6 +102,15 @@ export const fi = {
   'role.liiketoimintajohtaja': 'liiketoimintajohtaja',
   'role.myynti': 'myynti',
   'role.laatupaallikko': 'laatupäällikkö',
+  'card.placeFreed.sold': 'Myyty: {customer}. Merkitsi {name} {when}',
+  'card.placeFreed.released': 'Alustava varaus peruttu. Perui {name} {when}',
+  'settle.sellAction': 'Merkitse myydyksi',
+  'settle.releaseAction': 'Peru varaus',
+  'settle.sold': '{name} merkitsi paikan {label} myydyksi kunnalle {customer}.',
+  'settle.released': '{name} perui paikan {label} alustavan varauksen ({customer}). Tila nyt: {status}.',
+  'settle.firstWasSold': '{name} ehti ensin: paikka {label} on jo myyty kunnalle {customer} ({when}).',
+  'settle.firstWasReleased': '{name} ehti ensin: paikan {label} varaus on jo peruttu ({when}). Tila nyt: {status}.',
+  'settle.notReserved': 'Paikka {label} ei ole alustavasti varattu ({status}), joten sitä ei voi merkitä myydyksi eikä varausta perua.',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -207,4 +216,13 @@ export const en: Record<keyof typeof fi, string> = {
   'role.liiketoimintajohtaja': 'business director',
   'role.myynti': 'sales',
   'role.laatupaallikko': 'quality manager',
+  'card.placeFreed.sold': 'Sold to {customer}. Marked by {name} {when}',
+  'card.placeFreed.released': 'Preliminary reservation released by {name} {when}',
+  'settle.sellAction': 'Mark sold',
+  'settle.releaseAction': 'Release',
+  'settle.sold': '{name} marked the place {label} sold to {customer}.',
+  'settle.released': '{name} released the preliminary reservation of the place {label} ({customer}). Status now: {status}.',
+  'settle.firstWasSold': '{name} was first: the place {label} is already sold to {customer} ({when}).',
+  'settle.firstWasReleased': '{name} was first: the reservation of the place {label} was already released ({when}). Status now: {status}.',
+  'settle.notReserved': 'The place {label} is not preliminarily reserved ({status}), so it cannot be marked sold or released.',
 };

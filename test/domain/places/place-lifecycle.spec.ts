@@ -4,7 +4,10 @@ import {
   effectiveStatus,
   isOpenForSale,
   markFree,
+  occupy,
   PlaceTransitionRefused,
+  release,
+  reserve,
   statusForFreeFrom,
 } from '../../../src/domain/places/place-lifecycle.js';
 import type { Place } from '../../../src/domain/records/place.js';
@@ -69,5 +72,56 @@ describe('place lifecycle', () => {
       () => markFree({ ...occupied, status: 'alustavasti-varattu', freeFrom: '2026-11-01' }, { freeFrom: '2026-12-01', actor, at: 'x', today: '2026-11-23' }),
       PlaceTransitionRefused,
     );
+  });
+
+  describe('the end of a reservation: sold or released', () => {
+    const seller = { id: 'u2', name: 'Mikko Myyntipäällikkö' };
+    const customerId = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    const freed = (freeFrom: string) => markFree(occupied, { freeFrom, actor, at: '2026-11-20T08:00:00.000Z', today: '2026-11-20' });
+    const reserved = (freeFrom: string) => reserve(freed(freeFrom), { customerId, actor: seller, at: '2026-11-21T09:00:00.000Z', today: '2026-11-21' });
+    const now = { actor: seller, at: '2026-11-23T10:00:00.000Z', today: '2026-11-23' };
+
+    it('sells a reserved place: occupied, who and when, and still says to whom (the reservation stays)', () => {
+      const sold = occupy(reserved('2026-11-20'), now);
+      assert.equal(sold.status, 'kaytossa');
+      assert.deepEqual(sold.statusChangedBy, seller);
+      assert.equal(sold.statusChangedAt, now.at);
+      assert.equal(sold.reservedForCustomerId, customerId, 'sold to the municipality it was reserved for');
+      assert.deepEqual(sold.reservedBy, seller);
+      assert.equal(sold.reservedAt, '2026-11-21T09:00:00.000Z');
+      assert.equal(isOpenForSale(sold, now.today), false, 'a sold place is not offered any more');
+    });
+
+    it('releases a reservation back to free, or to freeing while its date is ahead, and clears it', () => {
+      const free = release(reserved('2026-11-20'), now);
+      assert.equal(free.status, 'vapaa');
+      assert.equal(free.reservedForCustomerId, undefined);
+      assert.equal(free.reservedBy, undefined);
+      assert.equal(free.reservedAt, undefined);
+      assert.deepEqual(free.statusChangedBy, seller, 'who released it is the latest change');
+      assert.equal(isOpenForSale(free, now.today), true);
+
+      const freeing = release(reserved('2026-12-10'), now);
+      assert.equal(freeing.status, 'vapautuu');
+      assert.equal(freeing.freeFrom, '2026-12-10');
+      assert.equal(effectiveStatus(freeing, '2026-12-10'), 'vapaa');
+    });
+
+    it('a released place can be reserved again, a sold one can be freed again (which forgets the sale)', () => {
+      const again = reserve(release(reserved('2026-11-20'), now), { customerId, actor, at: now.at, today: now.today });
+      assert.equal(again.status, 'alustavasti-varattu');
+      const freedAgain = markFree(occupy(reserved('2026-11-20'), now), { freeFrom: '2027-01-15', actor, at: now.at, today: now.today });
+      assert.equal(freedAgain.status, 'vapautuu');
+      assert.equal(freedAgain.reservedForCustomerId, undefined);
+    });
+
+    it('refuses to sell or release a place that is not reserved', () => {
+      assert.throws(() => occupy(freed('2026-11-20'), now), PlaceTransitionRefused);
+      assert.throws(() => occupy(occupied, now), PlaceTransitionRefused);
+      assert.throws(() => release(freed('2026-11-20'), now), PlaceTransitionRefused);
+      const sold = occupy(reserved('2026-11-20'), now);
+      assert.throws(() => release(sold, now), PlaceTransitionRefused, 'a sold place is not released');
+      assert.throws(() => occupy(sold, now), PlaceTransitionRefused, 'nor sold twice');
+    });
   });
 });

@@ -1,0 +1,196 @@
+import type { CustomerOverview, CustomerRef } from '../../src/app/customer-overview.js';
+import type { Agreement } from '../../src/domain/records/agreement.js';
+import type { Contact } from '../../src/domain/records/contact.js';
+import { formatDate, t, type Locale } from '../../src/i18n/messages.js';
+import { openPlaceLine } from './open-places-card.js';
+import {
+  actionSet,
+  actionSubmit,
+  adaptiveCard,
+  container,
+  factSet,
+  textBlock,
+  type AdaptiveCard,
+  type CardElement,
+} from './elements.js';
+
+/** Free text on the card is a summary: the record itself keeps the whole text. */
+export const SHORT_TEXT = 140;
+
+/** One line, at most `max` characters, an ellipsis when cut. */
+export function shortText(text: string, max = SHORT_TEXT): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
+}
+
+const heading = (text: string): CardElement => textBlock(text, { weight: 'bolder', spacing: 'medium', separator: true });
+const line = (text: string, opts: Parameters<typeof textBlock>[1] = {}): CardElement => textBlock(text, { spacing: 'small', ...opts });
+
+/**
+ * Who sees the card. In the asker's own chat it shows the summaries of complaints and the personal notes
+ * about contacts; asked in a channel, it leaves both out, as the complaint routing keeps complaint text
+ * out of the sales channel (src/notify/routing.ts) — the whole card is in the personal chat.
+ */
+export type CustomerCardAudience = 'personal' | 'channel';
+
+/**
+ * The customer card (`asiakas <nimi>`): who the customer is, who we deal with, the agreements, what
+ * happened lately and how long ago, what is open, what comes next, and what sales can offer in the
+ * customer's region (thesis 5.2, 6.1, 6.2; seed 002 for the two-week silence).
+ */
+export function customerCard(locale: Locale, o: CustomerOverview, requestId: string, audience: CustomerCardAudience = 'personal'): AdaptiveCard {
+  const personal = audience === 'personal';
+  const { customer } = o;
+  const facts: [string, string][] = [
+    [t(locale, 'customerCard.region'), t(locale, `region.${customer.region}`)],
+    [t(locale, 'customerCard.segment'), t(locale, `customerCard.segment.${customer.segment}`)],
+    [t(locale, 'customerCard.phase'), t(locale, `customerCard.phase.${customer.lifecyclePhase}`)],
+  ];
+  if (customer.businessId) facts.push([t(locale, 'customerCard.businessId'), customer.businessId]);
+  const body: CardElement[] = [
+    textBlock(customer.name, { size: 'large', weight: 'bolder' }),
+    factSet(facts),
+    ...silence(locale, o),
+    ...(personal ? [] : [textBlock(t(locale, 'customerCard.channelVariant'), { isSubtle: true, size: 'small' })]),
+    heading(t(locale, 'customerCard.contacts')),
+    ...(o.contacts.length > 0 ? o.contacts.map((c) => contactBlock(locale, c, personal)) : [line(t(locale, 'customerCard.contactsNone'), { isSubtle: true })]),
+    heading(t(locale, 'customerCard.agreements')),
+    ...(o.agreements.length > 0 ? o.agreements.map((a) => agreementBlock(locale, a)) : [line(t(locale, 'customerCard.agreementsNone'), { isSubtle: true })]),
+    heading(t(locale, 'customerCard.entries')),
+    ...(o.latestEntries.length > 0
+      ? o.latestEntries.map((e) =>
+          line(
+            t(locale, 'customerCard.entry', {
+              date: formatDate(locale, e.date),
+              kind: t(locale, `customerCard.kind.${e.kind}`),
+              text: personal || e.kind !== 'complaint' ? shortText(e.summary) : '–',
+              who: e.recordedBy.name,
+            }),
+          ),
+        )
+      : [line(t(locale, 'customerCard.entriesNone'), { isSubtle: true })]),
+    heading(t(locale, 'customerCard.complaints')),
+    ...(o.openComplaints.length > 0
+      ? o.openComplaints.flatMap(({ complaint: c, careHomeName, overdue }) => [
+          line(
+            t(locale, 'customerCard.complaint', {
+              received: formatDate(locale, c.receivedDate),
+              home: careHomeName,
+              status: t(locale, `customerCard.complaintStatus.${c.status}`),
+              matter: personal ? shortText(c.matter) : '–',
+            }),
+          ),
+          ...(c.nextStepDue
+            ? [
+                textBlock(t(locale, overdue ? 'customerCard.complaintOverdue' : 'customerCard.complaintDue', { date: formatDate(locale, c.nextStepDue) }), {
+                  spacing: 'none',
+                  size: 'small',
+                  ...(overdue ? { color: 'attention' as const } : { isSubtle: true }),
+                }),
+              ]
+            : []),
+        ])
+      : [line(t(locale, 'customerCard.complaintsNone'), { isSubtle: true })]),
+    heading(t(locale, 'customerCard.nextContact')),
+    o.nextContact
+      ? line(t(locale, 'customerCard.nextContactLine', { date: formatDate(locale, o.nextContact.date), topic: shortText(o.nextContact.topic), who: o.nextContact.by.name }))
+      : line(t(locale, 'customerCard.nextContactNone'), { isSubtle: true }),
+    heading(t(locale, 'customerCard.places', { region: t(locale, `region.${customer.region}`) })),
+    ...(o.openPlaces.length > 0
+      ? o.openPlaces.map((group) =>
+          container({
+            spacing: 'small',
+            items: [
+              textBlock(group.home.name, { weight: 'bolder' }),
+              ...group.places.map((p) => openPlaceLine(locale, p, 'none')),
+            ],
+          }),
+        )
+      : [line(t(locale, 'customerCard.placesNone'), { isSubtle: true })]),
+  ];
+  return adaptiveCard({
+    body,
+    actions: [
+      // Handled by the contact-log flow: its form, with this customer chosen.
+      actionSubmit({ title: t(locale, 'customerCard.logAction'), data: { action: 'contactLog.open', requestId, customerId: customer.id, topic: '' }, style: 'positive' }),
+    ],
+  });
+}
+
+/** Days since the last entry, in the attention colour from two weeks on (seed 002). */
+function silence(locale: Locale, o: CustomerOverview): CardElement[] {
+  const colour = o.quiet ? ('attention' as const) : ('good' as const);
+  const text = !o.lastEntry
+    ? t(locale, 'customerCard.lastEntryNone')
+    : o.lastEntry.daysSince === 0
+      ? t(locale, 'customerCard.lastEntryToday')
+      : t(locale, 'customerCard.lastEntry', { days: o.lastEntry.daysSince, date: formatDate(locale, o.lastEntry.date) });
+  return [
+    textBlock(text, { weight: 'bolder', color: colour }),
+    ...(o.quiet ? [textBlock(t(locale, 'customerCard.quiet'), { color: 'attention', spacing: 'none', size: 'small' })] : []),
+  ];
+}
+
+function contactBlock(locale: Locale, c: Contact, withNotes: boolean): CardElement {
+  const role = t(locale, `customerCard.role.${c.role}`);
+  const reach = [c.phone, c.email].filter((v): v is string => Boolean(v));
+  return container({
+    spacing: 'small',
+    items: [
+      textBlock(`${c.name} – ${c.title && c.title !== role ? `${role}, ${c.title}` : role}`),
+      ...(reach.length > 0 ? [textBlock(reach.join(' · '), { spacing: 'none', isSubtle: true })] : []),
+      ...(withNotes && c.personalNotes ? [textBlock(t(locale, 'customerCard.contactNote', { text: shortText(c.personalNotes) }), { spacing: 'none', isSubtle: true, size: 'small' })] : []),
+    ],
+  });
+}
+
+function agreementBlock(locale: Locale, a: Agreement): CardElement {
+  const start = formatDate(locale, a.startDate);
+  const details = [
+    t(locale, `customerCard.segment.${a.kind}`),
+    a.serviceTypes.map((s) => t(locale, `serviceType.${s}`)).join(', '),
+    a.endDate ? t(locale, 'customerCard.agreement.period', { start, end: formatDate(locale, a.endDate) }) : t(locale, 'customerCard.agreement.from', { start }),
+    ...(a.pricePerDay !== undefined
+      ? [t(locale, 'customerCard.agreement.price', { price: new Intl.NumberFormat(locale === 'fi' ? 'fi-FI' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(a.pricePerDay) })]
+      : []),
+    ...(a.optionYears && a.optionYears.length > 0 ? [t(locale, 'customerCard.agreement.options', { years: a.optionYears.join(', ') })] : []),
+    ...(a.paymentCommitment ? [t(locale, 'customerCard.agreement.paymentCommitment')] : []),
+  ];
+  return container({
+    spacing: 'small',
+    items: [textBlock(a.title, { weight: 'bolder' }), textBlock(details.join(' · '), { spacing: 'none', isSubtle: true })],
+  });
+}
+
+/** At most this many buttons: a longer list asks for more of the name instead. */
+export const MAX_CHOICES = 8;
+
+export type CustomerChoice =
+  | { kind: 'askName'; customers: CustomerRef[] }
+  | { kind: 'choose'; typed: string; customers: CustomerRef[] }
+  | { kind: 'notFound'; typed: string; closest: CustomerRef[] };
+
+/**
+ * No single customer for what was typed: nothing typed (ask, with the customers as examples), several
+ * matches (one button each), or none (the closest names as buttons). A button shows that customer's card.
+ */
+export function customerChoiceCard(locale: Locale, choice: CustomerChoice, requestId: string): AdaptiveCard {
+  const [title, text, customers] =
+    choice.kind === 'askName'
+      ? [t(locale, 'customerCard.ask.title'), t(locale, 'customerCard.ask.text'), choice.customers]
+      : choice.kind === 'choose'
+        ? [t(locale, 'customerCard.choose.title', { typed: choice.typed }), t(locale, 'customerCard.choose.text'), choice.customers]
+        : [t(locale, 'customerCard.notFound.title', { typed: choice.typed }), t(locale, 'customerCard.notFound.text'), choice.closest];
+  const body: CardElement[] = [textBlock(title, { size: 'large', weight: 'bolder' })];
+  if (customers.length === 0) {
+    body.push(textBlock(t(locale, 'customerCard.noCustomers')));
+    return adaptiveCard({ body });
+  }
+  body.push(textBlock(text));
+  // One ActionSet per customer: a list of buttons, not the few card-level actions Teams shows in a row.
+  for (const c of customers.slice(0, MAX_CHOICES)) {
+    body.push(actionSet({ spacing: 'small', actions: [actionSubmit({ title: c.name, data: { action: 'customer.show', requestId, customerId: c.id } })] }));
+  }
+  if (customers.length > MAX_CHOICES) body.push(textBlock(t(locale, 'customerCard.more', { count: customers.length - MAX_CHOICES }), { isSubtle: true }));
+  return adaptiveCard({ body });
+}

@@ -1,0 +1,127 @@
+import { matchCustomers } from '../domain/customers/customer-match.js';
+import { showCustomerQuery } from '../domain/customers/show-customer.js';
+import { daysBetween, localDate } from '../domain/dates.js';
+import { QUIET_CUSTOMER_DAYS } from '../domain/metrics/weekly-digest.js';
+import type { Agreement } from '../domain/records/agreement.js';
+import type { ActorRef } from '../domain/records/common.js';
+import type { Complaint } from '../domain/records/complaint.js';
+import { contactRoles, type Contact } from '../domain/records/contact.js';
+import type { Customer } from '../domain/records/customer.js';
+import { fieldErrorsFrom } from '../domain/validation.js';
+import type { AppContext } from './app-context.js';
+import { listCustomerEntries, type CustomerEntry } from './customer-entries.js';
+import { listCustomers } from './customers.js';
+import { listOpenPlaces, type OpenPlacesOfHome } from './list-open-places.js';
+import { invalid, type UseCaseResult } from './result.js';
+
+/** How many of the latest entries the card lists (the issue: "the last five entries of any kind"). */
+export const LATEST_ENTRIES = 5;
+
+export type CustomerRef = Pick<Customer, 'id' | 'name'>;
+
+/**
+ * Everything the customer card shows (thesis 5.2: "who has met this customer, what was said, when";
+ * 6.1: contacts, agreement, segment, lifecycle phase), gathered once so the card only renders.
+ */
+export interface CustomerOverview {
+  customer: Customer;
+  today: string;
+  /** Officials by role (the thesis' order: social and health director first), then by name. */
+  contacts: Contact[];
+  /** Newest agreement first. */
+  agreements: Agreement[];
+  /** The five newest entries of any kind up to today, newest first. */
+  latestEntries: CustomerEntry[];
+  /** The newest entry's day and how long ago it was; absent when nobody has recorded anything. */
+  lastEntry?: { date: string; daysSince: number } | undefined;
+  /** Seed 002: "if a customer has no entries for two weeks, what is wrong?" — 14 days or more, or never. */
+  quiet: boolean;
+  /** Complaints not closed, the nearest next-step target date first; `overdue` when that date has passed. */
+  openComplaints: { complaint: Complaint; careHomeName: string; overdue: boolean }[];
+  /** The earliest next-contact date from today on among the contact log entries (thesis 6.2). */
+  nextContact?: { date: string; topic: string; by: ActorRef } | undefined;
+  /** Free and freeing places in the customer's region, per home: what sales can offer this customer. */
+  openPlaces: OpenPlacesOfHome[];
+}
+
+export type CustomerLookup =
+  /** Nothing typed after the command: ask, with the customers as examples. */
+  | { kind: 'askName'; customers: CustomerRef[] }
+  | { kind: 'found'; overview: CustomerOverview }
+  | { kind: 'choose'; typed: string; customers: CustomerRef[] }
+  | { kind: 'notFound'; typed: string; closest: CustomerRef[] };
+
+/** `asiakas <nimi>`: the customer the name means, its card's contents, or the names to choose from. */
+export async function findCustomer(ctx: AppContext, typed: string): Promise<CustomerLookup> {
+  const customers = await listCustomers(ctx);
+  const match = matchCustomers(typed, customers);
+  const ref = (c: Customer): CustomerRef => ({ id: c.id, name: c.name });
+  switch (match.kind) {
+    case 'empty':
+      return { kind: 'askName', customers: customers.map(ref) };
+    case 'one':
+      return { kind: 'found', overview: await gatherOverview(ctx, match.customer) };
+    case 'candidates':
+      return { kind: 'choose', typed: typed.trim(), customers: match.customers.map(ref) };
+    case 'none':
+      return { kind: 'notFound', typed: typed.trim(), closest: match.closest.map(ref) };
+  }
+}
+
+/** A customer's card by id (a choice button); an unknown id is a field error. */
+export async function showCustomer(ctx: AppContext, input: unknown): Promise<UseCaseResult<CustomerOverview>> {
+  const parsed = showCustomerQuery.safeParse(input);
+  if (!parsed.success) return invalid(fieldErrorsFrom(parsed.error));
+  const customer = await ctx.store.records.get('customer', parsed.data.customerId);
+  if (!customer) return invalid([{ field: 'customerId', key: 'customerCard.unknown' }]);
+  return { ok: true, duplicate: false, value: await gatherOverview(ctx, customer) };
+}
+
+async function gatherOverview(ctx: AppContext, customer: Customer): Promise<CustomerOverview> {
+  const today = localDate(ctx.clock.now());
+  const { records } = ctx.store;
+  const [contacts, agreements, logEntries, complaints, homes, entries, openPlaces] = await Promise.all([
+    records.list('contact', { customerId: customer.id }),
+    records.list('agreement', { customerId: customer.id }),
+    records.list('contactLogEntry', { customerId: customer.id }),
+    records.list('complaint'),
+    records.list('careHome'),
+    listCustomerEntries(ctx),
+    listOpenPlaces(ctx),
+  ]);
+
+  // Entries dated ahead (a meeting planned for next week) have not happened yet: not "the last entry".
+  const own = entries
+    .filter((e) => e.customerIds.includes(customer.id) && e.date <= today)
+    .sort((a, b) => b.date.localeCompare(a.date));
+  const newest = own[0];
+  const lastEntry = newest ? { date: newest.date, daysSince: daysBetween(newest.date, today) } : undefined;
+
+  const homeName = new Map(homes.map((h) => [h.id, h.name]));
+  const openComplaints = complaints
+    .filter((c) => c.customerId === customer.id && c.status !== 'suljettu')
+    .sort((a, b) => (a.nextStepDue ?? '9999').localeCompare(b.nextStepDue ?? '9999') || b.receivedDate.localeCompare(a.receivedDate))
+    .map((complaint) => ({
+      complaint,
+      careHomeName: homeName.get(complaint.careHomeId) ?? '?',
+      overdue: complaint.nextStepDue !== undefined && complaint.nextStepDue < today,
+    }));
+
+  const next = logEntries
+    .filter((e) => e.nextContactDate !== undefined && e.nextContactDate >= today)
+    .sort((a, b) => a.nextContactDate!.localeCompare(b.nextContactDate!))[0];
+
+  const roleOrder = (c: Contact) => contactRoles.indexOf(c.role);
+  return {
+    customer,
+    today,
+    contacts: contacts.sort((a, b) => roleOrder(a) - roleOrder(b) || a.name.localeCompare(b.name, 'fi')),
+    agreements: agreements.sort((a, b) => b.startDate.localeCompare(a.startDate)),
+    latestEntries: own.slice(0, LATEST_ENTRIES),
+    lastEntry,
+    quiet: !lastEntry || lastEntry.daysSince >= QUIET_CUSTOMER_DAYS,
+    openComplaints,
+    nextContact: next ? { date: next.nextContactDate!, topic: next.nextContactTopic ?? '', by: next.recordedBy } : undefined,
+    openPlaces: openPlaces.filter((group) => group.home.region === customer.region),
+  };
+}

@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { customerCard, customerChoiceCard, MAX_CHOICES, shortText } from '../../../bot/cards/customer-card.js';
+import type { CustomerOverview } from '../../../src/app/customer-overview.js';
+import type { Locale } from '../../../src/i18n/messages.js';
+import { assertValidCard } from '../../support/adaptive-cards.js';
+import { textsOf as textsOfJson, walk, type Json } from '../../support/cards.js';
+
+/** The customer card and its choice cards: valid Adaptive Cards 1.5 in both languages, showing what they should. */
+const meta = { version: 1, createdAt: '2026-11-01T08:00:00.000Z', createdBy: 'seed', updatedAt: '2026-11-01T08:00:00.000Z' };
+const customerId = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+const homeId = '0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5';
+const requestId = '1b4e28ba-2fa1-41d2-883f-0016d3cca427';
+const mikko = { id: 'u2', name: 'Mikko Myyntipäällikkö' };
+const long = 'Kunta kysyi tehostetun palveluasumisen paikoista keväälle ja toivoi tarjousta kahdesta paikasta. '.repeat(3);
+
+const full: CustomerOverview = {
+  customer: { ...meta, id: customerId, name: 'Espoon kaupunki', region: 'etela-suomi', segment: 'ostopalvelu', lifecyclePhase: 'pysyvyys', businessId: '0101263-6' },
+  today: '2026-11-23',
+  contacts: [
+    { ...meta, id: '2a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', customerId, name: 'Sari Salminen', role: 'sote-johtaja', title: 'Sosiaali- ja terveysjohtaja', phone: '+358 40 123 4567', email: 'sari.salminen@kunta.example', personalNotes: 'Harrastaa suunnistusta' },
+    { ...meta, id: '3a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', customerId, name: 'Hanna Heikkilä', role: 'sosiaalityontekija' },
+  ],
+  agreements: [
+    { ...meta, id: '4a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', customerId, kind: 'ostopalvelu', title: 'Tehostettu palveluasuminen 2025–2027', serviceTypes: ['tehostettu', 'lyhytaikainen'], pricePerDay: 185.5, startDate: '2025-01-01', endDate: '2027-12-31', optionYears: [2028, 2029], paymentCommitment: true },
+  ],
+  latestEntries: [
+    { kind: 'contactLogEntry', id: 'e1', customerIds: [customerId], date: '2026-11-20', summary: long, recordedBy: mikko },
+    { kind: 'complaint', id: 'e2', customerIds: [customerId], date: '2026-11-12', summary: 'Lääkitysvirhe', recordedBy: { id: 'u1', name: 'Kaisa Kotijohtaja' } },
+  ],
+  lastEntry: { date: '2026-11-20', daysSince: 3 },
+  quiet: false,
+  openComplaints: [
+    {
+      complaint: { ...meta, id: '5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', customerId, careHomeId: homeId, receivedDate: '2026-11-12', channel: 'puhelin', matter: 'Lääkitysvirhe', severity: 'kohtalainen', status: 'toimenpiteet-sovittu', nextStepDue: '2026-11-20', recordedBy: mikko },
+      careHomeName: 'Koivukoti',
+      overdue: true,
+    },
+  ],
+  nextContact: { date: '2026-11-30', topic: 'Tarjous kahdesta paikasta', by: mikko },
+  openPlaces: [
+    {
+      home: { ...meta, id: homeId, name: 'Koivukoti', region: 'etela-suomi', city: 'Espoo', serviceTypes: ['tehostettu'], customerGroups: ['ikaantyneet'] },
+      places: [{ ...meta, id: '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b', careHomeId: homeId, label: 'A7', serviceType: 'tehostettu', customerGroup: 'ikaantyneet', status: 'vapaa', freeFrom: '2026-11-20', effectiveStatus: 'vapaa' }],
+    },
+  ],
+};
+const empty: CustomerOverview = {
+  ...full,
+  customer: { ...full.customer, businessId: undefined },
+  contacts: [],
+  agreements: [],
+  latestEntries: [],
+  lastEntry: undefined,
+  quiet: true,
+  openComplaints: [],
+  nextContact: undefined,
+  openPlaces: [],
+};
+const refs = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c${String(i).padStart(2, '0')}`, name: `Kunta ${i}` }));
+
+const cards = (locale: Locale) => ({
+  full: customerCard(locale, full, requestId),
+  channel: customerCard(locale, full, requestId, 'channel'),
+  empty: customerCard(locale, empty, requestId),
+  askName: customerChoiceCard(locale, { kind: 'askName', customers: refs(3) }, requestId),
+  choose: customerChoiceCard(locale, { kind: 'choose', typed: 'ku', customers: refs(MAX_CHOICES + 3) }, requestId),
+  notFound: customerChoiceCard(locale, { kind: 'notFound', typed: 'Vantta', closest: refs(3) }, requestId),
+  noCustomers: customerChoiceCard(locale, { kind: 'askName', customers: [] }, requestId),
+});
+
+/** The texts of a card as it goes over the wire. */
+const textsOf = (card: unknown) => textsOfJson(JSON.parse(JSON.stringify(card)) as Json);
+
+const submits = (card: unknown): Json[] => {
+  const found: Json[] = [];
+  walk(card, (n) => {
+    if (n.type === 'Action.Submit') found.push(n.data as Json);
+  });
+  return found;
+};
+const blockWith = (card: unknown, pattern: RegExp): Json | undefined => {
+  let found: Json | undefined;
+  walk(card, (n) => {
+    if (!found && n.type === 'TextBlock' && pattern.test(String(n.text))) found = n;
+  });
+  return found;
+};
+
+describe('customer cards', () => {
+  for (const locale of ['fi', 'en'] as const) {
+    for (const [name, card] of Object.entries(cards(locale))) {
+      it(`${name} (${locale}) is a valid Adaptive Card 1.5`, () => {
+        assertValidCard(card);
+        assert.equal(card.version, '1.5');
+      });
+    }
+  }
+
+  it('shows contacts with roles, the agreement, entries as "date · kind · text · who", complaints, next contact, places', () => {
+    const text = textsOf(cards('fi').full).join('\n');
+    assert.match(text, /Segmentti: Ostopalvelu/);
+    assert.match(text, /Asiakkuuden vaihe: Pysyvyys/);
+    assert.match(text, /Sari Salminen – Sosiaali- ja terveysjohtaja\n\+358 40 123 4567 · sari\.salminen@kunta\.example\nMuistiinpano: Harrastaa suunnistusta/);
+    assert.match(text, /Hanna Heikkilä – Sosiaalityöntekijä/);
+    assert.match(text, /Ostopalvelu · Tehostettu palveluasuminen, Lyhytaikainen palveluasuminen · 1\.1\.2025–31\.12\.2027 · 185,50 €\/vrk · optiovuodet 2028, 2029 · maksusitoumus/);
+    assert.match(text, /^12\.11\.2026 · Reklamaatio · Lääkitysvirhe · Kaisa Kotijohtaja$/m);
+    assert.match(text, /^12\.11\.2026 · Koivukoti · toimenpiteet sovittu · Lääkitysvirhe$/m);
+    assert.match(text, /^30\.11\.2026 · Tarjous kahdesta paikasta · Mikko Myyntipäällikkö$/m);
+    assert.match(text, /Vapaat ja vapautuvat paikat: Etelä-Suomi\nKoivukoti\nA7 · Tehostettu palveluasuminen · Ikääntyneet · vapaa alkaen 20\.11\.2026/);
+    const en = textsOf(cards('en').full).join('\n');
+    assert.match(en, /Hanna Heikkilä – Social worker/);
+    assert.match(en, /^12 Nov 2026 · Complaint · Lääkitysvirhe · Kaisa Kotijohtaja$/m);
+    assert.match(en, /Next step overdue: it was due 20 Nov 2026\./);
+  });
+
+  it('leaves complaint text and notes about contacts out of the channel variant', () => {
+    const text = textsOf(cards('fi').channel).join('\n');
+    assert.doesNotMatch(text, /Lääkitysvirhe|suunnistusta/);
+    assert.match(text, /Sari Salminen – Sosiaali- ja terveysjohtaja/);
+  });
+
+  it('cuts long free text to about 140 characters', () => {
+    const entry = blockWith(cards('fi').full, /^20\.11\.2026 · Yhteydenotto/)!;
+    const shown = String(entry.text).split(' · ')[2]!;
+    assert.equal(shown.length, 140);
+    assert.ok(shown.endsWith('…'));
+    assert.equal(shortText('  lyhyt \n teksti '), 'lyhyt teksti');
+  });
+
+  it('shows the days since the last entry, in the attention colour from 14 days on', () => {
+    const at = (daysSince: number, quiet: boolean) => customerCard('fi', { ...full, lastEntry: { date: '2026-11-01', daysSince }, quiet }, requestId);
+    assert.equal(blockWith(at(3, false), /^Viimeisin kirjaus 3 päivää sitten/)!.color, 'good');
+    assert.equal(blockWith(at(14, true), /^Viimeisin kirjaus 14 päivää sitten \(1\.11\.2026\)/)!.color, 'attention');
+    assert.ok(blockWith(at(14, true), /mitä asiakkaalle kuuluu/));
+    assert.equal(blockWith(at(13, false), /mitä asiakkaalle kuuluu/), undefined);
+    assert.equal(blockWith(cards('fi').empty, /^Asiakkaasta ei ole yhtään kirjausta/)!.color, 'attention');
+  });
+
+  it('opens the contact-log form for this customer', () => {
+    assert.deepEqual(submits(cards('fi').full), [{ action: 'contactLog.open', requestId, customerId, topic: '' }]);
+    assert.equal(((cards('en').full.actions ?? [])[0] as { title: string }).title, 'Log a contact');
+  });
+
+  it('offers one button per customer, at most eight, and says how many more', () => {
+    const choose = cards('fi').choose;
+    assert.deepEqual(submits(choose).map((d) => d.action), Array(MAX_CHOICES).fill('customer.show'));
+    assert.equal(submits(choose)[0]!.customerId, refs(1)[0]!.id);
+    assert.match(textsOf(choose).join('\n'), /… ja 3 muuta/);
+    assert.match(textsOf(cards('en').notFound).join('\n'), /No customer "Vantta"\nDid you mean one of these\?/);
+    assert.deepEqual(submits(cards('fi').noCustomers), []);
+  });
+});
