@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { BotHarness, eventually } from '../support/bot-harness.js';
 import { cardOf, inputsOf, textsOf, visibleText, type Json } from '../support/cards.js';
 import { englishUser, GENERAL, homeDirector, installedInTeam, MYYNTI, type TeamsUser } from '../support/teams-activities.js';
-import { cardsIn, cardsOutside, choice, messageUnder, openForm, outboxSettles, submitForm } from './record-form-session.js';
+import { cardsIn, cardsOutside, choice, messageUnder, openForm, outboxSettles, submitForm } from '../support/record-form-session.js';
 
 /**
  * `kokous` / `meeting`: a development-meeting memo (thesis 6.3) goes to management (General in local

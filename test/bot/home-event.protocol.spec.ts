@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { BotHarness, eventually } from '../support/bot-harness.js';
 import { cardOf, inputsOf, textsOf, visibleText, type Json } from '../support/cards.js';
 import { englishUser, GENERAL, installedInTeam, MYYNTI, regionalDirector, type TeamsUser } from '../support/teams-activities.js';
-import { cardsIn, cardsOutside, choice, messageUnder, openForm, outboxSettles, submitForm } from './record-form-session.js';
+import { cardsIn, cardsOutside, choice, messageUnder, openForm, outboxSettles, submitForm } from '../support/record-form-session.js';
 
 /**
  * `tilaisuus` / `event`: a home event the municipality attended goes to management (General in local

@@ -14,7 +14,7 @@ import {
   salesManager,
   type TeamsUser,
 } from '../support/teams-activities.js';
-import { cardsIn, cardsOutside, choice, messageUnder, openForm, outboxSettles, submitForm } from './record-form-session.js';
+import { cardsIn, cardsOutside, choice, messageUnder, openForm, outboxSettles, submitForm } from '../support/record-form-session.js';
 
 /**
  * `tieto` / `note`: the direction follows the recorder's role. A note from sales (myynti) lands in the

@@ -1,7 +1,7 @@
-import type { BotHarness } from '../support/bot-harness.js';
-import { cardOf, inputsOf, submitDataOf, walk, type Json } from '../support/cards.js';
-import type { RecordedCall } from '../support/connector-double.js';
-import { cardSubmit, GENERAL, MYYNTI, personalConversationId, personalMessage, type TeamsUser } from '../support/teams-activities.js';
+import type { BotHarness } from './bot-harness.js';
+import { cardOf, inputsOf, submitDataOf, walk, type Json } from './cards.js';
+import type { RecordedCall } from './connector-double.js';
+import { cardSubmit, GENERAL, MYYNTI, personalConversationId, personalMessage, type TeamsUser } from './teams-activities.js';
 
 /**
  * What the protocol specs of the record flows (tilaisuus, tieto, kokous) share: open a form by its
