@@ -31,7 +31,7 @@ export interface Fault {
 }
 
 export interface LoggedRequest {
-  kind: 'openid' | 'token' | 'graph' | 'batch' | 'in-batch' | 'other';
+  kind: 'openid' | 'token' | 'graph' | 'batch' | 'in-batch' | 'sharepoint-rest' | 'other';
   method: string;
   /** For Graph: the path under /v1.0 plus query; otherwise the URL path. */
   path: string;
@@ -59,6 +59,8 @@ export class GraphDouble {
   readonly tokens: TokenEndpoint;
   readonly lists: SharePointLists;
   private readonly routes: GraphRoute[] = [];
+  /** Routes outside the Graph version root, matched on the URL path: SharePoint REST (`/sites/{path}/_api/…`). */
+  private readonly siteRoutes: GraphRoute[] = [];
   private faults: { fault: Fault; remaining: number }[] = [];
   private server: Server | undefined;
   private dir = '';
@@ -117,6 +119,11 @@ export class GraphDouble {
   /** More Graph routes (list and column creation, delta, …) on the same server. Checked in order. */
   addRoutes(routes: GraphRoute[]): void {
     this.routes.push(...routes);
+  }
+
+  /** SharePoint REST routes (list views, which Graph has no API for), on the same server and bearer check. */
+  addSiteRoutes(routes: GraphRoute[]): void {
+    this.siteRoutes.push(...routes);
   }
 
   /** The next `count` requests that match answer with the fault instead of the route. */
@@ -180,6 +187,13 @@ export class GraphDouble {
         entry.kind = 'graph';
         answer = this.injectedFault(request, 'top-level', entry) ?? this.dispatch(request);
       }
+    } else if (findRoute(this.siteRoutes, { method, path: url.pathname, query: url.searchParams, headers, body: undefined })) {
+      // SharePoint REST: same bearer check; SharePoint's own 401 body says little more than this.
+      const request: DoubleRequest = { method, path: url.pathname, query: url.searchParams, headers, body: parseJson(raw) };
+      const found = findRoute(this.siteRoutes, request)!;
+      entry.kind = 'sharepoint-rest';
+      entry.body = request.body;
+      answer = this.tokens.validate(headers.authorization) ? found.route.handle(request, found.params) : graphError(401, 'Unauthorized', 'Invalid issuer or signature.');
     } else {
       answer = graphError(404, 'NotFound', `The double serves no ${method} ${url.pathname}`);
     }

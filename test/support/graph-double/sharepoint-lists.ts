@@ -17,19 +17,31 @@ import { FilterSyntaxError, evaluateFilter, parseFilter } from './odata-filter.j
  *
  * SharePoint rules the double enforces: `$filter`/`$orderby` on a column that is not indexed answers 400
  * unless the request sends `Prefer: HonorNonIndexedQueriesWarningMayFailRandomly`; a field that is not a
- * column answers 400; a duplicate value in an `enforceUniqueValues` column answers 409. Later work adds
- * list and column creation (POST /sites/{site}/lists, …/columns) and delta as more routes on the same model.
+ * column answers 400 (a lookup column is written as `<Column>LookupId`); a duplicate value in an
+ * `enforceUniqueValues` column answers 409. List and column creation live in list-provisioning.ts, views in
+ * sharepoint-rest-views.ts; later work adds delta as more routes on the same model.
  */
 export interface ColumnSpec {
   name: string;
   indexed?: boolean;
   enforceUniqueValues?: boolean;
+  /** The columnDefinition it was created with through Graph (list-provisioning.ts), with its id. */
+  definition?: Record<string, unknown>;
 }
 
 export interface DoubleColumn {
   name: string;
   indexed: boolean;
   enforceUniqueValues: boolean;
+  definition?: Record<string, unknown>;
+}
+
+/** The column a `fields` key names: the column itself, or a lookup/person column written as `<Column>LookupId`. */
+export function columnOfField(list: DoubleList, key: string): DoubleColumn | undefined {
+  const direct = list.columns.get(key);
+  if (direct || !key.endsWith('LookupId')) return direct;
+  const column = list.columns.get(key.slice(0, -'LookupId'.length));
+  return column?.definition?.lookup || column?.definition?.personOrGroup ? column : undefined;
 }
 
 export interface DoubleItem {
@@ -80,7 +92,7 @@ export class SharePointLists {
       id: spec.id ?? randomUUID(),
       displayName: spec.displayName,
       columns: new Map(
-        [...builtInColumns, ...(spec.columns ?? []).map((c) => ({ name: c.name, indexed: !!c.indexed || !!c.enforceUniqueValues, enforceUniqueValues: !!c.enforceUniqueValues }))].map(
+        [...builtInColumns, ...(spec.columns ?? []).map((c) => ({ name: c.name, indexed: !!c.indexed || !!c.enforceUniqueValues, enforceUniqueValues: !!c.enforceUniqueValues, definition: c.definition }))].map(
           (c) => [c.name, c],
         ),
       ),
@@ -142,7 +154,7 @@ export class SharePointLists {
     const checkColumn = (path: string): DoubleResponse | undefined => {
       if (path === 'id') return undefined;
       const name = path.startsWith('fields/') ? path.slice('fields/'.length) : path;
-      const column = list.columns.get(name);
+      const column = columnOfField(list, name);
       if (!column) return graphError(400, 'invalidRequest', `Field '${name}' is not recognized`);
       if (!column.indexed && !mayUseNonIndexed) {
         return graphError(
@@ -245,7 +257,7 @@ export class SharePointLists {
   private checkWrite(list: DoubleList, fields: Record<string, unknown>, itemId?: string): DoubleResponse | undefined {
     for (const name of Object.keys(fields)) {
       if (name.startsWith('@odata.')) continue;
-      if (!list.columns.has(name)) return graphError(400, 'invalidRequest', `Field '${name}' is not recognized`);
+      if (!columnOfField(list, name)) return graphError(400, 'invalidRequest', `Field '${name}' is not recognized`);
     }
     const duplicates = [...list.columns.values()].filter(
       (c) =>
