@@ -22,7 +22,8 @@ export interface Column {
 
 type AnySchema = z.core.$ZodType;
 
-function unwrap(schema: AnySchema): { inner: AnySchema; optional: boolean } {
+/** A schema without its optional/default/nullable/pipe wrappers, and whether a value may be absent. */
+export function unwrap(schema: AnySchema): { inner: AnySchema; optional: boolean; type: string } {
   let current = schema;
   let optional = false;
   for (;;) {
@@ -33,7 +34,7 @@ function unwrap(schema: AnySchema): { inner: AnySchema; optional: boolean } {
     } else if (def.type === 'pipe' && def.in) {
       current = def.in;
     } else {
-      return { inner: current, optional };
+      return { inner: current, optional, type: (current._zod.def as { type: string }).type };
     }
   }
 }

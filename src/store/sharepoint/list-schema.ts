@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { indexedFields } from '../indexed-fields.js';
 import { recordKinds, storedSchemas, type RecordKind } from '../record-kinds.js';
+import { unwrap } from '../schema-columns.js';
 import { fieldLabel, listDisplayNames } from './column-labels.js';
 
 /**
@@ -153,21 +154,8 @@ interface FieldShape {
   type: string;
 }
 
-function shapeOf(schema: AnySchema): FieldShape {
-  let current = schema;
-  let optional = false;
-  for (;;) {
-    const def = current._zod.def as { type: string; innerType?: AnySchema; in?: AnySchema };
-    if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable') && def.innerType) {
-      optional = optional || def.type !== 'default';
-      current = def.innerType;
-    } else if (def.type === 'pipe' && def.in) {
-      current = def.in;
-    } else {
-      return { inner: current, optional, type: def.type };
-    }
-  }
-}
+/** The SQLite columns and the SharePoint columns read a field's schema the same way. */
+const shapeOf = (schema: AnySchema): FieldShape => unwrap(schema);
 
 /** The object shape behind a (possibly refined) record schema. */
 export function objectShape(schema: AnySchema): Record<string, AnySchema> {
