@@ -6,6 +6,7 @@ import type { ContactLogEntry } from '../domain/records/contact-log-entry.js';
 import { fieldErrorsFrom } from '../domain/validation.js';
 import { notificationsFor } from '../notify/routing.js';
 import type { AppContext } from './app-context.js';
+import { referencedRecords } from './referenced-records.js';
 import { commitChanges } from './commit-changes.js';
 import { invalid, type UseCaseResult } from './result.js';
 
@@ -26,8 +27,8 @@ export async function logContact(ctx: AppContext, actor: ActorRef, input: unknow
   const parsed = logContactCommand.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsFrom(parsed.error));
   const { requestId, ...fields } = parsed.data;
-  const customer = await ctx.store.records.get('customer', fields.customerId);
-  if (!customer) return invalid([{ field: 'customerId', key: 'visit.unknownCustomer' }]);
+  const { customer, errors } = await referencedRecords(ctx, fields);
+  if (!customer) return invalid(errors);
   const at = ctx.clock.now().toISOString();
   const entry: ContactLogEntry = { id: requestId, version: 1, createdAt: at, createdBy: actor.id, updatedAt: at, ...fields, recordedBy: actor };
   const event: ContactLoggedEvent = {

@@ -5,6 +5,7 @@ import type { SupervisionVisit } from '../domain/records/supervision-visit.js';
 import { fieldErrorsFrom } from '../domain/validation.js';
 import { notificationsFor } from '../notify/routing.js';
 import type { AppContext } from './app-context.js';
+import { referencedRecords } from './referenced-records.js';
 import { commitChanges } from './commit-changes.js';
 import { listPeople } from './people.js';
 import { salesMentions } from './sales-mentions.js';
@@ -24,15 +25,8 @@ export async function logSupervisionVisit(ctx: AppContext, actor: ActorRef, inpu
   const parsed = logSupervisionVisitCommand.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsFrom(parsed.error));
   const { requestId, ...fields } = parsed.data;
-  const [customer, home] = await Promise.all([
-    ctx.store.records.get('customer', fields.customerId),
-    ctx.store.records.get('careHome', fields.careHomeId),
-  ]);
-  const missing = [
-    ...(customer ? [] : [{ field: 'customerId', key: 'visit.unknownCustomer' }]),
-    ...(home ? [] : [{ field: 'careHomeId', key: 'place.unknownCareHome' }]),
-  ];
-  if (!customer || !home) return invalid(missing);
+  const { customer, home, errors } = await referencedRecords(ctx, fields);
+  if (!customer || !home) return invalid(errors);
 
   const at = ctx.clock.now().toISOString();
   const visit: SupervisionVisit = { id: requestId, version: 1, createdAt: at, createdBy: actor.id, updatedAt: at, ...fields, recordedBy: actor };

@@ -9,6 +9,7 @@ import { fieldErrorsFrom } from '../domain/validation.js';
 import { notificationsFor } from '../notify/routing.js';
 import { ConcurrencyConflict } from '../store/store-port.js';
 import type { AppContext } from './app-context.js';
+import { referencedRecords } from './referenced-records.js';
 import { commitChanges } from './commit-changes.js';
 import { listPeople } from './people.js';
 import { invalid, type UseCaseResult } from './result.js';
@@ -31,15 +32,8 @@ export async function receiveComplaint(ctx: AppContext, actor: ActorRef, input: 
   const parsed = receiveComplaintCommand(today).safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsFrom(parsed.error));
   const { requestId, ...fields } = parsed.data;
-  const [customer, home] = await Promise.all([
-    ctx.store.records.get('customer', fields.customerId),
-    ctx.store.records.get('careHome', fields.careHomeId),
-  ]);
-  const missing = [
-    ...(customer ? [] : [{ field: 'customerId', key: 'complaint.unknownCustomer' }]),
-    ...(home ? [] : [{ field: 'careHomeId', key: 'place.unknownCareHome' }]),
-  ];
-  if (!customer || !home) return invalid(missing);
+  const { customer, home, errors } = await referencedRecords(ctx, fields);
+  if (!customer || !home) return invalid(errors);
 
   const at = now.toISOString();
   const complaint: Complaint = {

@@ -2,9 +2,10 @@ import { formFieldOfRecordField, meetingInstants, recordDevelopmentMeetingComman
 import type { DevelopmentMeetingRecordedEvent } from '../domain/events/meeting-events.js';
 import type { ActorRef } from '../domain/records/common.js';
 import { developmentMeetingInputSchema, type DevelopmentMeeting } from '../domain/records/development-meeting.js';
-import { fieldErrorsFrom, type FieldError } from '../domain/validation.js';
+import { fieldErrorsFrom } from '../domain/validation.js';
 import { notificationsFor } from '../notify/routing.js';
 import type { AppContext } from './app-context.js';
+import { referencedRecords } from './referenced-records.js';
 import { commitChanges } from './commit-changes.js';
 import { listPeople } from './people.js';
 import { invalid, type UseCaseResult } from './result.js';
@@ -29,14 +30,7 @@ export async function recordDevelopmentMeeting(ctx: AppContext, actor: ActorRef,
   // The record schema holds the rules across fields: the end after the start, a customer for the yearly one.
   const checked = developmentMeetingInputSchema.safeParse({ ...fields, ...meetingInstants(date, startTime, endTime), recordedBy: actor });
   if (!checked.success) return invalid(fieldErrorsFrom(checked.error).map((e) => ({ ...e, field: formFieldOfRecordField[e.field] ?? e.field })));
-  const [customer, home] = await Promise.all([
-    fields.customerId ? ctx.store.records.get('customer', fields.customerId) : undefined,
-    fields.careHomeId ? ctx.store.records.get('careHome', fields.careHomeId) : undefined,
-  ]);
-  const errors: FieldError[] = [
-    ...(fields.customerId && !customer ? [{ field: 'customerId', key: 'visit.unknownCustomer' }] : []),
-    ...(fields.careHomeId && !home ? [{ field: 'careHomeId', key: 'place.unknownCareHome' }] : []),
-  ];
+  const { customer, home, errors } = await referencedRecords(ctx, fields);
   if (errors.length > 0) return invalid(errors);
 
   const at = ctx.clock.now().toISOString();

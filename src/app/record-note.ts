@@ -2,9 +2,10 @@ import { noteDirectionFor, noteEventTypeFor, recordNoteCommand } from '../domain
 import type { NoteEvent } from '../domain/events/note-events.js';
 import type { ActorRef } from '../domain/records/common.js';
 import type { Note, NoteDirection } from '../domain/records/note.js';
-import { fieldErrorsFrom, type FieldError } from '../domain/validation.js';
+import { fieldErrorsFrom } from '../domain/validation.js';
 import { notificationsFor } from '../notify/routing.js';
 import type { AppContext } from './app-context.js';
+import { referencedRecords } from './referenced-records.js';
 import { personOf } from './authorize.js';
 import { commitChanges } from './commit-changes.js';
 import { listPeople } from './people.js';
@@ -37,14 +38,7 @@ export async function recordNote(ctx: AppContext, actor: ActorRef, input: unknow
   const parsed = recordNoteCommand.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsFrom(parsed.error));
   const { requestId, ...fields } = parsed.data;
-  const [customer, home] = await Promise.all([
-    ctx.store.records.get('customer', fields.customerId),
-    fields.careHomeId ? ctx.store.records.get('careHome', fields.careHomeId) : undefined,
-  ]);
-  const errors: FieldError[] = [
-    ...(customer ? [] : [{ field: 'customerId', key: 'visit.unknownCustomer' }]),
-    ...(fields.careHomeId && !home ? [{ field: 'careHomeId', key: 'place.unknownCareHome' }] : []),
-  ];
+  const { customer, home, errors } = await referencedRecords(ctx, fields);
   if (!customer || errors.length > 0) return invalid(errors);
   const direction = await noteDirectionOf(ctx, actor);
   if (!direction.ok) return direction;
