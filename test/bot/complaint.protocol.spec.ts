@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { BotHarness, eventually } from '../support/bot-harness.js';
-import { cardOf, inputsOf, submitDataOf, textsOf, visibleText, walk, type Json } from '../support/cards.js';
+import { choice, openForm as openRecordForm, submitForm, type OpenForm } from '../support/record-form-session.js';
+import { cardOf, inputsOf, submitDataOf, textsOf, visibleText, type Json } from '../support/cards.js';
 import type { RecordedCall } from '../support/connector-double.js';
 import {
   cardSubmit,
@@ -40,22 +41,8 @@ describe('recording a complaint (protocol)', () => {
     await h.stop();
   });
 
-  async function openForm(user: TeamsUser = homeDirector) {
-    const before = h.connector.posted(personalConversationId(user)).length;
-    await h.post(personalMessage(h.connector.url, user, user.locale === 'en-US' ? 'complaint' : 'reklamaatio'));
-    const call = h.connector.posted(personalConversationId(user))[before]!;
-    return { card: cardOf(call)!, activityId: call.activityIdAssigned!, user };
-  }
-
-  function choice(card: Json, id: string, title: RegExp): string {
-    return (inputsOf(card).get(id)!.choices as { title: string; value: string }[]).find((c) => title.test(c.title))!.value;
-  }
-
-  async function submit(form: { card: Json; activityId: string; user: TeamsUser }, values: Json): Promise<RecordedCall[]> {
-    const before = h.connector.posted(personalConversationId(form.user)).length;
-    await h.post(cardSubmit(h.connector.url, form.user, form.activityId, { ...submitDataOf(form.card), ...values }));
-    return h.connector.posted(personalConversationId(form.user)).slice(before);
-  }
+  const openForm = async (user: TeamsUser = homeDirector) => (await openRecordForm(h, user, user.locale === 'en-US' ? 'complaint' : 'reklamaatio')).form;
+  const submit = (form: OpenForm, values: Json): Promise<RecordedCall[]> => submitForm(h, form, values);
 
   const valid = (card: Json, overrides: Json = {}): Json => ({
     customerId: choice(card, 'customerId', /^Espoon/),

@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import type { BotHarness } from './bot-harness.js';
+import type { OpenForm } from './record-form-session.js';
 import { cardOf, inputsOf, submitDataOf, type Json } from './cards.js';
 import type { RecordedCall } from './connector-double.js';
 import { cardSubmit, homeDirector, personalConversationId, personalMessage, type TeamsUser } from './teams-activities.js';
 
 /** Drives the "vapaa paikka" form as a user would: ask for it, fill it, submit it. */
-export interface OpenForm {
-  card: Json;
-  activityId: string;
-  user: TeamsUser;
-}
+export type { OpenForm };
 
 export async function openPlaceForm(h: BotHarness, user: TeamsUser = homeDirector): Promise<OpenForm> {
   const before = h.connector.posted(personalConversationId(user)).length;
