@@ -1,7 +1,7 @@
 import { logContactCommand } from '../domain/commands/log-contact.js';
 import { instantAt } from '../domain/dates.js';
 import type { ContactLoggedEvent } from '../domain/events/contact-log-events.js';
-import type { ActorRef } from '../domain/records/common.js';
+import { firstVersion, type ActorRef } from '../domain/records/common.js';
 import type { ContactLogEntry } from '../domain/records/contact-log-entry.js';
 import { fieldErrorsFrom } from '../domain/validation.js';
 import { notificationsFor } from '../notify/routing.js';
@@ -30,7 +30,7 @@ export async function logContact(ctx: AppContext, actor: ActorRef, input: unknow
   const { customer, errors } = await referencedRecords(ctx, fields);
   if (!customer) return invalid(errors);
   const at = ctx.clock.now().toISOString();
-  const entry: ContactLogEntry = { id: requestId, version: 1, createdAt: at, createdBy: actor.id, updatedAt: at, ...fields, recordedBy: actor };
+  const entry: ContactLogEntry = { ...firstVersion(requestId, actor, at), ...fields, recordedBy: actor };
   const event: ContactLoggedEvent = {
     type: 'contactLog.recorded',
     eventId: ctx.newId(),

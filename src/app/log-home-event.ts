@@ -1,7 +1,7 @@
 import { attendingCustomerIds, homeEventDateError, logHomeEventCommand } from '../domain/commands/log-home-event.js';
 import { localDate } from '../domain/dates.js';
 import type { HomeEventLoggedEvent } from '../domain/events/home-event-events.js';
-import type { ActorRef } from '../domain/records/common.js';
+import { firstVersion, type ActorRef } from '../domain/records/common.js';
 import type { Contact } from '../domain/records/contact.js';
 import type { HomeEvent } from '../domain/records/home-event.js';
 import { fieldErrorsFrom, type FieldError } from '../domain/validation.js';
@@ -60,11 +60,7 @@ export async function logHomeEvent(ctx: AppContext, actor: ActorRef, input: unkn
 
   const at = ctx.clock.now().toISOString();
   const homeEvent: HomeEvent = {
-    id: requestId,
-    version: 1,
-    createdAt: at,
-    createdBy: actor.id,
-    updatedAt: at,
+    ...firstVersion(requestId, actor, at),
     ...fields,
     customerIds: [...customerName.keys()],
     recordedBy: actor,

@@ -1,6 +1,6 @@
 import { logSupervisionVisitCommand } from '../domain/commands/log-supervision-visit.js';
 import type { SupervisionVisitLoggedEvent } from '../domain/events/visit-events.js';
-import type { ActorRef } from '../domain/records/common.js';
+import { firstVersion, type ActorRef } from '../domain/records/common.js';
 import type { SupervisionVisit } from '../domain/records/supervision-visit.js';
 import { fieldErrorsFrom } from '../domain/validation.js';
 import { notificationsFor } from '../notify/routing.js';
@@ -29,7 +29,7 @@ export async function logSupervisionVisit(ctx: AppContext, actor: ActorRef, inpu
   if (!customer || !home) return invalid(errors);
 
   const at = ctx.clock.now().toISOString();
-  const visit: SupervisionVisit = { id: requestId, version: 1, createdAt: at, createdBy: actor.id, updatedAt: at, ...fields, recordedBy: actor };
+  const visit: SupervisionVisit = { ...firstVersion(requestId, actor, at), ...fields, recordedBy: actor };
   const people = await listPeople(ctx);
   const event: SupervisionVisitLoggedEvent = {
     type: 'supervisionVisit.logged',

@@ -3,7 +3,7 @@ import { actionsAgreedDue } from '../domain/complaints/complaint-lifecycle.js';
 import { receiveComplaintCommand } from '../domain/commands/receive-complaint.js';
 import { localDate } from '../domain/dates.js';
 import { complaintRecordKey, type ComplaintReceivedEvent } from '../domain/events/complaint-events.js';
-import type { ActorRef } from '../domain/records/common.js';
+import { firstVersion, type ActorRef } from '../domain/records/common.js';
 import type { Complaint } from '../domain/records/complaint.js';
 import { fieldErrorsFrom } from '../domain/validation.js';
 import { notificationsFor } from '../notify/routing.js';
@@ -37,11 +37,7 @@ export async function receiveComplaint(ctx: AppContext, actor: ActorRef, input: 
 
   const at = now.toISOString();
   const complaint: Complaint = {
-    id: requestId,
-    version: 1,
-    createdAt: at,
-    createdBy: actor.id,
-    updatedAt: at,
+    ...firstVersion(requestId, actor, at),
     ...fields,
     status: 'vastaanotettu',
     nextStepDue: actionsAgreedDue(fields.receivedDate, fields.severity),

@@ -1,6 +1,6 @@
 import { formFieldOfRecordField, meetingInstants, recordDevelopmentMeetingCommand } from '../domain/commands/record-development-meeting.js';
 import type { DevelopmentMeetingRecordedEvent } from '../domain/events/meeting-events.js';
-import type { ActorRef } from '../domain/records/common.js';
+import { firstVersion, type ActorRef } from '../domain/records/common.js';
 import { developmentMeetingInputSchema, type DevelopmentMeeting } from '../domain/records/development-meeting.js';
 import { fieldErrorsFrom } from '../domain/validation.js';
 import { notificationsFor } from '../notify/routing.js';
@@ -34,7 +34,7 @@ export async function recordDevelopmentMeeting(ctx: AppContext, actor: ActorRef,
   if (errors.length > 0) return invalid(errors);
 
   const at = ctx.clock.now().toISOString();
-  const meeting: DevelopmentMeeting = { id: requestId, version: 1, createdAt: at, createdBy: actor.id, updatedAt: at, ...checked.data };
+  const meeting: DevelopmentMeeting = { ...firstVersion(requestId, actor, at), ...checked.data };
   const event: DevelopmentMeetingRecordedEvent = {
     type: 'developmentMeeting.recorded',
     eventId: ctx.newId(),

@@ -1,6 +1,6 @@
 import { noteDirectionFor, noteEventTypeFor, recordNoteCommand } from '../domain/commands/record-note.js';
 import type { NoteEvent } from '../domain/events/note-events.js';
-import type { ActorRef } from '../domain/records/common.js';
+import { firstVersion, type ActorRef } from '../domain/records/common.js';
 import type { Note, NoteDirection } from '../domain/records/note.js';
 import { fieldErrorsFrom } from '../domain/validation.js';
 import { notificationsFor } from '../notify/routing.js';
@@ -44,7 +44,7 @@ export async function recordNote(ctx: AppContext, actor: ActorRef, input: unknow
   if (!direction.ok) return direction;
 
   const at = ctx.clock.now().toISOString();
-  const note: Note = { id: requestId, version: 1, createdAt: at, createdBy: actor.id, updatedAt: at, ...fields, direction: direction.value, recordedBy: actor };
+  const note: Note = { ...firstVersion(requestId, actor, at), ...fields, direction: direction.value, recordedBy: actor };
   const people = await listPeople(ctx);
   const data = {
     noteId: note.id,

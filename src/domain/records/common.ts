@@ -38,6 +38,11 @@ export const recordMeta = {
   updatedAt: isoDateTime,
 } as const;
 
+/** The meta fields of a record's first version: its id (the form's request id), who and when. */
+export function firstVersion(id: string, actor: ActorRef, at: string) {
+  return { id, version: 1, createdAt: at, createdBy: actor.id, updatedAt: at } as const;
+}
+
 export const regions = ['etela-suomi', 'lounais-suomi', 'sisa-suomi'] as const;
 export const region = z.enum(regions);
 export type Region = z.infer<typeof region>;
