@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GraphSettingsError, graphSettingsFromEnv, type GraphSettings } from './graph/graph-settings.js';
 
 /**
  * Configuration, read once from the environment at start and validated here, so a wrong setting stops
@@ -7,7 +8,17 @@ import { z } from 'zod';
 const base = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   DATA_DIR: z.string().min(1).default('data'),
-  STORE: z.enum(['sqlite']).default('sqlite'),
+  /** sqlite: the embedded store. sharepoint: records in SharePoint lists through Microsoft Graph (issue 4). */
+  STORE: z.enum(['sqlite', 'sharepoint']).default('sqlite'),
+  /** STORE=sharepoint: the Graph site id `hostname,siteCollectionId,webId` of the site holding the lists. */
+  SHAREPOINT_SITE_ID: z
+    .string()
+    .trim()
+    .regex(/^[^,\s]+,[0-9a-f-]{36},[0-9a-f-]{36}$/i, { message: 'must be the Graph site id "hostname,siteCollectionId,webId"' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** STORE=sharepoint: how often to read the lists' delta feeds for edits made in SharePoint. */
+  SHAREPOINT_DELTA_POLL_MS: z.coerce.number().int().min(1_000).default(30_000),
   DEFAULT_LOCALE: z.enum(['fi', 'en']).default('fi'),
   LOG_LEVEL: z.enum(['info', 'warn', 'error', 'silent']).default('info'),
   /** Seed demo homes, places and municipalities into an empty store (local mode default: yes). */
@@ -48,7 +59,8 @@ const tenant = base
   });
 
 export const configSchema = z.discriminatedUnion('MODE', [local, tenant]);
-export type Config = z.infer<typeof configSchema>;
+/** With STORE=sharepoint, also the Microsoft Graph settings (GRAPH_*, MICROSOFT_APP_*). */
+export type Config = z.infer<typeof configSchema> & { graph?: GraphSettings };
 export type LocalConfig = z.infer<typeof local>;
 
 export class ConfigError extends Error {
@@ -63,7 +75,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || 'MODE'}: ${i.message}`);
     throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
   }
-  return parsed.data;
+  if (parsed.data.STORE !== 'sharepoint') return parsed.data;
+  if (!parsed.data.SHAREPOINT_SITE_ID) {
+    throw new ConfigError('Invalid configuration (see .env.example):\n  SHAREPOINT_SITE_ID: STORE=sharepoint needs the Graph site id of the site holding the lists');
+  }
+  try {
+    return { ...parsed.data, graph: graphSettingsFromEnv(env) };
+  } catch (error) {
+    if (error instanceof GraphSettingsError) throw new ConfigError(`STORE=sharepoint: ${error.message}`);
+    throw error;
+  }
 }
 
 export function shouldSeedDemoData(config: Config): boolean {

@@ -51,6 +51,8 @@ export class GraphRequestError extends GraphLayerError {
     readonly method: string,
     readonly path: string,
     readonly body?: unknown,
+    /** Response headers, lower-case names (a 410 Gone from delta names where to restart in Location). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -86,7 +88,7 @@ export function graphErrorOf(body: unknown): { code?: string; message?: string }
   return {};
 }
 
-export function requestError(method: string, path: string, status: number, body: unknown): GraphRequestError {
+export function requestError(method: string, path: string, status: number, body: unknown, headers: Record<string, string> = {}): GraphRequestError {
   const { code, message } = graphErrorOf(body);
   const detail = [code, message].filter(Boolean).join(': ');
   return new GraphRequestError(
@@ -96,6 +98,7 @@ export function requestError(method: string, path: string, status: number, body:
     method,
     path,
     body,
+    headers,
   );
 }
 
@@ -114,7 +117,15 @@ export function toGraphLayerError(error: unknown, method: string, path: string):
       body = { error: { code: error.code ?? undefined, message: error.message } };
     }
     if (!graphErrorOf(body).message && error.message) body = { error: { code: error.code ?? undefined, message: error.message } };
-    return requestError(method, path, error.statusCode, body);
+    return requestError(method, path, error.statusCode, body, headersOf(error.headers));
   }
   return error instanceof Error ? error : new Error(String(error));
+}
+
+function headersOf(headers: Headers | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers?.forEach((value, name) => {
+    out[name.toLowerCase()] = value;
+  });
+  return out;
 }

@@ -10,8 +10,10 @@ import { consoleLogger, type Logger } from '../logger.js';
 import { DigestScheduler } from '../notify/digest-scheduler.js';
 import { OutboxWorker } from '../notify/outbox-worker.js';
 import { seedDemoData } from '../store/seed/demo-data.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { DeltaSync } from '../store/sharepoint/delta-sync.js';
 import type { Store } from '../store/store-port.js';
+import { outsideEditInterpreter } from '../app/interpret-outside-edit.js';
+import { openConfiguredStore } from './open-store.js';
 import { createHttpServer } from './http-server.js';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -23,6 +25,8 @@ export interface RunningApp {
   worker: OutboxWorker;
   /** Absent when WEEKLY_DIGEST=off. */
   digest: DigestScheduler | undefined;
+  /** STORE=sharepoint: the lists' delta feed (polled; `syncNow()` reads at once). */
+  delta: DeltaSync | undefined;
   stop(): Promise<void>;
 }
 
@@ -33,7 +37,8 @@ export interface RunningApp {
 export async function startApp(config: Config, deps: { clock?: Clock; logger?: Logger } = {}): Promise<RunningApp> {
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger ?? consoleLogger(config.LOG_LEVEL);
-  const store = openSqliteStore(join(resolve(projectRoot, config.DATA_DIR), 'hoivacrm.sqlite'));
+  const opened = await openConfiguredStore(config, join(resolve(projectRoot, config.DATA_DIR), 'hoivacrm.sqlite'), logger);
+  const { store } = opened;
   if (shouldSeedDemoData(config)) {
     const seeded = await seedDemoData(store, clock);
     if (seeded) logger.info('seeded demo data', seeded);
@@ -41,6 +46,15 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
   let worker: OutboxWorker | undefined;
   const app = appContext(store, clock, () => worker?.poke());
   const bot = createTeamsBot(config, app, logger);
+  // STORE=sharepoint: people's edits in the lists reach the mirror (and the channels) through the delta feed;
+  // the first read finishes before the server answers, so the mirror is current from the first request.
+  const delta = opened.sharepoint?.deltaSync({
+    interpret: outsideEditInterpreter(app),
+    notificationsQueued: () => worker?.poke(),
+    now: () => clock.now(),
+    logger,
+  });
+  await delta?.syncNow();
   worker = new OutboxWorker({
     store,
     sender: bot.sender,
@@ -62,6 +76,7 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
   const server: Server = await http.listen();
   worker.start();
   digest?.start();
+  delta?.start(config.SHAREPOINT_DELTA_POLL_MS);
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
@@ -70,6 +85,7 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
     app,
     worker,
     digest,
+    delta,
     async stop() {
       await new Promise<void>((done) => {
         server.close(() => done());
@@ -77,7 +93,9 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
       });
       await digest?.stop();
       await worker?.stop();
+      await delta?.stop();
       await store.close();
+      opened.close();
     },
   };
 }

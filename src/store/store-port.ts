@@ -1,3 +1,4 @@
+import type { ActorRef } from '../domain/records/common.js';
 import type { Audience, ChannelAudience } from '../notify/audience.js';
 import type { RecordKind, RecordOf } from './record-kinds.js';
 
@@ -123,6 +124,25 @@ export interface OutboxStore {
   refreshWaitingPosts(recordKey: string, payload: unknown): Promise<number>;
   postedFor(recordKey: string): Promise<{ posted: { conversationId: string; activityId: string; audience: Audience; recipient: string; variant: NotificationVariant }[]; pending: number }>;
 }
+
+/**
+ * A record changed outside HoivaCRM — a person edited the SharePoint list directly — as the store's change
+ * feed shows it. The app turns it into the same domain events a bot command causes (src/app/
+ * interpret-outside-edit.ts); the store then keeps the record and the notifications together.
+ */
+export interface OutsideEdit<K extends RecordKind = RecordKind> {
+  kind: K;
+  /** The record as HoivaCRM knew it; absent for an item created outside. */
+  before: RecordOf<K> | undefined;
+  after: RecordOf<K>;
+  /** Who made the edit (the SharePoint user), and when. */
+  editor: ActorRef;
+  at: string;
+  /** Stable for this one edit (list, item, eTag): event ids derive from it, so reading it twice notifies once. */
+  editKey: string;
+}
+
+export type OutsideEditInterpreter = <K extends RecordKind>(edit: OutsideEdit<K>) => Promise<{ record: RecordOf<K>; outbox: OutboxDraft[] }>;
 
 export interface Store {
   records: RecordStore;

@@ -27,12 +27,7 @@ import { fromSql, tableName, toSql } from './sql-columns.js';
  * is what makes `commit` one real transaction: records, outbox rows and the idempotency key together.
  */
 export function openSqliteStore(file: string): Store {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
+  const db = openSqliteDatabase(file);
   return {
     records: new SqliteRecordStore(db),
     conversations: new SqliteConversationStore(db),
@@ -41,6 +36,17 @@ export function openSqliteStore(file: string): Store {
       db.close();
     },
   };
+}
+
+/** The SQLite file, in WAL mode and migrated: the store itself, or the SharePoint store's mirror. */
+export function openSqliteDatabase(file: string): Database.Database {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
 }
 
 const columnCache = new Map<RecordKind, Column[]>();
@@ -53,7 +59,7 @@ function columnsOf(kind: RecordKind): Column[] {
   return columns;
 }
 
-class SqliteRecordStore implements RecordStore {
+export class SqliteRecordStore implements RecordStore {
   constructor(private readonly db: Database.Database) {}
 
   async get<K extends RecordKind>(kind: K, id: string): Promise<RecordOf<K> | undefined> {
@@ -79,16 +85,20 @@ class SqliteRecordStore implements RecordStore {
   }
 
   async commit(changes: ChangeSet): Promise<CommitResult> {
+    return this.commitWith(changes);
+  }
+
+  /**
+   * The commit, with `alsoInTransaction` run inside the same transaction after the writes: the SharePoint
+   * store records item ids and eTags and clears its journal there, atomically with the mirror and outbox.
+   */
+  commitWith(changes: ChangeSet, alsoInTransaction: () => void = () => undefined): CommitResult {
     // Validate before the transaction: nothing half-written is ever stored.
     const writes = changes.writes.map((w) => ({ ...w, record: storedSchemas[w.kind].parse(w.record) as Record<string, unknown> }));
     const now = changes.at;
     return this.db.transaction((): CommitResult => {
-      if (changes.idempotencyKey) {
-        const seen = this.db.prepare('SELECT result FROM processed_request WHERE key = ?').get(changes.idempotencyKey) as
-          | { result: string | null }
-          | undefined;
-        if (seen) return { applied: false, duplicateOf: seen.result === null ? undefined : JSON.parse(seen.result) };
-      }
+      const seen = this.processedResult(changes.idempotencyKey);
+      if (seen) return seen;
       for (const write of writes) {
         const columns = columnsOf(write.kind);
         const table = tableName(write.kind);
@@ -121,8 +131,21 @@ class SqliteRecordStore implements RecordStore {
           .prepare('INSERT INTO processed_request (key, result, created_at) VALUES (?, ?, ?)')
           .run(changes.idempotencyKey, changes.result === undefined ? null : JSON.stringify(changes.result), now);
       }
+      alsoInTransaction();
       return { applied: true };
     })();
+  }
+
+  /** The first answer to a request already processed under this idempotency key. */
+  processedResult(idempotencyKey: string | undefined): CommitResult | undefined {
+    if (!idempotencyKey) return undefined;
+    const seen = this.db.prepare('SELECT result FROM processed_request WHERE key = ?').get(idempotencyKey) as { result: string | null } | undefined;
+    return seen ? { applied: false, duplicateOf: seen.result === null ? undefined : JSON.parse(seen.result) } : undefined;
+  }
+
+  /** Removes a record (an item deleted in SharePoint leaves the mirror). */
+  remove(kind: RecordKind, id: string): boolean {
+    return this.db.prepare(`DELETE FROM "${tableName(kind)}" WHERE id = ?`).run(id).changes === 1;
   }
 
   private fromRow<K extends RecordKind>(kind: K, row: Record<string, unknown>): RecordOf<K> {
@@ -135,7 +158,7 @@ class SqliteRecordStore implements RecordStore {
   }
 }
 
-class SqliteConversationStore implements ConversationStore {
+export class SqliteConversationStore implements ConversationStore {
   constructor(private readonly db: Database.Database) {}
 
   async saveConversation(c: StoredConversation): Promise<void> {
@@ -238,7 +261,7 @@ function outboxFromRow(row: OutboxRow): OutboxEntry {
   };
 }
 
-class SqliteOutboxStore implements OutboxStore {
+export class SqliteOutboxStore implements OutboxStore {
   constructor(private readonly db: Database.Database) {}
 
   async claimDue(now: string, leaseUntil: string, limit: number): Promise<OutboxEntry[]> {

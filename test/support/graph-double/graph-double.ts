@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { findRoute, graphError, splitRelativeUrl, type DoubleRequest, type DoubleResponse, type GraphRoute } from './double-http.js';
+import { ListDelta } from './list-delta.js';
 import { SharePointLists } from './sharepoint-lists.js';
 import { makeLoopbackServerCertificate, makeTempDir, removeDir, type TestCertificate } from './test-certificates.js';
 import { TokenEndpoint } from './token-endpoint.js';
@@ -16,8 +17,9 @@ import { TokenEndpoint } from './token-endpoint.js';
  *
  * One origin serves both: `/{tenant}/v2.0/.well-known/openid-configuration` and
  * `/{tenant}/oauth2/v2.0/token` (token-endpoint.ts), and Graph under `/v1.0` with bearer checking (401
- * without a valid token), the SharePoint list item routes (sharepoint-lists.ts), `POST /$batch`, fault
- * injection (the next N matching requests answer 429/503/504, inside a batch too) and a request log.
+ * without a valid token), the SharePoint list item routes (sharepoint-lists.ts) and their delta query
+ * (list-delta.ts), `POST /$batch`, fault injection (the next N matching requests answer 429/503/504, inside a
+ * batch too) and a request log.
  */
 export interface Fault {
   status: number;
@@ -75,6 +77,8 @@ export class GraphDouble {
       () => `${this.origin}/.default`,
     );
     this.lists = new SharePointLists(() => this.graphBaseUrl);
+    // Delta first, so `…/items/delta` is never taken for an item id (the item route excludes it as well).
+    this.addRoutes(new ListDelta(this.lists, () => this.graphBaseUrl).routes());
     this.addRoutes(this.lists.routes());
   }
 

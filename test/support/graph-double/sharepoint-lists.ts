@@ -19,7 +19,9 @@ import { FilterSyntaxError, evaluateFilter, parseFilter } from './odata-filter.j
  * unless the request sends `Prefer: HonorNonIndexedQueriesWarningMayFailRandomly`; a field that is not a
  * column answers 400 (a lookup column is written as `<Column>LookupId`); a duplicate value in an
  * `enforceUniqueValues` column answers 409. List and column creation live in list-provisioning.ts, views in
- * sharepoint-rest-views.ts; later work adds delta as more routes on the same model.
+ * sharepoint-rest-views.ts, the delta query (`GET …/items/delta`) in list-delta.ts. Every insert, update and
+ * delete — through Graph, inside a `$batch`, or "in the UI" (writeItem, deleteItemInUi) — goes into the
+ * list's change log, which is what delta reads.
  */
 export interface ColumnSpec {
   name: string;
@@ -54,12 +56,32 @@ export interface DoubleItem {
   lastModifiedDateTime: string;
 }
 
+/** One entry of a list's change log. */
+export interface ItemChange {
+  /** Position in the log, from 1; a delta token remembers the last one it has seen. */
+  seq: number;
+  id: string;
+  /** A copy of the item right after the change; undefined for a delete. */
+  state?: DoubleItem;
+}
+
+/**
+ * What a delta token answers once its list's tokens were expired (expireDeltaTokens). The two codes
+ * listItem delta documents for `410 Gone` (learn.microsoft.com/graph/api/listitem-delta, "Response").
+ */
+export type ResyncCode = 'resyncChangesApplyDifferences' | 'resyncChangesUploadDifferences';
+
 export interface DoubleList {
   id: string;
   displayName: string;
   columns: Map<string, DoubleColumn>;
   items: Map<string, DoubleItem>;
   nextItemId: number;
+  /** Every insert, update and delete, oldest first. */
+  changes: ItemChange[];
+  /** Delta tokens issued before the current epoch answer 410 with `deltaResyncCode`. */
+  deltaEpoch: number;
+  deltaResyncCode: ResyncCode;
 }
 
 export interface DoubleSite {
@@ -77,6 +99,12 @@ export const honorNonIndexed = 'honornonindexedquerieswarningmayfailrandomly';
 
 export class SharePointLists {
   readonly sites = new Map<string, DoubleSite>();
+  /**
+   * listItem delta: "The same item might appear more than once in a delta feed, for various reasons. You
+   * should use the last occurrence you see." When set, every delta round shows each item twice, on separate
+   * pages: first an older state, later the current one — so a consumer that keeps the first one is caught.
+   */
+  deltaRepeats = false;
 
   constructor(private readonly graphBaseUrl: () => string) {}
 
@@ -98,6 +126,9 @@ export class SharePointLists {
       ),
       items: new Map(),
       nextItemId: 1,
+      changes: [],
+      deltaEpoch: 0,
+      deltaResyncCode: 'resyncChangesApplyDifferences',
     };
     site.lists.set(list.id, list);
     return list;
@@ -120,9 +151,29 @@ export class SharePointLists {
       existing.fields = { ...existing.fields, ...fields };
       existing.version++;
       existing.lastModifiedDateTime = new Date().toISOString();
+      logChange(list, existing.id, existing);
       return existing;
     }
     return this.insert(list, fields, id);
+  }
+
+  /** A delete made "in SharePoint" (the list view): no eTag check. Throws if there is no such item. */
+  deleteItemInUi(siteId: string, listIdOrName: string, id: string): void {
+    const list = this.requireList(siteId, listIdOrName);
+    if (!list.items.has(id)) throw new Error(`The Graph double's list ${listIdOrName} has no item ${id}`);
+    this.remove(list, id);
+  }
+
+  /**
+   * After this, every delta token issued so far for the list (deltaLinks and nextLinks alike) answers
+   * `410 Gone` with `code` and a Location that starts a fresh enumeration — what Graph does "if a client
+   * tries to reuse an old token after being disconnected for a long time, or if the server state has
+   * changed and a new token is required" (listitem-delta).
+   */
+  expireDeltaTokens(siteId: string, listIdOrName: string, code: ResyncCode = 'resyncChangesApplyDifferences'): void {
+    const list = this.requireList(siteId, listIdOrName);
+    list.deltaEpoch++;
+    list.deltaResyncCode = code;
   }
 
   items(siteId: string, listIdOrName: string): DoubleItem[] {
@@ -131,7 +182,8 @@ export class SharePointLists {
 
   routes(): GraphRoute[] {
     const items = /^\/sites\/([^/]+)\/lists\/([^/]+)\/items$/;
-    const item = /^\/sites\/([^/]+)\/lists\/([^/]+)\/items\/([^/]+)$/;
+    // Not `delta`: that is the delta function (list-delta.ts), whatever order the routes are registered in.
+    const item = /^\/sites\/([^/]+)\/lists\/([^/]+)\/items\/(?!delta$)([^/]+)$/;
     const fields = /^\/sites\/([^/]+)\/lists\/([^/]+)\/items\/([^/]+)\/fields$/;
     return [
       { method: 'GET', pattern: items, handle: (r, [s, l]) => this.withList(s!, l!, (list) => this.listItems(r, s!, list)) },
@@ -231,7 +283,7 @@ export class SharePointLists {
     const fields = (request.body as { fields?: Record<string, unknown> } | undefined)?.fields ?? {};
     const refused = this.checkWrite(list, fields, item.id);
     if (refused) return refused;
-    this.update(item, fields);
+    this.update(list, item, fields);
     return json(200, this.itemJson(siteId, list, item, { fields: true }));
   }
 
@@ -241,14 +293,14 @@ export class SharePointLists {
     const fields = (request.body ?? {}) as Record<string, unknown>;
     const refused = this.checkWrite(list, fields, item.id);
     if (refused) return refused;
-    this.update(item, fields);
+    this.update(list, item, fields);
     return json(200, fieldsJson(item, undefined));
   }
 
   private deleteItem(request: DoubleRequest, list: DoubleList, item: DoubleItem): DoubleResponse {
     const refusedMatch = ifMatchRefusal(request, item);
     if (refusedMatch) return refusedMatch;
-    list.items.delete(item.id);
+    this.remove(list, item.id);
     return { status: 204 };
   }
 
@@ -281,13 +333,20 @@ export class SharePointLists {
     list.nextItemId = Math.max(list.nextItemId, Number(itemId) + 1 || list.nextItemId + 1);
     const item: DoubleItem = { id: itemId, guid: randomUUID(), version: 1, fields: stripOData(fields), createdDateTime: now, lastModifiedDateTime: now };
     list.items.set(itemId, item);
+    logChange(list, itemId, item);
     return item;
   }
 
-  private update(item: DoubleItem, fields: Record<string, unknown>): void {
+  private update(list: DoubleList, item: DoubleItem, fields: Record<string, unknown>): void {
     item.fields = { ...item.fields, ...stripOData(fields) };
     item.version++;
     item.lastModifiedDateTime = new Date().toISOString();
+    logChange(list, item.id, item);
+  }
+
+  private remove(list: DoubleList, id: string): void {
+    list.items.delete(id);
+    logChange(list, id, undefined);
   }
 
   private requireList(siteId: string, idOrName: string): DoubleList {
@@ -296,7 +355,8 @@ export class SharePointLists {
     return list;
   }
 
-  private withList(siteId: string, idOrName: string, then: (list: DoubleList) => DoubleResponse): DoubleResponse {
+  /** Answers 404 as Graph does for an unknown site or list; otherwise `then`. */
+  withList(siteId: string, idOrName: string, then: (list: DoubleList) => DoubleResponse): DoubleResponse {
     if (!this.sites.has(siteId)) return graphError(404, 'itemNotFound', `Requested site could not be found`);
     const list = this.list(siteId, idOrName);
     return list ? then(list) : graphError(404, 'itemNotFound', `The specified list was not found`);
@@ -309,7 +369,8 @@ export class SharePointLists {
     });
   }
 
-  private itemJson(siteId: string, list: DoubleList, item: DoubleItem, expand: Expand): Record<string, unknown> {
+  /** The listItem JSON Graph shows, with `$select` and `expand=fields(select=…)` applied. */
+  itemJson(siteId: string, list: DoubleList, item: DoubleItem, expand: Expand): Record<string, unknown> {
     const etag = eTagOf(item);
     const full: Record<string, unknown> = {
       '@odata.etag': etag,
@@ -329,7 +390,7 @@ export class SharePointLists {
   }
 }
 
-interface Expand {
+export interface Expand {
   fields: boolean;
   /** expand=fields(select=A,B) */
   fieldSelect?: string[];
@@ -337,7 +398,8 @@ interface Expand {
   select?: string[];
 }
 
-function expandOf(request: DoubleRequest): Expand {
+/** `expand=fields(select=…)` and `$select` of a request (only its query is read). */
+export function expandOf(request: Pick<DoubleRequest, 'query'>): Expand {
   const expand = param(request.query, 'expand') ?? '';
   const match = /(?:^|,)\s*fields\s*(?:\(\s*\$?select\s*=\s*([^)]*)\))?/i.exec(expand);
   const select = param(request.query, 'select');
@@ -374,8 +436,12 @@ function ifMatchRefusal(request: DoubleRequest, item: DoubleItem): DoubleRespons
 }
 
 /** `$top` and `top` both work in Graph. */
-function param(query: URLSearchParams, name: string): string | undefined {
+export function param(query: URLSearchParams, name: string): string | undefined {
   return query.get(`$${name}`) ?? query.get(name) ?? undefined;
+}
+
+function logChange(list: DoubleList, id: string, item: DoubleItem | undefined): void {
+  list.changes.push({ seq: list.changes.length + 1, id, state: item ? { ...item, fields: { ...item.fields } } : undefined });
 }
 
 function stripOData(fields: Record<string, unknown>): Record<string, unknown> {

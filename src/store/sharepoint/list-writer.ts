@@ -1,0 +1,158 @@
+import type { BatchRequest, BatchResult } from '../../graph/batch.js';
+import type { GraphClient } from '../../graph/graph-client.js';
+import { requestError } from '../../graph/graph-errors.js';
+import type { Logger } from '../../logger.js';
+import type { RecordKind } from '../record-kinds.js';
+import { ConcurrencyConflict } from '../store-port.js';
+import { recordToFields, type ReferenceResolver } from './field-mapping.js';
+import type { ItemIndex, ItemRef } from './item-index.js';
+import type { ListDirectory } from './list-directory.js';
+import { keyColumnName, referenceFields, versionColumnName, type LookupTarget } from './list-schema.js';
+
+/** A validated write, with the record as the mirror holds it before (for an update). */
+export interface ListWrite {
+  kind: RecordKind;
+  record: Record<string, unknown> & { id: string; version: number };
+  expectedVersion: number | null;
+  previous?: Record<string, unknown>;
+}
+
+/** An item as a create, a fields PATCH or a lookup by HoivaId shows it. */
+interface ItemAnswer {
+  id?: string;
+  eTag?: string;
+  '@odata.etag'?: string;
+  fields?: Record<string, unknown>;
+}
+
+const lookupTargets = new Set<RecordKind>(Object.values(referenceFields));
+
+/**
+ * Writes a change set's records to their lists through Graph (docs/sharepoint-store.md, step 3):
+ *
+ * - a create is `POST …/items { fields }` with the record id in the unique, indexed HoivaId column, so a
+ *   create the SDK sent twice (POST is retried on 429/503/504) answers 409 the second time; a 409 is read
+ *   back by HoivaId and accepted when it holds the same version;
+ * - an update is `PATCH …/items/{id}/fields` with `If-Match` = the mirror's eTag; 412 (or 404: deleted in
+ *   SharePoint) is a ConcurrencyConflict;
+ * - several writes go in `$batch`es, in three rounds: new customers and care homes first (a lookup column
+ *   needs the item id of its target), then updates, then the other creates;
+ * - when a round fails, what earlier rounds wrote is undone (created items deleted, updated ones written
+ *   back), so a refused change set leaves the lists as they were. The use cases write one record each;
+ *   several writes come from seeding and tests.
+ */
+export class ListWriter {
+  constructor(
+    private readonly graph: GraphClient,
+    private readonly lists: ListDirectory,
+    private readonly index: ItemIndex,
+    private readonly timeZone: string,
+    private readonly logger?: Logger,
+  ) {}
+
+  async apply(writes: readonly ListWrite[]): Promise<ItemRef[]> {
+    const done: { write: ListWrite; ref: ItemRef }[] = [];
+    const refs: ReferenceResolver = {
+      itemIdOf: (kind: LookupTarget, recordId: string) =>
+        done.find((d) => d.write.kind === kind && d.write.record.id === recordId)?.ref.itemId ?? this.index.itemIdOf(kind, recordId),
+      recordIdOf: (kind: LookupTarget, itemId: string) => this.index.recordIdOf(kind, itemId),
+    };
+    const rounds = [
+      writes.filter((w) => w.expectedVersion === null && lookupTargets.has(w.kind)),
+      writes.filter((w) => w.expectedVersion !== null),
+      writes.filter((w) => w.expectedVersion === null && !lookupTargets.has(w.kind)),
+    ].filter((round) => round.length > 0);
+    try {
+      for (const round of rounds) {
+        const results = await this.graph.batch<ItemAnswer>(round.map((w) => this.requestFor(w, refs)));
+        let failure: Error | undefined;
+        for (const [i, result] of results.entries()) {
+          const write = round[i]!;
+          try {
+            done.push({ write, ref: await this.outcome(write, result) });
+          } catch (error) {
+            failure ??= error as Error;
+          }
+        }
+        if (failure) throw failure;
+      }
+    } catch (error) {
+      await this.undo(done, refs);
+      throw error;
+    }
+    return done.map((d) => d.ref);
+  }
+
+  listIdOf(kind: RecordKind): string {
+    return this.lists.listId(kind);
+  }
+
+  /** The item holding record `id` in the list of `kind`, found by the HoivaId column (indexed). */
+  async locate(kind: RecordKind, id: string): Promise<{ itemId: string; etag: string; version: number | undefined } | undefined> {
+    const [item] = await this.graph.collect<ItemAnswer>(this.lists.itemsPath(kind), {
+      query: {
+        $filter: `fields/${keyColumnName} eq '${id}'`,
+        $select: 'id,eTag',
+        expand: `fields(select=${keyColumnName},${versionColumnName})`,
+        $top: 1,
+      },
+    });
+    if (!item?.id) return undefined;
+    const version = item.fields?.[versionColumnName];
+    return { itemId: item.id, etag: etagOf(item), version: version === undefined || version === null ? undefined : Number(version) };
+  }
+
+  /** One write as a request: the full record, so the list holds exactly what the mirror will. */
+  requestFor(write: ListWrite, refs: ReferenceResolver, ifMatch?: string): BatchRequest {
+    const fields = recordToFields(write.kind, write.record as never, refs, { timeZone: this.timeZone });
+    if (write.expectedVersion === null && ifMatch === undefined) {
+      return { method: 'POST', url: this.lists.itemsPath(write.kind), body: { fields } };
+    }
+    const ref = this.index.ofRecord(write.kind, write.record.id);
+    const itemId = ref?.itemId;
+    const etag = ifMatch ?? ref?.etag;
+    if (!itemId || !etag) throw new ConcurrencyConflict(write.kind, write.record.id, write.expectedVersion);
+    return { method: 'PATCH', url: `${this.lists.itemsPath(write.kind)}/${itemId}/fields`, headers: { 'If-Match': etag }, body: fields };
+  }
+
+  private async outcome(write: ListWrite, result: BatchResult<ItemAnswer>): Promise<ItemRef> {
+    const listId = this.lists.listId(write.kind);
+    const ref = (itemId: string, etag: string): ItemRef => ({ kind: write.kind, recordId: write.record.id, listId, itemId, etag });
+    if (result.ok && result.request.method === 'POST' && result.body?.id) return ref(result.body.id, etagOf(result.body));
+    if (result.ok && result.request.method === 'PATCH') {
+      const itemId = this.index.ofRecord(write.kind, write.record.id)!.itemId;
+      const etag = etagOf(result.body) || (await this.locate(write.kind, write.record.id))?.etag;
+      if (etag) return ref(itemId, etag);
+    }
+    if (result.status === 409 && result.request.method === 'POST') {
+      // The SDK may have sent this create twice; the first one landed. Anything else holding the id is a conflict.
+      const found = await this.locate(write.kind, write.record.id);
+      if (found && found.version === write.record.version) return ref(found.itemId, found.etag);
+      throw new ConcurrencyConflict(write.kind, write.record.id, null);
+    }
+    if (result.status === 412 || result.status === 404) throw new ConcurrencyConflict(write.kind, write.record.id, write.expectedVersion);
+    throw requestError(result.request.method, result.request.url.split('?')[0]!, result.status, result.body);
+  }
+
+  /** Best effort: delete what was created and write back what was updated; a failure is logged, not thrown. */
+  private async undo(done: readonly { write: ListWrite; ref: ItemRef }[], refs: ReferenceResolver): Promise<void> {
+    if (done.length === 0) return;
+    const requests: BatchRequest[] = done.map(({ write, ref }) =>
+      write.expectedVersion === null || !write.previous
+        ? { method: 'DELETE', url: `${this.lists.itemsPath(write.kind)}/${ref.itemId}`, headers: { 'If-Match': ref.etag } }
+        : this.requestFor({ ...write, record: write.previous as ListWrite['record'] }, refs, ref.etag),
+    );
+    try {
+      const results = await this.graph.batch(requests);
+      const failed = results.filter((r) => !r.ok);
+      if (failed.length) this.logger?.error('could not undo part of a refused change set in SharePoint', { failed: failed.map((r) => `${r.request.method} ${r.request.url} → ${r.status}`) });
+    } catch (error) {
+      this.logger?.error('could not undo a refused change set in SharePoint', { error: (error as Error).message });
+    }
+  }
+}
+
+/** SharePoint gives the eTag as `eTag` on a listItem and `@odata.etag` on a fieldValueSet. */
+export function etagOf(answer: ItemAnswer | undefined): string {
+  return answer?.eTag ?? answer?.['@odata.etag'] ?? answer?.fields?.['@odata.etag']?.toString() ?? '';
+}
