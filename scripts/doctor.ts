@@ -6,6 +6,7 @@
  * option. See src/store/sharepoint/doctor.ts.
  */
 import { pathToFileURL } from 'node:url';
+import { loadDotEnv } from '../src/env-file.js';
 import { runDoctor } from '../src/store/sharepoint/doctor.js';
 
 export interface CliIo {
@@ -30,6 +31,7 @@ export async function runDoctorCli(argv: readonly string[], env: NodeJS.ProcessE
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  loadDotEnv();
   process.exitCode = await runDoctorCli(process.argv.slice(2), process.env, {
     out: (line) => console.log(line),
     err: (line) => console.error(line),

@@ -5,6 +5,7 @@
  * fullcontrol); running it again changes nothing unless a schema changed. See src/store/sharepoint/provision.ts.
  */
 import { pathToFileURL } from 'node:url';
+import { loadDotEnv } from '../src/env-file.js';
 import { createGraphClient, type GraphClient } from '../src/graph/graph-client.js';
 import { GraphSettingsError, graphSettingsFromEnv } from '../src/graph/graph-settings.js';
 import type { Logger } from '../src/logger.js';
@@ -72,6 +73,7 @@ export async function runProvisionCli(argv: readonly string[], env: NodeJS.Proce
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  loadDotEnv();
   process.exitCode = await runProvisionCli(process.argv.slice(2), process.env, {
     out: (line) => console.log(line),
     err: (line) => console.error(line),

@@ -5,8 +5,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadDotEnv } from '../src/env-file.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+loadDotEnv();
 const port = process.env.PORT ?? '3978';
 const playgroundPort = process.env.PLAYGROUND_PORT ?? '56150';
 const children: ChildProcess[] = [];

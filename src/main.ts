@@ -1,10 +1,12 @@
 import { ConfigError, loadConfig } from './config.js';
+import { loadDotEnv } from './env-file.js';
 import { startApp } from './server/start-app.js';
 
 /** `npm run start:server`: the HoivaCRM server alone (npm start also runs the Agents Playground). */
 async function main(): Promise<void> {
   let config;
   try {
+    loadDotEnv();
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {

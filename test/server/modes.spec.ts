@@ -19,6 +19,19 @@ describe('local and tenant mode', () => {
     assert.throws(() => loadConfig({ HOST: '0.0.0.0' }), (e: unknown) => e instanceof ConfigError && /HOST/.test(e.message));
   });
 
+  it('STORE=sharepoint names a missing site id, a malformed one, and the Graph setting that is missing', () => {
+    assert.throws(() => loadConfig({ STORE: 'sharepoint' }), (e: unknown) => e instanceof ConfigError && /SHAREPOINT_SITE_ID/.test(e.message));
+    assert.throws(
+      () => loadConfig({ STORE: 'sharepoint', SHAREPOINT_SITE_ID: 'https://contoso.sharepoint.com/sites/hoivacrm' }),
+      (e: unknown) => e instanceof ConfigError && /SHAREPOINT_SITE_ID: must be the Graph site id/.test(e.message),
+    );
+    const siteId = 'contoso.sharepoint.com,3f0b8c1e-2d4a-4b6c-9e8f-0a1b2c3d4e5f,5f2c1a4e-8b7d-4c3e-9a1f-2b6d8e0c4a71';
+    assert.throws(
+      () => loadConfig({ STORE: 'sharepoint', SHAREPOINT_SITE_ID: siteId, MICROSOFT_APP_ID: '3f0b8c1e-2d4a-4b6c-9e8f-0a1b2c3d4e5f', MICROSOFT_APP_TENANT_ID: '5f2c1a4e-8b7d-4c3e-9a1f-2b6d8e0c4a71', MICROSOFT_APP_CERTIFICATE_PATH: '/x.pem' }),
+      (e: unknown) => e instanceof ConfigError && /GRAPH_USER_AGENT_COMPANY/.test(e.message),
+    );
+  });
+
   it('names each missing tenant setting', () => {
     assert.throws(
       () => loadConfig({ MODE: 'tenant' }),
