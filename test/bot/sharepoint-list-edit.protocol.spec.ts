@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { listDefinitionOf } from '../../src/store/sharepoint/list-schema.js';
 import { BotHarness, eventually } from '../support/bot-harness.js';
-import { cardOf, textsOf } from '../support/cards.js';
+import { cardOf, textsOf, visibleText } from '../support/cards.js';
 import { openPlaceForm, submitPlaceForm, validPlaceValues } from '../support/place-form.js';
 import { startSharePointSite, type SharePointSite } from '../support/sharepoint-site.js';
 import { homeDirector, installedInTeam, MYYNTI } from '../support/teams-activities.js';
@@ -69,5 +69,26 @@ describe('SharePoint list edits → the same cards as the bot (STORE=sharepoint,
     await h.app.delta!.syncNow();
     await new Promise((r) => setTimeout(r, 300));
     assert.equal(salesCards().filter((text) => /C3/.test(text)).length, 1);
+  });
+
+  it('a bot update of a place someone just edited in SharePoint says who was first, then works on their edit', async () => {
+    const form = await openPlaceForm(h);
+    await submitPlaceForm(h, form, validPlaceValues(form.card, { label: 'D4' }));
+    const place = (await h.app.store.records.list('place', { label: 'D4' }))[0]!;
+    const item = site.bed.bed.double.lists.items(site.siteId, places).find((i) => i.fields.HoivaId === place.id)!;
+    // The home director types a note into the list view; the next delta poll is minutes away.
+    site.bed.bed.double.lists.writeItem(site.siteId, places, { Note: 'Remontti ensin' }, item.id);
+
+    const again = await openPlaceForm(h);
+    const replies = await submitPlaceForm(h, again, validPlaceValues(again.card, { label: 'D4', freeFrom: '2026-11-23', note: '' }));
+    assert.match(visibleText(replies[0]!), /Joku muu muutti tätä paikkaa juuri/);
+    // The refused write made HoivaCRM read the list at once: the mirror holds the person's note, no poll needed.
+    await eventually(async () => (await h.app.store.records.get('place', place.id))?.note === 'Remontti ensin');
+
+    const third = await openPlaceForm(h);
+    await submitPlaceForm(h, third, validPlaceValues(third.card, { label: 'D4', freeFrom: '2026-11-23', note: 'Remontti ensin' }));
+    const stored = await h.app.store.records.get('place', place.id);
+    assert.equal(stored?.status, 'vapaa');
+    assert.equal(site.bed.bed.double.lists.items(site.siteId, places).find((i) => i.id === item.id)!.fields.Status, 'vapaa');
   });
 });

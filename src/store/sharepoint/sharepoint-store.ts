@@ -49,14 +49,23 @@ export async function openSharePointStore(options: SharePointStoreOptions): Prom
   const index = new ItemIndex(db);
   const writer = new ListWriter(options.graph, lists, index, timeZone, options.logger);
   const lock = new SerialLock();
-  const records = new SharePointRecordStore(db, mirror, index, new CommitJournal(db), writer, lock, options.logger);
+  // A 412 means the list holds an edit the mirror has not read yet: read that list's feed right after the
+  // refused commit, so the user's next try works on the person's edit instead of the stale mirror.
+  let readListSoon: (kind: RecordKind) => void = () => undefined;
+  const records = new SharePointRecordStore(db, mirror, index, new CommitJournal(db), writer, lock, options.logger, (kind) => readListSoon(kind));
   await records.finishJournaled();
   return {
     lists,
     records,
     conversations: new SqliteConversationStore(db),
     outbox: new SqliteOutboxStore(db),
-    deltaSync: (sync) => new DeltaSync({ ...sync, graph: options.graph, lists, db, index, records: mirror, writer, lock, timeZone }),
+    deltaSync: (sync) => {
+      const delta = new DeltaSync({ ...sync, graph: options.graph, lists, db, index, records: mirror, writer, lock, timeZone });
+      readListSoon = (kind) => {
+        delta.syncList(kind).catch((error: unknown) => options.logger?.warn('reading the list after a conflict failed', { kind, error: (error as Error).message }));
+      };
+      return delta;
+    },
     close: async () => {
       db.close();
     },
@@ -72,6 +81,7 @@ class SharePointRecordStore implements RecordStore {
     private readonly writer: ListWriter,
     private readonly lock: SerialLock,
     private readonly logger?: Logger,
+    private readonly listChanged: (kind: RecordKind) => void = () => undefined,
   ) {}
 
   get<K extends RecordKind>(kind: K, id: string): Promise<RecordOf<K> | undefined> {
@@ -95,6 +105,7 @@ class SharePointRecordStore implements RecordStore {
         refs = await this.writer.apply(writes);
       } catch (error) {
         this.journal.remove(journalId);
+        if (error instanceof ConcurrencyConflict) this.listChanged(error.kind);
         throw error;
       }
       return this.mirror.commitWith(changes, () => {
