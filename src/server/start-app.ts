@@ -54,7 +54,8 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
     now: () => clock.now(),
     logger,
   });
-  await delta?.syncNow();
+  // If SharePoint cannot be read right now, start anyway on the mirror as it was; the poll tries again.
+  await delta?.syncNow().catch((error: unknown) => logger.warn('could not read the SharePoint lists at start; serving the mirror', { error: (error as Error).message }));
   worker = new OutboxWorker({
     store,
     sender: bot.sender,
@@ -70,7 +71,7 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
     port: config.PORT,
     handleMessages: bot.handleMessages,
     tabDir: join(projectRoot, 'tab'),
-    health: () => ({ mode: config.MODE, store: config.STORE }),
+    health: () => ({ mode: config.MODE, store: config.STORE, ...(delta ? { sharepointDelta: delta.status() } : {}) }),
   });
   const digest = config.WEEKLY_DIGEST === 'on' ? new DigestScheduler({ app, logger, checkIntervalMs: config.DIGEST_CHECK_MS }) : undefined;
   const server: Server = await http.listen();

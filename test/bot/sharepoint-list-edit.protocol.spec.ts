@@ -55,6 +55,11 @@ describe('SharePoint list edits → the same cards as the bot (STORE=sharepoint,
     assert.equal(written.fields.HoivaId, stored?.id, 'HoivaCRM wrote the record id back into the list');
     assert.equal(written.fields.HoivaVersion, stored?.version);
 
+    const health = (await (await fetch(`${h.app.url}/healthz`)).json()) as { store: string; sharepointDelta: { lastReadAt: string | null; lastError: string | null } };
+    assert.equal(health.store, 'sharepoint');
+    assert.ok(health.sharepointDelta.lastReadAt, '/healthz says when the lists were last read');
+    assert.equal(health.sharepointDelta.lastError, null);
+
     // Reading the feed again (nothing new, and our own write-back echoing) posts nothing more.
     await h.app.delta!.syncNow();
     await h.app.delta!.syncNow();

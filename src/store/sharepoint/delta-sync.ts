@@ -89,6 +89,7 @@ export class DeltaSync {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<DeltaReport[]> | undefined;
   private again = false;
+  private lastRead: { at?: string; error?: string; skipped: number } = { skipped: 0 };
 
   constructor(private readonly options: DeltaSyncOptions) {
     this.links = new DeltaLinks(options.db);
@@ -128,12 +129,23 @@ export class DeltaSync {
         for (const kind of inDependencyOrder(recordKinds)) reports.push(await this.syncList(kind));
       } while (this.again);
       if (reports.some((r) => r.notifications > 0)) this.options.notificationsQueued?.();
+      this.lastRead = { at: this.now(), skipped: reports.reduce((n, r) => n + r.skipped.length, 0) };
       return reports;
     };
-    this.running = run().finally(() => {
-      this.running = undefined;
-    });
+    this.running = run()
+      .catch((error: unknown) => {
+        this.lastRead = { ...this.lastRead, error: (error as Error).message };
+        throw error;
+      })
+      .finally(() => {
+        this.running = undefined;
+      });
     return this.running;
+  }
+
+  /** For /healthz: when the lists were last read through, items left out then, and the last failure since. */
+  status(): { lastReadAt: string | null; skippedItems: number; lastError: string | null } {
+    return { lastReadAt: this.lastRead.at ?? null, skippedItems: this.lastRead.skipped, lastError: this.lastRead.error ?? null };
   }
 
   /** One list: read its feed to the delta link and apply it, under the store's lock. */
