@@ -174,10 +174,31 @@ export class DeltaSync {
           report.skipped.push(`item ${item.id}: ${(error as Error).message}`);
         }
       }
+      if (report.restarted) this.removeUnseen(kind, listId, read.items, report);
       if (report.complete) this.links.put(listId, kind, read.deltaLink, this.now());
       for (const skipped of report.skipped) this.options.logger?.warn('a SharePoint list item was not taken in', { kind, skipped });
       return report;
     });
+  }
+
+  /**
+   * After a 410 the list was enumerated afresh, and a fresh enumeration shows only the items that exist
+   * ("Resources deleted before the initial delta query are not returned"): a mirrored record whose item it
+   * did not show was deleted while the token could not be followed. listitem-delta, 410
+   * resyncChangesApplyDifferences: "Replace any local items with the server's version (including deletes)".
+   */
+  private removeUnseen(kind: RecordKind, listId: string, items: readonly DeltaItem[], report: DeltaReport): void {
+    const { index, records, db } = this.options;
+    const seen = new Set(items.filter((i) => !i.deleted).map((i) => i.id));
+    for (const ref of index.ofList(listId)) {
+      if (seen.has(ref.itemId)) continue;
+      db.transaction(() => {
+        records.remove(kind, ref.recordId);
+        index.remove(kind, ref.recordId);
+      })();
+      report.removed++;
+      this.options.logger?.info('a record deleted in SharePoint while the delta token had expired', { kind, id: ref.recordId });
+    }
   }
 
   private firstUrl(kind: RecordKind): string {

@@ -40,6 +40,11 @@ export class ItemIndex implements ReferenceResolver {
     return row ? fromRow(row) : undefined;
   }
 
+  /** Every mirrored record held in list `listId`. */
+  ofList(listId: string): ItemRef[] {
+    return (this.db.prepare('SELECT * FROM sharepoint_item WHERE list_id = ?').all(listId) as ItemRow[]).map(fromRow);
+  }
+
   /** Call inside the transaction that writes the mirror record. */
   put(ref: ItemRef): void {
     this.db

@@ -143,7 +143,13 @@ export class ListWriter {
         : this.requestFor({ ...write, record: write.previous as ListWrite['record'] }, refs, ref.etag),
     );
     try {
-      const results = await this.graph.batch(requests);
+      const results = await this.graph.batch<ItemAnswer>(requests);
+      // An update written back leaves the item as the mirror holds it, under a new eTag: note that eTag, or the
+      // next update of the record would be refused (412) although nobody else changed it.
+      results.forEach((result, i) => {
+        const etag = etagOf(result.body);
+        if (result.ok && result.request.method === 'PATCH' && etag) this.index.put({ ...done[i]!.ref, etag });
+      });
       const failed = results.filter((r) => !r.ok);
       if (failed.length) this.logger?.error('could not undo part of a refused change set in SharePoint', { failed: failed.map((r) => `${r.request.method} ${r.request.url} → ${r.status}`) });
     } catch (error) {

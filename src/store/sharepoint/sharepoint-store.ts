@@ -41,6 +41,9 @@ export interface SharePointStore extends Store {
   deltaSync(options: Omit<DeltaSyncOptions, 'graph' | 'lists' | 'db' | 'index' | 'records' | 'writer' | 'lock' | 'timeZone'> & { interpret: OutsideEditInterpreter }): DeltaSync;
 }
 
+/** Stands in for an item eTag HoivaCRM could not confirm as its own write (never equal to a real one). */
+const unconfirmedEtag = '"unconfirmed"';
+
 export async function openSharePointStore(options: SharePointStoreOptions): Promise<SharePointStore> {
   const lists = await ListDirectory.read(options.graph, options.siteId);
   const db = openSqliteDatabase(options.file);
@@ -128,7 +131,10 @@ class SharePointRecordStore implements RecordStore {
           const write = { ...w, record: storedSchemas[w.kind].parse(w.record) as ListWrite['record'] };
           const found = await this.writer.locate(write.kind, write.record.id);
           if (found && found.version === write.record.version) {
-            refs.push({ kind: write.kind, recordId: write.record.id, listId: this.writer.listIdOf(write.kind), itemId: found.itemId, etag: found.etag });
+            // It landed before the stop, but a person may have edited the item since: its current eTag is not
+            // proof of our write. An eTag no item has makes the delta reader compare the item with the mirror
+            // (equal → eTag noted silently; different → a person's edit, interpreted).
+            refs.push({ kind: write.kind, recordId: write.record.id, listId: this.writer.listIdOf(write.kind), itemId: found.itemId, etag: unconfirmedEtag });
           } else if (write.expectedVersion === null ? !found : found?.version === write.expectedVersion) {
             const [ref] = await this.writer.apply([write]);
             refs.push(ref!);
