@@ -43,14 +43,16 @@ describe('SharePoint list edits → the same cards as the bot (STORE=sharepoint,
       Status: 'vapaa',
       // A Helsinki site keeps the date 2026-11-25 as local midnight, which Graph shows in UTC.
       FreeFrom: '2026-11-24T22:00:00Z',
-    });
+    }, undefined, { id: '7b3e2c1a-0000-4000-8000-000000000001', displayName: 'Kaisa Kotijohtaja', email: 'kaisa@hoiva.example' });
     await h.app.delta!.syncNow();
     const card = await eventually(() => salesCards().find((text) => /B7/.test(text)));
     assert.match(card, /Koivukoti B7/);
+    assert.match(card, /Kaisa Kotijohtaja/, 'the card names the person who freed the place in the list view');
 
     const stored = (await h.app.store.records.list('place', { label: 'B7' }))[0];
     assert.equal(stored?.status, 'vapaa');
     assert.equal(stored?.freeFrom, '2026-11-25');
+    assert.equal(stored?.statusChangedBy?.name, 'Kaisa Kotijohtaja');
     const written = site.bed.bed.double.lists.items(site.siteId, places).find((i) => i.id === item.id)!;
     assert.equal(written.fields.HoivaId, stored?.id, 'HoivaCRM wrote the record id back into the list');
     assert.equal(written.fields.HoivaVersion, stored?.version);

@@ -54,6 +54,16 @@ export interface DoubleItem {
   fields: Record<string, unknown>;
   createdDateTime: string;
   lastModifiedDateTime: string;
+  /** Who made and last changed the item in the list view (a person); absent when HoivaCRM's app did. */
+  createdByUser?: UiUser;
+  modifiedByUser?: UiUser;
+}
+
+/** A SharePoint user as Graph's identitySet shows one. */
+export interface UiUser {
+  id: string;
+  displayName: string;
+  email?: string;
 }
 
 /** One entry of a list's change log. */
@@ -144,17 +154,20 @@ export class SharePointLists {
    * A write made "in SharePoint" (the list view), not through Graph: no eTag check, no column check.
    * With an id it updates that item (creating it if missing); the version moves on either way.
    */
-  writeItem(siteId: string, listIdOrName: string, fields: Record<string, unknown>, id?: string): DoubleItem {
+  writeItem(siteId: string, listIdOrName: string, fields: Record<string, unknown>, id?: string, by?: UiUser): DoubleItem {
     const list = this.requireList(siteId, listIdOrName);
     const existing = id ? list.items.get(id) : undefined;
     if (existing) {
       existing.fields = { ...existing.fields, ...fields };
+      existing.modifiedByUser = by;
       existing.version++;
       existing.lastModifiedDateTime = new Date().toISOString();
       logChange(list, existing.id, existing);
       return existing;
     }
-    return this.insert(list, fields, id);
+    const created = this.insert(list, fields, id);
+    created.createdByUser = created.modifiedByUser = by;
+    return created;
   }
 
   /** A delete made "in SharePoint" (the list view): no eTag check. Throws if there is no such item. */
@@ -379,8 +392,8 @@ export class SharePointLists {
       id: item.id,
       lastModifiedDateTime: item.lastModifiedDateTime,
       webUrl: `https://contoso.sharepoint.com/sites/hoivacrm/Lists/${encodeURIComponent(list.displayName)}/${item.id}_.000`,
-      createdBy: { application: { displayName: 'HoivaCRM' } },
-      lastModifiedBy: { application: { displayName: 'HoivaCRM' } },
+      createdBy: item.createdByUser ? { user: item.createdByUser } : { application: { displayName: 'HoivaCRM' } },
+      lastModifiedBy: item.modifiedByUser ? { user: item.modifiedByUser } : { application: { displayName: 'HoivaCRM' } },
       parentReference: { id: list.id, siteId },
       contentType: { id: '0x0100', name: 'Item' },
     };
