@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GraphSettingsError, graphSettingsFromEnv, type GraphSettings } from './graph/graph-settings.js';
+import { notificationUrlProblem } from './store/sharepoint/list-subscriptions.js';
 
 /**
  * Configuration, read once from the environment at start and validated here, so a wrong setting stops
@@ -19,6 +20,14 @@ const base = z.object({
     .or(z.literal('').transform(() => undefined)),
   /** STORE=sharepoint: how often to read the lists' delta feeds for edits made in SharePoint. */
   SHAREPOINT_DELTA_POLL_MS: z.coerce.number().int().min(1_000).default(30_000),
+  /**
+   * STORE=sharepoint, optional: the public https URL of POST /api/graph/notifications. Set, HoivaCRM subscribes
+   * to Graph change notifications on its lists (needs Sites.ReadWrite.All), which make the delta read happen
+   * at once instead of at the next poll. Empty: polling only.
+   */
+  GRAPH_NOTIFICATION_URL: z.string().trim().optional(),
+  /** The secret Graph echoes in each notification (1–128 characters); set it so a restart reuses the subscriptions. */
+  GRAPH_NOTIFICATION_CLIENT_STATE: z.string().trim().max(128).optional(),
   DEFAULT_LOCALE: z.enum(['fi', 'en']).default('fi'),
   LOG_LEVEL: z.enum(['info', 'warn', 'error', 'silent']).default('info'),
   /** Seed demo homes, places and municipalities into an empty store (local mode default: yes). */
@@ -76,6 +85,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
   }
   if (parsed.data.STORE !== 'sharepoint') return parsed.data;
+  // Graph delivers only to https; local mode (loopback only, no real Graph calling) may use loopback http.
+  const urlProblem = parsed.data.GRAPH_NOTIFICATION_URL
+    ? notificationUrlProblem(parsed.data.GRAPH_NOTIFICATION_URL, { allowLoopbackHttp: parsed.data.MODE === 'local' })
+    : undefined;
+  if (urlProblem) throw new ConfigError(`Invalid configuration (see .env.example):\n  GRAPH_NOTIFICATION_URL: ${urlProblem}`);
   if (!parsed.data.SHAREPOINT_SITE_ID) {
     throw new ConfigError('Invalid configuration (see .env.example):\n  SHAREPOINT_SITE_ID: STORE=sharepoint needs the Graph site id of the site holding the lists');
   }

@@ -1,4 +1,4 @@
-import express, { type Request, type Response } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -11,6 +11,8 @@ export interface HttpServerOptions {
   /** Folder with the tab's static files. */
   tabDir: string;
   health(): Record<string, unknown>;
+  /** STORE=sharepoint with change notifications: Graph's webhook (src/server/graph-notifications.ts). */
+  graphNotifications?: RequestHandler;
 }
 
 /** The one HTTP server: /api/messages for the bot, /tab for the Teams tab, /healthz for operations. */
@@ -21,6 +23,7 @@ export function createHttpServer(options: HttpServerOptions) {
   app.post('/api/messages', async (req, res) => {
     await options.handleMessages(req, res);
   });
+  if (options.graphNotifications) app.post('/api/graph/notifications', options.graphNotifications);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', ...options.health() });
   });

@@ -13,6 +13,8 @@ import { seedDemoData } from '../store/seed/demo-data.js';
 import type { DeltaSync } from '../store/sharepoint/delta-sync.js';
 import type { Store } from '../store/store-port.js';
 import { outsideEditInterpreter } from '../app/interpret-outside-edit.js';
+import { ListSubscriptions } from '../store/sharepoint/list-subscriptions.js';
+import { graphNotificationsHandler } from './graph-notifications.js';
 import { openConfiguredStore } from './open-store.js';
 import { createHttpServer } from './http-server.js';
 
@@ -66,18 +68,46 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
     pollIntervalMs: config.OUTBOX_POLL_MS,
     leaseMs: 120_000,
   });
+  // Optional Graph change notifications: they only make the delta read happen sooner; polling stays on.
+  const subscriptions =
+    delta && opened.sharepoint && opened.graph && config.GRAPH_NOTIFICATION_URL
+      ? new ListSubscriptions({
+          graph: opened.graph,
+          lists: opened.sharepoint.lists,
+          notificationUrl: config.GRAPH_NOTIFICATION_URL,
+          clientState: config.GRAPH_NOTIFICATION_CLIENT_STATE || undefined,
+          allowLoopbackHttp: config.MODE === 'local',
+          now: () => clock.now(),
+          logger,
+        })
+      : undefined;
   const http = createHttpServer({
     host: config.HOST,
     port: config.PORT,
     handleMessages: bot.handleMessages,
     tabDir: join(projectRoot, 'tab'),
-    health: () => ({ mode: config.MODE, store: config.STORE, ...(delta ? { sharepointDelta: delta.status() } : {}) }),
+    health: () => ({
+      mode: config.MODE,
+      store: config.STORE,
+      ...(delta ? { sharepointDelta: delta.status() } : {}),
+      ...(subscriptions ? { graphSubscriptions: subscriptions.status().state } : {}),
+    }),
+    graphNotifications: subscriptions
+      ? graphNotificationsHandler({
+          accepts: (id, clientState) => subscriptions.accepts(id, clientState),
+          onChange: () => delta?.syncNow().catch((error: unknown) => logger.warn('a delta read after a Graph notification failed', { error: (error as Error).message })),
+          tenantId: config.graph?.tenantId,
+          logger,
+        })
+      : undefined,
   });
   const digest = config.WEEKLY_DIGEST === 'on' ? new DigestScheduler({ app, logger, checkIntervalMs: config.DIGEST_CHECK_MS }) : undefined;
   const server: Server = await http.listen();
   worker.start();
   digest?.start();
   delta?.start(config.SHAREPOINT_DELTA_POLL_MS);
+  // After listen: Graph validates the notification URL while it creates each subscription.
+  void subscriptions?.start();
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
@@ -94,6 +124,7 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
       });
       await digest?.stop();
       await worker?.stop();
+      await subscriptions?.stop();
       await delta?.stop();
       await store.close();
       opened.close();
