@@ -90,8 +90,11 @@ describe('Graph requests per use case (STORE=sharepoint)', function () {
     assert.deepEqual([customer, places, form], [0, 0, 0]);
   });
 
-  it('one read of the delta feeds with nothing changed: one GET per list', async () => {
+  it('one read of the delta feeds with nothing changed: one $batch holding a GET per list', async () => {
+    const mark = site.mark();
     const n = await counted('delta poll, nothing changed', () => h.app.delta!.syncNow());
-    assert.equal(n, recordKinds.length);
+    assert.equal(n, 1);
+    const inside = site.bed.bed.double.log.slice(mark).filter((r) => r.kind === 'in-batch' && r.path.includes('/items/delta'));
+    assert.equal(inside.length, recordKinds.length, 'each list\'s feed is read');
   });
 });

@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { ActorRef } from '../../domain/records/common.js';
 import type { GraphClient } from '../../graph/graph-client.js';
-import { GraphRequestError } from '../../graph/graph-errors.js';
+import type { BatchResult } from '../../graph/batch.js';
+import { GraphRequestError, requestError } from '../../graph/graph-errors.js';
 import type { Logger } from '../../logger.js';
 import { recordKinds, type RecordKind, type RecordOf } from '../record-kinds.js';
 import type { SqliteRecordStore } from '../sqlite/sqlite-store.js';
@@ -126,7 +127,7 @@ export class DeltaSync {
       const reports: DeltaReport[] = [];
       do {
         this.again = false;
-        for (const kind of inDependencyOrder(recordKinds)) reports.push(await this.syncList(kind));
+        reports.push(...(await this.syncAllLists()));
       } while (this.again);
       if (reports.some((r) => r.notifications > 0)) this.options.notificationsQueued?.();
       this.lastRead = { at: this.now(), skipped: reports.reduce((n, r) => n + r.skipped.length, 0) };
@@ -148,37 +149,58 @@ export class DeltaSync {
     return { lastReadAt: this.lastRead.at ?? null, skippedItems: this.lastRead.skipped, lastError: this.lastRead.error ?? null };
   }
 
+  /**
+   * Every list, under the store's lock: the first page of all the feeds in one `$batch` (one request instead
+   * of one per list — each inner GET still costs SharePoint its resource unit, and an inner 429 is retried on
+   * its own by the batch plug-in), then each list's further pages and its items, lookup targets first.
+   */
+  private syncAllLists(): Promise<DeltaReport[]> {
+    return this.options.lock.run(async () => {
+      const kinds = inDependencyOrder(recordKinds);
+      const firstPages = await this.options.graph.batch<DeltaPage>(kinds.map((kind) => ({ method: 'GET', url: this.feedUrl(kind) })));
+      const reports: DeltaReport[] = [];
+      for (const [i, kind] of kinds.entries()) reports.push(await this.syncListLocked(kind, firstPages[i]));
+      return reports;
+    });
+  }
+
   /** One list: read its feed to the delta link and apply it, under the store's lock. */
   syncList(kind: RecordKind): Promise<DeltaReport> {
-    return this.options.lock.run(async () => {
-      const { lists } = this.options;
-      const listId = lists.listId(kind);
-      const stored = this.links.get(listId);
-      const report: DeltaReport = { kind, changed: 0, removed: 0, notifications: 0, skipped: [], restarted: false, complete: true };
-      let read: { items: DeltaItem[]; deltaLink: string };
+    return this.options.lock.run(() => this.syncListLocked(kind));
+  }
+
+  private feedUrl(kind: RecordKind): string {
+    return this.links.get(this.options.lists.listId(kind)) ?? this.firstUrl(kind);
+  }
+
+  private async syncListLocked(kind: RecordKind, firstPage?: BatchResult<DeltaPage>): Promise<DeltaReport> {
+    const { lists } = this.options;
+    const listId = lists.listId(kind);
+    const stored = this.links.get(listId);
+    const report: DeltaReport = { kind, changed: 0, removed: 0, notifications: 0, skipped: [], restarted: false, complete: true };
+    let read: { items: DeltaItem[]; deltaLink: string };
+    try {
+      read = await this.readFeed(this.feedUrl(kind), firstPage);
+    } catch (error) {
+      if (!(error instanceof GraphRequestError) || error.status !== 410) throw error;
+      // The token can no longer be followed: enumerate again from where the service says (or from the start).
+      report.restarted = true;
+      this.options.logger?.warn('the SharePoint delta token expired; reading the list again', { list: listId });
+      read = await this.readFeed(error.headers.location ?? this.firstUrl(kind));
+    }
+    const firstRead = stored === undefined;
+    for (const item of lastOccurrences(read.items)) {
       try {
-        read = await this.readFeed(stored ?? this.firstUrl(kind));
+        await this.applyItem(kind, listId, item, firstRead, report);
       } catch (error) {
-        if (!(error instanceof GraphRequestError) || error.status !== 410) throw error;
-        // The token can no longer be followed: enumerate again from where the service says (or from the start).
-        report.restarted = true;
-        this.options.logger?.warn('the SharePoint delta token expired; reading the list again', { list: listId });
-        read = await this.readFeed(error.headers.location ?? this.firstUrl(kind));
+        report.complete = false;
+        report.skipped.push(`item ${item.id}: ${(error as Error).message}`);
       }
-      const firstRead = stored === undefined;
-      for (const item of lastOccurrences(read.items)) {
-        try {
-          await this.applyItem(kind, listId, item, firstRead, report);
-        } catch (error) {
-          report.complete = false;
-          report.skipped.push(`item ${item.id}: ${(error as Error).message}`);
-        }
-      }
-      if (report.restarted) this.removeUnseen(kind, listId, read.items, report);
-      if (report.complete) this.links.put(listId, kind, read.deltaLink, this.now());
-      for (const skipped of report.skipped) this.options.logger?.warn('a SharePoint list item was not taken in', { kind, skipped });
-      return report;
-    });
+    }
+    if (report.restarted) this.removeUnseen(kind, listId, read.items, report);
+    if (report.complete) this.links.put(listId, kind, read.deltaLink, this.now());
+    for (const skipped of report.skipped) this.options.logger?.warn('a SharePoint list item was not taken in', { kind, skipped });
+    return report;
   }
 
   /**
@@ -207,11 +229,12 @@ export class DeltaSync {
     return `${this.options.lists.itemsPath(kind)}/delta?expand=fields(select=${columns.join(',')})`;
   }
 
-  private async readFeed(url: string): Promise<{ items: DeltaItem[]; deltaLink: string }> {
+  /** Follows the feed from `url` to its delta link; `firstPage`, when given, is the answer to `url` already read. */
+  private async readFeed(url: string, firstPage?: BatchResult<DeltaPage>): Promise<{ items: DeltaItem[]; deltaLink: string }> {
     const items: DeltaItem[] = [];
     let next: string | undefined = url;
-    for (;;) {
-      const page: DeltaPage = await this.options.graph.get<DeltaPage>(next);
+    for (let first = true; ; first = false) {
+      const page: DeltaPage = first && firstPage ? pageOf(firstPage, url) : await this.options.graph.get<DeltaPage>(next);
       items.push(...(page.value ?? []));
       if (page['@odata.deltaLink']) return { items, deltaLink: page['@odata.deltaLink'] };
       next = page['@odata.nextLink'];
@@ -338,6 +361,13 @@ export class DeltaSync {
   private now(): string {
     return (this.options.now?.() ?? new Date()).toISOString();
   }
+}
+
+/** The page a batched GET answered, or the error a single GET would have thrown (a 410 keeps its Location). */
+function pageOf(result: BatchResult<DeltaPage>, url: string): DeltaPage {
+  if (result.ok) return result.body;
+  const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+  throw requestError('GET', url.split('?')[0]!, result.status, result.body, headers);
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

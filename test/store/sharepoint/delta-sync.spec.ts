@@ -281,7 +281,7 @@ describe('SharePoint list delta feed → mirror and outsideEdit interpreter', fu
       assert.equal(report.restarted, true);
       assert.equal(report.complete, true);
       assert.ok(
-        double().log.some((r) => r.kind === 'graph' && r.status === 410),
+        double().log.some((r) => r.kind === 'in-batch' && r.status === 410),
         'the feed really answered 410',
       );
       assert.deepEqual(
@@ -316,17 +316,18 @@ describe('SharePoint list delta feed → mirror and outsideEdit interpreter', fu
     });
   });
 
-  it('a throttled delta page (429, Retry-After: 1) is read again and the edit is delivered', async () => {
+  it('a throttled delta page (429 inside the $batch, Retry-After: 1) is read again and the edit is delivered', async () => {
     await commitNew(['careHome', home]);
     await sync();
     editInUi('careHome', home.id, { City: 'Kauniainen' });
     const deltaPath = `/lists/${store.lists.listId('careHome')}/items/delta`;
-    double().failNext(1, { status: 429, retryAfterSeconds: 1, where: 'top-level', method: 'GET', path: deltaPath });
+    // The polls read every list's first page in one $batch: SharePoint throttles each inner request on its own.
+    double().failNext(1, { status: 429, retryAfterSeconds: 1, where: 'inside', method: 'GET', path: deltaPath });
     double().clearLog();
 
     const report = reportOf(await sync(), 'careHome');
     assert.equal(report.complete, true);
-    const deltaReads = double().log.filter((r) => r.kind === 'graph' && r.path.includes(deltaPath));
+    const deltaReads = double().log.filter((r) => r.kind === 'in-batch' && r.path.includes(deltaPath));
     assert.deepEqual(
       deltaReads.map((r) => r.status),
       [429, 200],
