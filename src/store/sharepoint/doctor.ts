@@ -168,7 +168,7 @@ function checkGraphSettings(env: NodeJS.ProcessEnv): GraphSettings {
       .split('\n')
       .slice(1)
       .map((l) => l.trim().replace(/Invalid input: expected \w+, received undefined$/, 'not set'));
-    throw new CheckFailed('Settings', first, [...more.map((m) => `also ${m}`), 'set them in the environment; .env.example documents each one']);
+    throw new CheckFailed('Settings', first, [...more.map((m) => `also ${m}`), 'set them in the environment or in .env (copy .env.example, which documents each one)']);
   }
 }
 
