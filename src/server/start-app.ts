@@ -41,10 +41,6 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
   const logger = deps.logger ?? consoleLogger(config.LOG_LEVEL);
   const opened = await openConfiguredStore(config, join(resolve(projectRoot, config.DATA_DIR), 'hoivacrm.sqlite'), logger);
   const { store } = opened;
-  if (shouldSeedDemoData(config)) {
-    const seeded = await seedDemoData(store, clock);
-    if (seeded) logger.info('seeded demo data', seeded);
-  }
   let worker: OutboxWorker | undefined;
   const app = appContext(store, clock, () => worker?.poke());
   const bot = createTeamsBot(config, app, logger);
@@ -57,7 +53,20 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
     logger,
   });
   // If SharePoint cannot be read right now, start anyway on the mirror as it was; the poll tries again.
-  await delta?.syncNow().catch((error: unknown) => logger.warn('could not read the SharePoint lists at start; serving the mirror', { error: (error as Error).message }));
+  // The mirror is only "empty" once the lists have been read: seeding an unread mirror re-creates what the lists hold.
+  const listsRead = delta
+    ? await delta.syncNow().then(
+        () => true,
+        (error: unknown) => {
+          logger.warn('could not read the SharePoint lists at start; serving the mirror', { error: (error as Error).message });
+          return false;
+        },
+      )
+    : true;
+  if (shouldSeedDemoData(config) && listsRead) {
+    const seeded = await seedDemoData(store, clock);
+    if (seeded) logger.info('seeded demo data', seeded);
+  }
   worker = new OutboxWorker({
     store,
     sender: bot.sender,

@@ -262,7 +262,8 @@ export class DeltaSync {
     const fields = item.fields ?? {};
     const keyed = typeof fields[keyColumnName] === 'string' ? (fields[keyColumnName] as string) : undefined;
     const before = (await records.get(kind, ref?.recordId ?? keyed ?? '')) as Record<string, unknown> | undefined;
-    const editor = editorOf(item.lastModifiedBy ? item : await this.withEditor(kind, item));
+    // A first read takes items in without interpreting them: who edited them last is not needed (createdBy is in the feed).
+    const editor = editorOf(item.lastModifiedBy || (firstRead && !before) ? item : await this.withEditor(kind, item));
     const at = isoInstant(item.lastModifiedDateTime) ?? this.now();
     const after = this.readRecord(kind, item, fields, before, editor, at, keyed);
     if (after === undefined) {

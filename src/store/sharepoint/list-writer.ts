@@ -50,11 +50,13 @@ export class ListWriter {
     private readonly logger?: Logger,
   ) {}
 
-  async apply(writes: readonly ListWrite[]): Promise<ItemRef[]> {
-    const done: { write: ListWrite; ref: ItemRef }[] = [];
+  async apply(writes: readonly ListWrite[], known: readonly ItemRef[] = []): Promise<ItemRef[]> {
+    const done: { write: ListWrite; ref: ItemRef & { adopted?: boolean } }[] = [];
     const refs: ReferenceResolver = {
       itemIdOf: (kind: LookupTarget, recordId: string) =>
-        done.find((d) => d.write.kind === kind && d.write.record.id === recordId)?.ref.itemId ?? this.index.itemIdOf(kind, recordId),
+        done.find((d) => d.write.kind === kind && d.write.record.id === recordId)?.ref.itemId ??
+        known.find((r) => r.kind === kind && r.recordId === recordId)?.itemId ??
+        this.index.itemIdOf(kind, recordId),
       recordIdOf: (kind: LookupTarget, itemId: string) => this.index.recordIdOf(kind, itemId),
     };
     const rounds = [
@@ -115,7 +117,7 @@ export class ListWriter {
     return { method: 'PATCH', url: `${this.lists.itemsPath(write.kind)}/${itemId}/fields`, headers: { 'If-Match': etag }, body: fields };
   }
 
-  private async outcome(write: ListWrite, result: BatchResult<ItemAnswer>): Promise<ItemRef> {
+  private async outcome(write: ListWrite, result: BatchResult<ItemAnswer>): Promise<ItemRef & { adopted?: boolean }> {
     const listId = this.lists.listId(write.kind);
     const ref = (itemId: string, etag: string): ItemRef => ({ kind: write.kind, recordId: write.record.id, listId, itemId, etag });
     if (result.ok && result.request.method === 'POST' && result.body?.id) return ref(result.body.id, etagOf(result.body));
@@ -127,15 +129,20 @@ export class ListWriter {
     if (result.status === 409 && result.request.method === 'POST') {
       // The SDK may have sent this create twice; the first one landed. Anything else holding the id is a conflict.
       const found = await this.locate(write.kind, write.record.id);
-      if (found && found.version === write.record.version) return ref(found.itemId, found.etag);
+      if (found && found.version === write.record.version) return { ...ref(found.itemId, found.etag), adopted: true };
       throw new ConcurrencyConflict(write.kind, write.record.id, null);
+    }
+    if (result.status === 412 && result.request.method === 'PATCH') {
+      const found = await this.locate(write.kind, write.record.id);
+      if (found && found.version === write.record.version) return ref(found.itemId, unconfirmedEtag);
     }
     if (result.status === 412 || result.status === 404) throw new ConcurrencyConflict(write.kind, write.record.id, write.expectedVersion);
     throw requestError(result.request.method, result.request.url.split('?')[0]!, result.status, result.body);
   }
 
   /** Best effort: delete what was created and write back what was updated; a failure is logged, not thrown. */
-  private async undo(done: readonly { write: ListWrite; ref: ItemRef }[], refs: ReferenceResolver): Promise<void> {
+  private async undo(all: readonly { write: ListWrite; ref: ItemRef & { adopted?: boolean } }[], refs: ReferenceResolver): Promise<void> {
+    const done = all.filter((d) => !d.ref.adopted && (d.write.expectedVersion === null || d.write.previous));
     if (done.length === 0) return;
     const requests: BatchRequest[] = done.map(({ write, ref }) =>
       write.expectedVersion === null || !write.previous
@@ -157,6 +164,9 @@ export class ListWriter {
     }
   }
 }
+
+/** Stands in for an item eTag HoivaCRM could not confirm as its own write (never equal to a real one). */
+export const unconfirmedEtag = '"unconfirmed"';
 
 /** SharePoint gives the eTag as `eTag` on a listItem and `@odata.etag` on a fieldValueSet. */
 export function etagOf(answer: ItemAnswer | undefined): string {

@@ -5,6 +5,7 @@ import type { Logger } from '../../logger.js';
 import { storedSchemas, type RecordKind, type RecordOf } from '../record-kinds.js';
 import { openSqliteDatabase, SqliteConversationStore, SqliteOutboxStore, SqliteRecordStore } from '../sqlite/sqlite-store.js';
 import { ConcurrencyConflict, type ChangeSet, type CommitResult, type Filter, type OutsideEditInterpreter, type RecordStore, type Store } from '../store-port.js';
+import { GraphRequestError } from '../../graph/graph-errors.js';
 import { CommitJournal } from './commit-journal.js';
 import { DeltaSync, type DeltaSyncOptions } from './delta-sync.js';
 import { ItemIndex, type ItemRef } from './item-index.js';
@@ -42,7 +43,7 @@ export interface SharePointStore extends Store {
 }
 
 /** Stands in for an item eTag HoivaCRM could not confirm as its own write (never equal to a real one). */
-const unconfirmedEtag = '"unconfirmed"';
+import { unconfirmedEtag } from './list-writer.js';
 
 export async function openSharePointStore(options: SharePointStoreOptions): Promise<SharePointStore> {
   const lists = await ListDirectory.read(options.graph, options.siteId);
@@ -73,6 +74,11 @@ export async function openSharePointStore(options: SharePointStoreOptions): Prom
       db.close();
     },
   };
+}
+
+/** A 4xx that says the request was refused (not "no answer"): nothing landed. */
+function isRefusal(error: unknown): boolean {
+  return error instanceof GraphRequestError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
 }
 
 class SharePointRecordStore implements RecordStore {
@@ -107,9 +113,13 @@ class SharePointRecordStore implements RecordStore {
       try {
         refs = await this.writer.apply(writes);
       } catch (error) {
-        this.journal.remove(journalId);
-        if (error instanceof ConcurrencyConflict) this.listChanged(error.kind);
-        throw error;
+        if (error instanceof ConcurrencyConflict || isRefusal(error)) {
+          this.journal.remove(journalId);
+          if (error instanceof ConcurrencyConflict) this.listChanged(error.kind);
+          throw error;
+        }
+        // No clear answer: the writes may have landed. Settle it now as a restart would.
+        return this.finishOne(journalId, changes);
       }
       return this.mirror.commitWith(changes, () => {
         refs.forEach((ref) => this.index.put(ref));
@@ -126,32 +136,39 @@ class SharePointRecordStore implements RecordStore {
   async finishJournaled(): Promise<void> {
     for (const { id, changes } of this.journal.pending()) {
       try {
-        const refs: ItemRef[] = [];
-        for (const w of changes.writes) {
-          const write = { ...w, record: storedSchemas[w.kind].parse(w.record) as ListWrite['record'] };
-          const found = await this.writer.locate(write.kind, write.record.id);
-          if (found && found.version === write.record.version) {
-            // It landed before the stop, but a person may have edited the item since: its current eTag is not
-            // proof of our write. An eTag no item has makes the delta reader compare the item with the mirror
-            // (equal → eTag noted silently; different → a person's edit, interpreted).
-            refs.push({ kind: write.kind, recordId: write.record.id, listId: this.writer.listIdOf(write.kind), itemId: found.itemId, etag: unconfirmedEtag });
-          } else if (write.expectedVersion === null ? !found : found?.version === write.expectedVersion) {
-            const [ref] = await this.writer.apply([write]);
-            refs.push(ref!);
-          } else {
-            throw new ConcurrencyConflict(write.kind, write.record.id, write.expectedVersion);
-          }
-        }
-        this.mirror.commitWith(changes, () => {
-          refs.forEach((ref) => this.index.put(ref));
-          this.journal.remove(id);
-        });
+        await this.finishOne(id, changes);
         this.logger?.info('finished a change set journaled before a stop', { journal: id, writes: changes.writes.length });
       } catch (error) {
+        if (!(error instanceof ConcurrencyConflict) && !isRefusal(error)) {
+          this.logger?.error('could not finish a journaled change set yet; kept for the next start', { journal: id, error: (error as Error).message });
+          continue;
+        }
         this.db.transaction(() => this.journal.remove(id))();
         this.logger?.error('dropped a journaled change set that can no longer be applied', { journal: id, error: (error as Error).message });
       }
     }
+  }
+
+  private async finishOne(id: number, changes: ChangeSet): Promise<CommitResult> {
+    const refs: ItemRef[] = [];
+    const toApply: ListWrite[] = [];
+    for (const w of changes.writes) {
+      const write: ListWrite = { ...w, record: storedSchemas[w.kind].parse(w.record) as ListWrite['record'] };
+      const found = await this.writer.locate(write.kind, write.record.id);
+      if (found && found.version === write.record.version) {
+        refs.push({ kind: write.kind, recordId: write.record.id, listId: this.writer.listIdOf(write.kind), itemId: found.itemId, etag: unconfirmedEtag });
+      } else if (write.expectedVersion === null ? !found : found?.version === write.expectedVersion) {
+        const previous = write.expectedVersion === null ? undefined : ((await this.mirror.get(write.kind, write.record.id)) as Record<string, unknown> | undefined);
+        toApply.push({ ...write, previous });
+      } else {
+        throw new ConcurrencyConflict(write.kind, write.record.id, write.expectedVersion);
+      }
+    }
+    refs.push(...(await this.writer.apply(toApply, refs)));
+    return this.mirror.commitWith(changes, () => {
+      refs.forEach((ref) => this.index.put(ref));
+      this.journal.remove(id);
+    });
   }
 
   /** The same version rules as the SQLite store, checked before anything is sent. */
