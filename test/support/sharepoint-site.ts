@@ -1,4 +1,3 @@
-import { provision } from '../../src/store/sharepoint/provision.js';
 import type { LoggedRequest } from './graph-double/graph-double.js';
 import { startProvisioningBed, type ProvisioningBed } from '../store/sharepoint/provisioning-bed.js';
 
@@ -19,8 +18,7 @@ export interface SharePointSite {
 
 export async function startSharePointSite(): Promise<SharePointSite> {
   const bed = await startProvisioningBed();
-  const { siteId } = bed.newSite();
-  await provision({ graph: bed.graph, siteId, restUnavailable: 'views are not needed by the app' });
+  const { siteId } = await bed.provisionedSite();
   const settings = bed.bed;
   const log = bed.bed.double.log;
   return {

@@ -7,7 +7,6 @@ import type { RecordKind, RecordOf } from '../../../src/store/record-kinds.js';
 import type { DeltaReport, DeltaSync } from '../../../src/store/sharepoint/delta-sync.js';
 import { recordToFields } from '../../../src/store/sharepoint/field-mapping.js';
 import { listDefinitionOf } from '../../../src/store/sharepoint/list-schema.js';
-import { provision } from '../../../src/store/sharepoint/provision.js';
 import { openSharePointStore, type SharePointStore } from '../../../src/store/sharepoint/sharepoint-store.js';
 import type { OutboxDraft, OutsideEdit, OutsideEditInterpreter } from '../../../src/store/store-port.js';
 import type { DoubleItem } from '../../support/graph-double/sharepoint-lists.js';
@@ -52,8 +51,7 @@ describe('SharePoint list delta feed → mirror and outsideEdit interpreter', fu
     await bed.stop();
   });
   beforeEach(async () => {
-    ({ siteId } = bed.newSite());
-    await provision({ graph: bed.graph, siteId, restUnavailable: 'views are not read by the delta feed' });
+    ({ siteId } = await bed.provisionedSite());
     dir = mkdtempSync(join(tmpdir(), 'hoivacrm-sp-delta-'));
     store = await openSharePointStore({ file: join(dir, 'mirror.sqlite'), graph: bed.graph, siteId });
     delta = store.deltaSync({ interpret: recordingInterpreter });

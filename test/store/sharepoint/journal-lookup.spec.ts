@@ -5,12 +5,11 @@ import { join } from 'node:path';
 import { stableIdFor } from '../../../src/domain/stable-id.js';
 import type { RecordOf } from '../../../src/store/record-kinds.js';
 import { listDefinitionOf } from '../../../src/store/sharepoint/list-schema.js';
-import { provision } from '../../../src/store/sharepoint/provision.js';
 import { openSharePointStore, type SharePointStore } from '../../../src/store/sharepoint/sharepoint-store.js';
 import { openSqliteDatabase } from '../../../src/store/sqlite/sqlite-store.js';
-import { startProvisioningBed, type ProvisioningBed } from '../../store/sharepoint/provisioning-bed.js';
+import { startProvisioningBed, type ProvisioningBed } from './provisioning-bed.js';
 
-describe('review: a journaled change set of a care home and its place, neither sent before the stop', function () {
+describe('SharePoint store: a journaled change set of a care home and its place, neither sent before the stop', function () {
   this.timeout(20_000);
   let bed: ProvisioningBed;
   let dir: string;
@@ -19,8 +18,7 @@ describe('review: a journaled change set of a care home and its place, neither s
   after(async () => { await store?.close(); await bed.stop(); rmSync(dir, { recursive: true, force: true }); });
 
   it('is finished at the next open: both items in the lists, both records in the mirror', async () => {
-    const { siteId } = bed.newSite();
-    await provision({ graph: bed.graph, siteId, restUnavailable: 'not needed' });
+    const { siteId } = await bed.provisionedSite();
     dir = mkdtempSync(join(tmpdir(), 'review-journal-'));
     const file = join(dir, 'mirror.sqlite');
     const first = await openSharePointStore({ file, graph: bed.graph, siteId });

@@ -5,12 +5,11 @@ import { join } from 'node:path';
 import { stableIdFor } from '../../../src/domain/stable-id.js';
 import type { GraphClient } from '../../../src/graph/graph-client.js';
 import type { RecordOf } from '../../../src/store/record-kinds.js';
-import { provision } from '../../../src/store/sharepoint/provision.js';
 import { openSharePointStore, type SharePointStore } from '../../../src/store/sharepoint/sharepoint-store.js';
 import type { OutsideEdit } from '../../../src/store/store-port.js';
-import { startProvisioningBed, type ProvisioningBed } from '../../store/sharepoint/provisioning-bed.js';
+import { startProvisioningBed, type ProvisioningBed } from './provisioning-bed.js';
 
-describe('review: a $batch that SharePoint applied but whose answer never arrived (timeout / connection reset)', function () {
+describe('SharePoint store: a $batch that SharePoint applied but whose answer never arrived (timeout / connection reset)', function () {
   this.timeout(20_000);
   let bed: ProvisioningBed;
   let dir: string;
@@ -19,8 +18,7 @@ describe('review: a $batch that SharePoint applied but whose answer never arrive
   after(async () => { await store?.close(); await bed.stop(); rmSync(dir, { recursive: true, force: true }); });
 
   it('is not later taken for a person’s edit: the mirror gets our record, the interpreter is not asked', async () => {
-    const { siteId } = bed.newSite();
-    await provision({ graph: bed.graph, siteId, restUnavailable: 'not needed' });
+    const { siteId } = await bed.provisionedSite();
     dir = mkdtempSync(join(tmpdir(), 'review-lost-'));
     let loseNextAnswer = false;
     // The real client, except that one $batch is applied by the server and then "times out" on our side.

@@ -6,12 +6,11 @@ import { stableIdFor } from '../../../src/domain/stable-id.js';
 import type { RecordOf } from '../../../src/store/record-kinds.js';
 import { recordToFields } from '../../../src/store/sharepoint/field-mapping.js';
 import { listDefinitionOf } from '../../../src/store/sharepoint/list-schema.js';
-import { provision } from '../../../src/store/sharepoint/provision.js';
 import { openSharePointStore, type SharePointStore } from '../../../src/store/sharepoint/sharepoint-store.js';
-import { startProvisioningBed, type ProvisioningBed } from '../../store/sharepoint/provisioning-bed.js';
-import { mapResolver } from '../../store/sharepoint/map-resolver.js';
+import { startProvisioningBed, type ProvisioningBed } from './provisioning-bed.js';
+import { mapResolver } from './map-resolver.js';
 
-describe('review: an update whose first PATCH landed but whose answer was lost (504/timeout, then retried)', function () {
+describe('SharePoint store: an update whose first PATCH landed but whose answer was lost (504/timeout, then retried)', function () {
   this.timeout(20_000);
   let bed: ProvisioningBed;
   let dir: string;
@@ -20,8 +19,7 @@ describe('review: an update whose first PATCH landed but whose answer was lost (
   after(async () => { await store?.close(); await bed.stop(); rmSync(dir, { recursive: true, force: true }); });
 
   it('is accepted (the list holds exactly our version), not refused as "someone changed this first"', async () => {
-    const { siteId } = bed.newSite();
-    await provision({ graph: bed.graph, siteId, restUnavailable: 'not needed' });
+    const { siteId } = await bed.provisionedSite();
     dir = mkdtempSync(join(tmpdir(), 'review-patch-'));
     store = await openSharePointStore({ file: join(dir, 'm.sqlite'), graph: bed.graph, siteId });
     const at = '2026-11-23T08:00:00.000Z';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { provision } from '../../../src/store/sharepoint/provision.js';
 import { createGraphClient, type GraphClient } from '../../../src/graph/graph-client.js';
 import type { GraphSettingsInput } from '../../../src/graph/graph-settings.js';
 import { createSharePointRest, type SharePointRestClient } from '../../../src/store/sharepoint/sharepoint-rest.js';
@@ -19,6 +20,8 @@ export interface ProvisioningBed {
   clients: { close(): void }[];
   /** A new empty site: its Graph id, its URL, and a SharePoint REST client for it. */
   newSite(): { siteId: string; siteUrl: string; rest: SharePointRestClient };
+  /** A new site with HoivaCRM's lists provisioned (no views: the store does not read them). */
+  provisionedSite(): Promise<{ siteId: string }>;
   /** Requests that change something (non-GET Graph, $batch, SharePoint REST), since the log was cleared. */
   writes(): LoggedRequest[];
   stop(): Promise<void>;
@@ -32,7 +35,7 @@ export async function startProvisioningBed(overrides: Partial<GraphSettingsInput
   const graph = createGraphClient(settings);
   const clients: { close(): void }[] = [graph];
   let n = 0;
-  return {
+  const testbed: ProvisioningBed = {
     bed,
     provisioning,
     views,
@@ -46,6 +49,11 @@ export async function startProvisioningBed(overrides: Partial<GraphSettingsInput
       clients.push(rest);
       return { siteId, siteUrl, rest };
     },
+    async provisionedSite() {
+      const { siteId } = testbed.newSite();
+      await provision({ graph, siteId, restUnavailable: 'views are not read by the store' });
+      return { siteId };
+    },
     writes: () =>
       bed.double.log.filter((r) => ['graph', 'batch', 'in-batch', 'sharepoint-rest'].includes(r.kind) && r.method !== 'GET'),
     async stop() {
@@ -53,4 +61,5 @@ export async function startProvisioningBed(overrides: Partial<GraphSettingsInput
       await bed.double.stop();
     },
   };
+  return testbed;
 }

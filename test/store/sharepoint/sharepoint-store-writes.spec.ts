@@ -8,7 +8,6 @@ import type { Logger } from '../../../src/logger.js';
 import type { RecordKind, RecordOf } from '../../../src/store/record-kinds.js';
 import { recordToFields } from '../../../src/store/sharepoint/field-mapping.js';
 import { listDefinitionOf } from '../../../src/store/sharepoint/list-schema.js';
-import { provision } from '../../../src/store/sharepoint/provision.js';
 import { openSharePointStore, type SharePointStore } from '../../../src/store/sharepoint/sharepoint-store.js';
 import { ConcurrencyConflict, type ChangeSet, type OutboxDraft, type OutsideEditInterpreter } from '../../../src/store/store-port.js';
 import type { DoubleItem } from '../../support/graph-double/sharepoint-lists.js';
@@ -42,8 +41,7 @@ describe('STORE=sharepoint writes: conflicts, duplicate creates, undo, throttlin
     await bed.stop();
   });
   beforeEach(async () => {
-    ({ siteId } = bed.newSite());
-    await provision({ graph: bed.graph, siteId, restUnavailable: 'views are not part of the write path' });
+    ({ siteId } = await bed.provisionedSite());
     dir = mkdtempSync(join(tmpdir(), 'hoivacrm-sp-writes-'));
     file = join(dir, 'mirror.sqlite');
     store = await open();

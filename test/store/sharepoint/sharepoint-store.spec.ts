@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { provision } from '../../../src/store/sharepoint/provision.js';
 import { openSharePointStore } from '../../../src/store/sharepoint/sharepoint-store.js';
 import { recordStoreContract } from '../record-store.contract.js';
 import { startProvisioningBed, type ProvisioningBed } from './provisioning-bed.js';
@@ -18,8 +17,7 @@ after(async () => {
 
 recordStoreContract('sharepoint (Graph double)', async () => {
   bed ??= await startProvisioningBed();
-  const { siteId } = bed.newSite();
-  await provision({ graph: bed.graph, siteId, restUnavailable: 'views are not part of the storage contract' });
+  const { siteId } = await bed.provisionedSite();
   const dir = mkdtempSync(join(tmpdir(), 'hoivacrm-sp-store-'));
   const store = await openSharePointStore({ file: join(dir, 'mirror.sqlite'), graph: bed.graph, siteId });
   return {
