@@ -3,9 +3,12 @@ import { recordId, recordMeta, region, text } from './common.js';
 
 /**
  * A member of staff who uses HoivaCRM, with roles (DOMAIN.md, People; thesis table 2). Roles decide
- * who records what and who is told. Municipal officials are contacts, not persons.
+ * who records what and who is told; each role has a scope (src/app/authorize.ts): the home(s) of a home
+ * director or head nurse, the region of a regional director, the company for the others. `admin` keeps
+ * the people list and binds the channels. Municipal officials are contacts, not persons.
  */
-export const personRoles = ['kotijohtaja', 'vastaava-hoitaja', 'aluejohtaja', 'liiketoimintajohtaja', 'myynti', 'laatupaallikko'] as const;
+export const personRoles = ['kotijohtaja', 'vastaava-hoitaja', 'aluejohtaja', 'liiketoimintajohtaja', 'myynti', 'laatupaallikko', 'admin'] as const;
+export type PersonRole = (typeof personRoles)[number];
 
 const personFields = {
   /** The Teams user's Entra object id. */
@@ -13,8 +16,8 @@ const personFields = {
   name: text(120),
   email: z.email().optional(),
   roles: z.array(z.enum(personRoles)).min(1),
-  /** The home a home director or head nurse is responsible for. */
-  careHomeId: recordId.optional(),
+  /** The home(s) a home director or head nurse is responsible for (a director may lead two small homes). */
+  careHomeIds: z.array(recordId).optional(),
   /** The region a regional director leads. */
   region: region.optional(),
 };

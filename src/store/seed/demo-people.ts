@@ -13,7 +13,7 @@ export const demoPeople: { userId: string; name: string; roles: Person['roles'];
   { userId: '00000000-0000-0000-0000-0000000000021', name: 'Mikko Myyntipäällikkö', roles: ['myynti'] },
   { userId: '00000000-0000-0000-0000-0000000000022', name: 'Liisa Laaksonen', roles: ['laatupaallikko'] },
   { userId: '00000000-0000-0000-0000-0000000000023', name: 'Jukka Järvinen', roles: ['aluejohtaja'], region: 'etela-suomi' },
-  { userId: '00000000-0000-0000-0000-0000000000024', name: 'Aino Virtanen', roles: ['liiketoimintajohtaja'] },
+  { userId: '00000000-0000-0000-0000-0000000000024', name: 'Aino Virtanen', roles: ['liiketoimintajohtaja', 'admin'] },
   { userId: '00000000-0000-0000-0000-0000000000025', name: 'Pekka Nieminen', roles: ['vastaava-hoitaja'], home: 'Koivukoti' },
   { userId: '00000000-0000-0000-0000-0000000000026', name: 'Sanna Myyntijohtaja', roles: ['myynti'] },
 ];
@@ -26,7 +26,7 @@ export function demoPersonWrites(meta: Meta): RecordWrite[] {
       userId: p.userId,
       name: p.name,
       roles: p.roles,
-      ...(p.home ? { careHomeId: stableIdFor(`home:${p.home}`) } : {}),
+      ...(p.home ? { careHomeIds: [stableIdFor(`home:${p.home}`)] } : {}),
       ...(p.region ? { region: p.region } : {}),
     };
     return { kind: 'person', record: person, expectedVersion: null };

@@ -37,7 +37,7 @@ const valid = {
   developmentMeeting: [developmentMeetingInputSchema, { kind: 'vuosittainen', customerId, startsAt: '2027-02-03T10:00:00+02:00', endsAt: '2027-02-03T11:30:00+02:00', participants: 'Vanhustyön päällikkö, aluejohtaja, kotijohtaja', recordedBy: actor }],
   complaint: [complaintInputSchema, { customerId, careHomeId: homeId, receivedDate: '2026-11-18', channel: 'puhelin', matter: 'Asukkaan ruokailu myöhästyi', severity: 'kohtalainen', status: 'vastaanotettu', recordedBy: actor }],
   customerPlan: [customerPlanInputSchema, { customerId, year: 2027, goal: 'Optiovuosi käyttöön', plannedEncounters: [{ month: 3, kind: 'kehityskokous', withRole: 'vanhustyon-paallikko' }] }],
-  person: [personInputSchema, { userId: 'aad-1', name: 'Kaisa Kotijohtaja', roles: ['kotijohtaja'], careHomeId: homeId }],
+  person: [personInputSchema, { userId: 'aad-1', name: 'Kaisa Kotijohtaja', roles: ['kotijohtaja'], careHomeIds: [homeId] }],
   note: [noteInputSchema, { customerId, matter: 'Kunta suunnittelee uutta kilpailutusta keväällä', specialMention: true, direction: 'myynnista-tuotantoon', recordedBy: actor }],
 } satisfies Record<keyof typeof recordSchemas, [z.ZodType, Record<string, unknown>]>;
 
