@@ -1,34 +1,128 @@
-import type { ActorRef } from '../domain/records/common.js';
-import type { Person } from '../domain/records/person.js';
+import type { ActorRef, Region } from '../domain/records/common.js';
+import type { Person, PersonRole } from '../domain/records/person.js';
 import type { AppContext } from './app-context.js';
 
 /**
- * Who may do what, as data (thesis table 2: who records what). Recording is open to the staff in the
- * people list; the steps that carry responsibility are limited to the roles the thesis gives them.
- * A use case calls `authorize` after validating and before writing; a refusal names the roles.
+ * Who may do what, and where (DOMAIN.md, "Who may see and do what"; thesis table 2). One pure function,
+ * `may`, decides for every use case, every read that returns records, the bot and later the tab's API.
+ *
+ * Every role has a scope: a home director and a head nurse act for their own home(s), a regional director
+ * for the homes and customers of their region, the business director, quality manager, sales and admin for
+ * the whole company. An action lists the roles that may take it; the role's scope must cover the record
+ * (its care home, or its region). Someone outside the people list may do nothing.
+ */
+export type RoleScope = 'home' | 'region' | 'company';
+
+export const roleScopes: Readonly<Record<PersonRole, RoleScope>> = {
+  kotijohtaja: 'home',
+  'vastaava-hoitaja': 'home',
+  aluejohtaja: 'region',
+  liiketoimintajohtaja: 'company',
+  laatupaallikko: 'company',
+  myynti: 'company',
+  admin: 'company',
+};
+
+/** Roles that record for a home: its own staff, its region's director, and every company-wide role but admin. */
+const recorders = ['kotijohtaja', 'vastaava-hoitaja', 'aluejohtaja', 'liiketoimintajohtaja', 'laatupaallikko', 'myynti'] as const;
+/** "Management, the quality manager and the home concerned" read complaint texts and contact notes. */
+const confidentialReaders = ['kotijohtaja', 'vastaava-hoitaja', 'aluejohtaja', 'liiketoimintajohtaja', 'laatupaallikko'] as const;
+
+/**
+ * The role table (README, "Who may do what"): action → roles. Scope comes from the role (roleScopes) and
+ * is checked against the record the action touches.
  */
 export const permissions = {
+  /** Read customers, places and cards (the summary variant unless a confidential read is also allowed). */
+  read: ['kotijohtaja', 'vastaava-hoitaja', 'aluejohtaja', 'liiketoimintajohtaja', 'laatupaallikko', 'myynti', 'admin'],
+  /** Record a freed/freeing place, a supervision visit, a home event, a complaint, a note or a meeting memo. */
+  recordForHome: recorders,
+  /** A contact with a customer (not tied to a home): anyone who works with customers. */
+  logContact: recorders,
+  /** Reserve a free place for a customer (sales, or the home's own people and directors). */
+  reservePlace: ['kotijohtaja', 'vastaava-hoitaja', 'aluejohtaja', 'liiketoimintajohtaja', 'myynti'],
+  /**
+   * A reserved place sold (occupied) or released, and a reserved or occupied place recorded free again:
+   * the home director's occupancy table, or sales.
+   */
+  settlePlace: ['kotijohtaja', 'vastaava-hoitaja', 'aluejohtaja', 'liiketoimintajohtaja', 'myynti'],
   /** Complaint handling steps: the home's director and deputy, the regional director, the quality manager. */
   advanceComplaint: ['kotijohtaja', 'vastaava-hoitaja', 'aluejohtaja', 'liiketoimintajohtaja', 'laatupaallikko'],
   /** "A written reply by the regional director when needed" (thesis 4.4.3). */
   replyToComplaint: ['aluejohtaja', 'liiketoimintajohtaja'],
-  /** A reserved place sold (occupied) or released: the home director's occupancy table, or sales. */
-  settlePlace: ['kotijohtaja', 'vastaava-hoitaja', 'aluejohtaja', 'liiketoimintajohtaja', 'myynti'],
-} as const satisfies Record<string, readonly Person['roles'][number][]>;
+  /** Complaint free text (matter, actions, reply) and contact notes: otherwise the summary variant. */
+  readConfidential: confidentialReaders,
+  /** A customer's change history (`historia`). */
+  readHistory: ['aluejohtaja', 'liiketoimintajohtaja', 'admin'],
+  /** Which channel is the sales or management channel. */
+  bindChannel: ['admin'],
+  /** The outbox's state and sending undelivered cards again (`tila`). */
+  operateDelivery: ['admin'],
+} as const satisfies Record<string, readonly PersonRole[]>;
 
-export type Permission = keyof typeof permissions;
+export type Action = keyof typeof permissions;
 
-export type Authorization = { ok: true; person: Person } | { ok: false; reason: 'forbidden'; message: 'auth.notInPeopleList' | 'auth.roleRequired'; roles: readonly string[] };
+/** What an action touches, as far as scope goes: a home (and its region), or a customer's region, or nothing. */
+export interface ScopeTarget {
+  careHomeId?: string | undefined;
+  /** Shown in a refusal ("only for Koivukoti"). */
+  careHomeName?: string | undefined;
+  region?: Region | undefined;
+}
+
+export type Decision =
+  | { ok: true; person: Person }
+  | { ok: false; reason: 'forbidden'; message: 'auth.notInPeopleList'; roles: readonly PersonRole[] }
+  | { ok: false; reason: 'forbidden'; message: 'auth.roleRequired'; roles: readonly PersonRole[] }
+  /** The role is right but not here: a home director acting on another home, a regional director outside the region. */
+  | { ok: false; reason: 'forbidden'; message: 'auth.outOfScope'; roles: readonly PersonRole[]; params: Record<string, string> };
+
+/** The homes a person's home roles cover. */
+export function homesOf(person: Person): readonly string[] {
+  return person.careHomeIds ?? [];
+}
+
+function covers(person: Person, role: PersonRole, target: ScopeTarget | undefined): boolean {
+  switch (roleScopes[role]) {
+    case 'company':
+      return true;
+    case 'region':
+      // A region-wide role reaches a record of its region; a record with no home or region (a contact log
+      // entry) is reachable by any staff member who may take the action.
+      return target?.region === undefined || target.region === person.region;
+    case 'home':
+      if (target?.careHomeId !== undefined) return homesOf(person).includes(target.careHomeId);
+      return target?.region === undefined;
+  }
+}
+
+/** The pure decision: may this person (or nobody, for someone outside the people list) take the action here? */
+export function may(person: Person | undefined, action: Action, target?: ScopeTarget): Decision {
+  const roles: readonly PersonRole[] = permissions[action];
+  if (!person) return { ok: false, reason: 'forbidden', message: 'auth.notInPeopleList', roles };
+  const held = person.roles.filter((r) => roles.includes(r));
+  if (held.length === 0) return { ok: false, reason: 'forbidden', message: 'auth.roleRequired', roles };
+  if (held.some((role) => covers(person, role, target))) return { ok: true, person };
+  return {
+    ok: false,
+    reason: 'forbidden',
+    message: 'auth.outOfScope',
+    roles,
+    params: { where: target?.careHomeName ?? target?.region ?? '' },
+  };
+}
+
+/** A yes/no for filtering reads (which variant of a card, which records to list). */
+export function allows(person: Person | undefined, action: Action, target?: ScopeTarget): boolean {
+  return may(person, action, target).ok;
+}
 
 /** The people-list entry of the acting Teams user (matched by Entra object id), if any. */
 export async function personOf(ctx: AppContext, actor: ActorRef): Promise<Person | undefined> {
   return (await ctx.store.records.list('person', { userId: actor.id }))[0];
 }
 
-export async function authorize(ctx: AppContext, actor: ActorRef, permission: Permission): Promise<Authorization> {
-  const person = await personOf(ctx, actor);
-  const roles = permissions[permission];
-  if (!person) return { ok: false, reason: 'forbidden', message: 'auth.notInPeopleList', roles };
-  if (!person.roles.some((r) => (roles as readonly string[]).includes(r))) return { ok: false, reason: 'forbidden', message: 'auth.roleRequired', roles };
-  return { ok: true, person };
+/** Looks the actor up and decides: what a use case calls before it writes. */
+export async function authorize(ctx: AppContext, actor: ActorRef, action: Action, target?: ScopeTarget): Promise<Decision> {
+  return may(await personOf(ctx, actor), action, target);
 }

@@ -8,7 +8,7 @@ export type UseCaseResult<T> =
   | { ok: true; value: T; duplicate: boolean }
   | { ok: false; reason: 'invalid'; errors: FieldError[] }
   /** `roles`: who could have done it (translated by the UI, e.g. "only the regional director"). */
-  | { ok: false; reason: 'forbidden'; message: string; roles?: readonly string[] }
+  | { ok: false; reason: 'forbidden'; message: string; roles?: readonly string[]; params?: Record<string, string> }
   | { ok: false; reason: 'conflict'; message: string };
 
 export function invalid(errors: FieldError[]): UseCaseResult<never> {
@@ -16,6 +16,6 @@ export function invalid(errors: FieldError[]): UseCaseResult<never> {
 }
 
 /** A refused authorization as a use-case result. */
-export function forbidden(refusal: { message: string; roles: readonly string[] }): UseCaseResult<never> {
-  return { ok: false, reason: 'forbidden', message: refusal.message, roles: refusal.roles };
+export function forbidden(refusal: { message: string; roles: readonly string[]; params?: Record<string, string> }): UseCaseResult<never> {
+  return { ok: false, reason: 'forbidden', message: refusal.message, roles: refusal.roles, ...(refusal.params ? { params: refusal.params } : {}) };
 }

@@ -185,7 +185,7 @@ export const fullRecords: { [K in RecordKind]: RecordOf<K> } = {
     name: 'Kaisa Kotijohtaja',
     email: 'kaisa@hoiva.example',
     roles: ['kotijohtaja', 'vastaava-hoitaja'],
-    careHomeId: ids.careHome,
+    careHomeIds: [ids.careHome],
     region: 'etela-suomi',
   },
   note: {
