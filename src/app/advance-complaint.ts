@@ -76,6 +76,7 @@ export async function advanceComplaint(ctx: AppContext, actor: ActorRef, input: 
   try {
     return await commitChanges<AdvanceComplaintOutcome>(ctx, {
       at,
+      by: actor,
       idempotencyKey: `advanceComplaint:${command.requestId}:${actor.id}`,
       writes: [{ kind: 'complaint', record: next, expectedVersion: complaint.version }],
       outbox: notificationsFor(event),

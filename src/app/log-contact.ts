@@ -53,6 +53,7 @@ export async function logContact(ctx: AppContext, actor: ActorRef, input: unknow
   const value: ContactLogged = { entry, customerName: customer.name };
   return commitChanges(ctx, {
     at,
+    by: actor,
     idempotencyKey: `logContact:${requestId}`,
     writes: [{ kind: 'contactLogEntry', record: entry, expectedVersion: null }],
     outbox: notificationsFor(event),

@@ -91,6 +91,7 @@ export async function logHomeEvent(ctx: AppContext, actor: ActorRef, input: unkn
   const value: HomeEventLogged = { homeEvent, careHomeName: home.name, customerNames: [...customerName.values()] };
   return commitChanges(ctx, {
     at,
+    by: actor,
     idempotencyKey: `logHomeEvent:${requestId}`,
     writes: [{ kind: 'homeEvent', record: homeEvent, expectedVersion: null }],
     outbox: notificationsFor(event, people),

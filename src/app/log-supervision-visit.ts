@@ -56,6 +56,7 @@ export async function logSupervisionVisit(ctx: AppContext, actor: ActorRef, inpu
   const value: VisitLogged = { visit, customerName: customer.name, careHomeName: home.name };
   return commitChanges(ctx, {
     at,
+    by: actor,
     idempotencyKey: `logSupervisionVisit:${requestId}`,
     writes: [{ kind: 'supervisionVisit', record: visit, expectedVersion: null }],
     outbox: notificationsFor(event, people),

@@ -55,6 +55,7 @@ export async function receiveComplaint(ctx: AppContext, actor: ActorRef, input: 
   try {
     return await commitChanges(ctx, {
       at,
+      by: actor,
       idempotencyKey: `receiveComplaint:${requestId}`,
       writes: [{ kind: 'complaint', record: complaint, expectedVersion: null }],
       outbox: notificationsFor(event, await listPeople(ctx)),

@@ -60,6 +60,7 @@ export async function recordDevelopmentMeeting(ctx: AppContext, actor: ActorRef,
   const value: DevelopmentMeetingRecorded = { meeting, customerName: customer?.name, careHomeName: home?.name };
   return commitChanges(ctx, {
     at,
+    by: actor,
     idempotencyKey: `recordDevelopmentMeeting:${requestId}`,
     writes: [{ kind: 'developmentMeeting', record: meeting, expectedVersion: null }],
     outbox: notificationsFor(event, await listPeople(ctx)),

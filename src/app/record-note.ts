@@ -65,6 +65,7 @@ export async function recordNote(ctx: AppContext, actor: ActorRef, input: unknow
   const value: NoteRecorded = { note, customerName: customer.name, careHomeName: home?.name };
   return commitChanges(ctx, {
     at,
+    by: actor,
     idempotencyKey: `recordNote:${requestId}`,
     writes: [{ kind: 'note', record: note, expectedVersion: null }],
     outbox: notificationsFor(event, people),

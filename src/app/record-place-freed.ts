@@ -82,6 +82,7 @@ export async function recordPlaceFreed(ctx: AppContext, actor: ActorRef, input: 
   try {
     return await commitChanges(ctx, {
       at,
+      by: actor,
       idempotencyKey,
       writes: [{ kind: 'place', record: place, expectedVersion: existing ? existing.version : null }],
       outbox: notificationsFor(event),

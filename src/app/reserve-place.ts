@@ -62,6 +62,7 @@ export async function reservePlace(ctx: AppContext, actor: ActorRef, input: unkn
   try {
     return await commitChanges<ReservePlaceOutcome>(ctx, {
       at,
+      by: actor,
       idempotencyKey: `reservePlace:${command.requestId}:${actor.id}`,
       writes: [{ kind: 'place', record: next, expectedVersion: place.version }],
       outbox: notificationsFor(event),

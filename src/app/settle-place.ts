@@ -89,6 +89,7 @@ export async function settlePlace(ctx: AppContext, actor: ActorRef, input: unkno
   try {
     return await commitChanges<SettlePlaceOutcome>(ctx, {
       at,
+      by: actor,
       // Per action: the same person's "sell" and "release" on one card are two different requests.
       idempotencyKey: `settlePlace:${command.requestId}:${command.settlement}:${actor.id}`,
       writes: [{ kind: 'place', record: next, expectedVersion: place.version }],

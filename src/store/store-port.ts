@@ -42,6 +42,8 @@ export interface ChangeSet {
    * never reads the system clock itself, so tests with an injected clock see the same time everywhere.
    */
   at: string;
+  /** Who made the change (absent for the system's own writes: the seed, a migration): the audit trail keeps it. */
+  by?: ActorRef | undefined;
   /** A repeated request with the same key changes nothing and gets the first result back. */
   idempotencyKey?: string;
   writes: RecordWrite[];
