@@ -1,4 +1,5 @@
 import { MessageFactory, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import { authorize } from '../src/app/authorize.js';
 import { rememberConversation } from '../src/app/bind-channel.js';
 import type { AppContext } from '../src/app/app-context.js';
 import { localeFrom, t, type Locale } from '../src/i18n/messages.js';
@@ -82,6 +83,7 @@ export class HoivaBot extends TeamsActivityHandler {
     const ctx = this.flowContext(turn);
     const parsed = parseCommand(turn.activity.text ?? '', this.commands);
     if (parsed.kind === 'command' && parsed.id !== 'help') {
+      if (!(await this.admitted(ctx))) return;
       const flow = this.flows.find((f) => f.commands.some((c) => c.id === parsed.id));
       await flow?.onCommand?.(parsed.id, parsed.argument, ctx);
       return;
@@ -94,6 +96,16 @@ export class HoivaBot extends TeamsActivityHandler {
     await turn.sendActivity(MessageFactory.attachment(cardAttachment(helpCard(ctx.locale, this.commands))));
   }
 
+  /**
+   * Someone outside the people list may read the help and nothing else: every command and card action is
+   * refused here with the same sentence (the use cases refuse them too; this is the one polite answer).
+   */
+  private async admitted(ctx: FlowContext): Promise<boolean> {
+    if ((await authorize(ctx.app, ctx.actor, 'read')).ok) return true;
+    await ctx.turn.sendActivity(MessageFactory.text(t(ctx.locale, 'auth.outsider')));
+    return false;
+  }
+
   private async handleCardSubmit(turn: TurnContext): Promise<void> {
     const ctx = this.flowContext(turn);
     const envelope = submitEnvelope.safeParse(turn.activity.value);
@@ -103,6 +115,7 @@ export class HoivaBot extends TeamsActivityHandler {
       await turn.sendActivity(MessageFactory.text(t(ctx.locale, 'error.generic')));
       return;
     }
+    if (!(await this.admitted(ctx))) return;
     await flow.onSubmit(envelope.data.action, envelope.data, formValues(turn.activity.value as Record<string, unknown>), ctx);
   }
 }

@@ -27,19 +27,11 @@ const heading = (text: string): CardElement => textBlock(text, { weight: 'bolder
 const line = (text: string, opts: Parameters<typeof textBlock>[1] = {}): CardElement => textBlock(text, { spacing: 'small', ...opts });
 
 /**
- * Who sees the card. In the asker's own chat it shows the summaries of complaints and the personal notes
- * about contacts; asked in a channel, it leaves both out, as the complaint routing keeps complaint text
- * out of the sales channel (src/notify/routing.ts) — the whole card is in the personal chat.
- */
-export type CustomerCardAudience = 'personal' | 'channel';
-
-/**
  * The customer card (`asiakas <nimi>`): who the customer is, who we deal with, the agreements, what
  * happened lately and how long ago, what is open, what comes next, and what sales can offer in the
  * customer's region (thesis 5.2, 6.1, 6.2; seed 002 for the two-week silence).
  */
-export function customerCard(locale: Locale, o: CustomerOverview, requestId: string, audience: CustomerCardAudience = 'personal'): AdaptiveCard {
-  const personal = audience === 'personal';
+export function customerCard(locale: Locale, o: CustomerOverview, requestId: string): AdaptiveCard {
   const { customer } = o;
   const facts: [string, string][] = [
     [t(locale, 'customerCard.region'), t(locale, `region.${customer.region}`)],
@@ -51,9 +43,14 @@ export function customerCard(locale: Locale, o: CustomerOverview, requestId: str
     textBlock(customer.name, { size: 'large', weight: 'bolder' }),
     factSet(facts),
     ...silence(locale, o),
-    ...(personal ? [] : [textBlock(t(locale, 'customerCard.channelVariant'), { isSubtle: true, size: 'small' })]),
+    // What the overview left out for this reader (src/app/customer-overview.ts), the card says it did.
+    ...(o.audience === 'channel'
+      ? [textBlock(t(locale, 'customerCard.channelVariant'), { isSubtle: true, size: 'small' })]
+      : o.redacted
+        ? [textBlock(t(locale, 'customerCard.summaryVariant'), { isSubtle: true, size: 'small' })]
+        : []),
     heading(t(locale, 'customerCard.contacts')),
-    ...(o.contacts.length > 0 ? o.contacts.map((c) => contactBlock(locale, c, personal)) : [line(t(locale, 'customerCard.contactsNone'), { isSubtle: true })]),
+    ...(o.contacts.length > 0 ? o.contacts.map((c) => contactBlock(locale, c)) : [line(t(locale, 'customerCard.contactsNone'), { isSubtle: true })]),
     heading(t(locale, 'customerCard.agreements')),
     ...(o.agreements.length > 0 ? o.agreements.map((a) => agreementBlock(locale, a)) : [line(t(locale, 'customerCard.agreementsNone'), { isSubtle: true })]),
     heading(t(locale, 'customerCard.entries')),
@@ -63,7 +60,7 @@ export function customerCard(locale: Locale, o: CustomerOverview, requestId: str
             t(locale, 'customerCard.entry', {
               date: formatDate(locale, e.date),
               kind: t(locale, `customerCard.kind.${e.kind}`),
-              text: personal || e.kind !== 'complaint' ? shortText(e.summary) : '–',
+              text: e.textHidden ? '–' : shortText(e.summary),
               who: e.recordedBy.name,
             }),
           ),
@@ -71,13 +68,13 @@ export function customerCard(locale: Locale, o: CustomerOverview, requestId: str
       : [line(t(locale, 'customerCard.entriesNone'), { isSubtle: true })]),
     heading(t(locale, 'customerCard.complaints')),
     ...(o.openComplaints.length > 0
-      ? o.openComplaints.flatMap(({ complaint: c, careHomeName, overdue }) => [
+      ? o.openComplaints.flatMap(({ complaint: c, careHomeName, overdue, textHidden }) => [
           line(
             t(locale, 'customerCard.complaint', {
               received: formatDate(locale, c.receivedDate),
               home: careHomeName,
               status: t(locale, `customerCard.complaintStatus.${c.status}`),
-              matter: personal ? shortText(c.matter) : '–',
+              matter: textHidden ? '–' : shortText(c.matter),
             }),
           ),
           ...(c.nextStepDue
@@ -131,7 +128,8 @@ function silence(locale: Locale, o: CustomerOverview): CardElement[] {
   ];
 }
 
-function contactBlock(locale: Locale, c: Contact, withNotes: boolean): CardElement {
+/** A contact's personal notes are on it only when the overview kept them for this reader. */
+function contactBlock(locale: Locale, c: Contact): CardElement {
   const role = t(locale, `customerCard.role.${c.role}`);
   const reach = [c.phone, c.email].filter((v): v is string => Boolean(v));
   return container({
@@ -139,7 +137,7 @@ function contactBlock(locale: Locale, c: Contact, withNotes: boolean): CardEleme
     items: [
       textBlock(`${c.name} – ${c.title && c.title !== role ? `${role}, ${c.title}` : role}`),
       ...(reach.length > 0 ? [textBlock(reach.join(' · '), { spacing: 'none', isSubtle: true })] : []),
-      ...(withNotes && c.personalNotes ? [textBlock(t(locale, 'customerCard.contactNote', { text: shortText(c.personalNotes) }), { spacing: 'none', isSubtle: true, size: 'small' })] : []),
+      ...(c.personalNotes ? [textBlock(t(locale, 'customerCard.contactNote', { text: shortText(c.personalNotes) }), { spacing: 'none', isSubtle: true, size: 'small' })] : []),
     ],
   });
 }

@@ -1,3 +1,4 @@
+import { installNoticeCard } from './install-notice-card.js';
 import type { DomainEvent } from '../../src/domain/events.js';
 import { stableIdFor } from '../../src/domain/stable-id.js';
 import type { Locale } from '../../src/i18n/messages.js';
@@ -35,5 +36,7 @@ export function notificationCard(event: DomainEvent, locale: Locale, variant: No
       return contactReminderCard(event, locale);
     case 'digest.weekly':
       return weeklyDigestCard(event, locale);
+    case 'channels.installNotice':
+      return installNoticeCard(event, locale);
   }
 }

@@ -1,5 +1,7 @@
 import { MessageFactory, TeamsInfo, TurnContext, type Activity, type ChannelInfo, type ConversationReference } from 'botbuilder';
-import { audienceForChannelName, bindChannel } from '../../src/app/bind-channel.js';
+import { audienceForChannelName, bindChannel, bindChannelsOnInstall, type BindChannelInput } from '../../src/app/bind-channel.js';
+import { bindingsText } from '../cards/binding-text.js';
+import { replyWithFailure } from './failure-reply.js';
 import { t } from '../../src/i18n/messages.js';
 import type { ChannelAudience } from '../../src/notify/audience.js';
 import type { BotFlow, FlowContext } from './flow.js';
@@ -25,18 +27,17 @@ async function bindHere(ctx: FlowContext, audience: ChannelAudience): Promise<vo
     return;
   }
   const channelName = (activity.channelData as { channel?: { name?: string } }).channel?.name ?? audience;
-  await bindChannel(ctx.app, {
-    audience,
-    teamId,
-    channelId,
-    channelName,
-    reference: channelReference(activity, channelId),
-    boundBy: ctx.actor.id,
-  });
-  await ctx.turn.sendActivity(MessageFactory.text(t(ctx.locale, audience === 'sales' ? 'channel.bound.sales' : 'channel.bound.management')));
+  const result = await bindChannel(ctx.app, ctx.actor, { audience, teamId, channelId, channelName, reference: channelReference(activity, channelId) });
+  if (!result.ok) return replyWithFailure(ctx, result);
+  const previous = result.value.previous;
+  const moved = previous && previous.channelId !== channelId ? ` ${t(ctx.locale, 'channel.bound.moved', { from: previous.channelName })}` : '';
+  await ctx.turn.sendActivity(MessageFactory.text(t(ctx.locale, audience === 'sales' ? 'channel.bound.sales' : 'channel.bound.management') + moved));
 }
 
-/** Installed in a team: bind its channels by name (Myynti/Sales, Johto/Management), General as configured. */
+/**
+ * Installed in a team: offer its channels by name (Myynti/Sales, Johto/Management, General as configured)
+ * to the install use case, which binds them only when nothing is bound yet.
+ */
 export async function bindTeamChannels(ctx: FlowContext, teamId: string, teamName: string, generalAudience?: ChannelAudience): Promise<void> {
   const { turn, locale } = ctx;
   let channels: ChannelInfo[] = [];
@@ -45,30 +46,34 @@ export async function bindTeamChannels(ctx: FlowContext, teamId: string, teamNam
   } catch (error) {
     ctx.logger.warn('could not list the team\'s channels; bind them with "kanava myynti"', { error: String(error) });
   }
-  const bound: string[] = [];
-  const taken = new Set<ChannelAudience>();
-  const bind = async (channelId: string, channelName: string, audience: ChannelAudience) => {
-    const reference = TurnContext.getConversationReference(turn.activity) as ConversationReference;
-    await bindChannel(ctx.app, {
+  const reference = TurnContext.getConversationReference(turn.activity) as ConversationReference;
+  const candidates: BindChannelInput[] = [];
+  const offer = (channelId: string, channelName: string, audience: ChannelAudience) => {
+    if (candidates.some((c) => c.audience === audience)) return;
+    candidates.push({
       audience,
       teamId,
       channelId,
       channelName,
       reference: { ...reference, conversation: { ...reference.conversation, id: channelId, conversationType: 'channel', isGroup: true } },
-      boundBy: ctx.actor.id,
     });
-    taken.add(audience);
-    bound.push(t(locale, 'channel.installedBinding', { channel: channelName, audience: t(locale, `audience.${audience}`) }));
   };
   for (const channel of channels) {
     const audience = audienceForChannelName(channel.name);
-    if (audience && channel.id && !taken.has(audience)) await bind(channel.id, channel.name ?? audience, audience);
+    if (audience && channel.id) offer(channel.id, channel.name ?? audience, audience);
   }
-  if (generalAudience && !taken.has(generalAudience)) {
+  if (generalAudience && !candidates.some((c) => c.audience === generalAudience)) {
     // The General channel's id is the team id; Teams returns it without a name.
     const general = channels.find((c) => c.id === teamId || !c.name);
-    await bind(general?.id ?? teamId, 'General', generalAudience);
+    offer(general?.id ?? teamId, 'General', generalAudience);
   }
+  const outcome = await bindChannelsOnInstall(ctx.app, ctx.actor, { teamId, teamName, candidates });
+  if (outcome.kind === 'kept') {
+    const bindings = outcome.bindings.map((b) => ({ audience: b.audience, channelName: b.channelName, teamId: b.teamId }));
+    await turn.sendActivity(MessageFactory.text(t(locale, 'channel.install.kept', { team: teamName, bindings: bindingsText(locale, bindings) })));
+    return;
+  }
+  const bound = outcome.bound.map((b) => t(locale, 'channel.installedBinding', { channel: b.channelName, audience: t(locale, `audience.${b.audience}`) }));
   const summary = bound.length > 0 ? bound.join(' ') : t(locale, 'channel.installedNone');
   await turn.sendActivity(MessageFactory.text(t(locale, 'channel.installed', { team: teamName, bindings: summary })));
 }

@@ -53,7 +53,7 @@ export const complaintFlow: BotFlow = {
 };
 
 async function sendForm(ctx: FlowContext, state: FormState): Promise<void> {
-  const [customers, homes] = await Promise.all([listCustomers(ctx.app), listCareHomes(ctx.app)]);
+  const [customers, homes] = await Promise.all([listCustomers(ctx.app), listCareHomes(ctx.app, ctx.actor)]);
   const spec = complaintFormSpec(ctx.locale, customers, homes, localDate(ctx.app.clock.now()));
   await ctx.turn.sendActivity(MessageFactory.attachment(cardAttachment(formCard(ctx.locale, spec, state))));
 }

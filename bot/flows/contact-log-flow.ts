@@ -1,3 +1,4 @@
+import { replyWithFailure } from './failure-reply.js';
 import { MessageFactory } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { listCustomers } from '../../src/app/customers.js';
@@ -39,7 +40,7 @@ export const contactLogFlow: BotFlow = {
     } else if (result.reason === 'invalid') {
       await sendForm(ctx, { requestId: envelope.requestId, values, errors: result.errors });
     } else {
-      await ctx.turn.sendActivity(MessageFactory.text(t(ctx.locale, 'error.generic')));
+      await replyWithFailure(ctx, result);
     }
   },
 };

@@ -1,6 +1,6 @@
 import { MessageFactory } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
-import { findCustomer, showCustomer, type CustomerOverview } from '../../src/app/customer-overview.js';
+import { findCustomer, showCustomer, type CustomerOverview, type Viewer } from '../../src/app/customer-overview.js';
 import { customerCard, customerChoiceCard } from '../cards/customer-card.js';
 import { cardAttachment, type AdaptiveCard } from '../cards/elements.js';
 import { replyWithFailure } from './failure-reply.js';
@@ -25,22 +25,27 @@ export const customerFlow: BotFlow = {
   submitActions: ['customer.show'],
 
   async onCommand(_id, argument, ctx) {
-    const lookup = await findCustomer(ctx.app, argument);
+    const result = await findCustomer(ctx.app, viewerOf(ctx), argument);
+    if (!result.ok) return replyWithFailure(ctx, result);
+    const lookup = result.value;
     if (lookup.kind === 'found') return sendOverview(ctx, lookup.overview);
     await send(ctx, customerChoiceCard(ctx.locale, lookup, randomUUID()));
   },
 
   async onSubmit(_action, _envelope, values, ctx) {
-    const result = await showCustomer(ctx.app, values);
+    const result = await showCustomer(ctx.app, viewerOf(ctx), values);
     if (!result.ok) return replyWithFailure(ctx, result);
     await sendOverview(ctx, result.value);
   },
 };
 
-/** Asked in a channel (with an @mention), everyone there sees the answer: the card without complaint text and notes. */
+/** Asked in a channel (with an @mention), everyone there sees the answer: the card is written for the channel. */
+function viewerOf(ctx: FlowContext): Viewer {
+  return { actor: ctx.actor, audience: ctx.turn.activity.conversation.conversationType === 'personal' ? 'personal' : 'channel' };
+}
+
 async function sendOverview(ctx: FlowContext, overview: CustomerOverview): Promise<void> {
-  const audience = ctx.turn.activity.conversation.conversationType === 'personal' ? 'personal' : 'channel';
-  await send(ctx, customerCard(ctx.locale, overview, randomUUID(), audience));
+  await send(ctx, customerCard(ctx.locale, overview, randomUUID()));
 }
 
 async function send(ctx: FlowContext, card: AdaptiveCard): Promise<void> {

@@ -1,6 +1,6 @@
 import { MessageFactory } from 'botbuilder';
 import type { UseCaseResult } from '../../src/app/result.js';
-import { t } from '../../src/i18n/messages.js';
+import { isMessageKey, t } from '../../src/i18n/messages.js';
 import type { FlowContext } from './flow.js';
 
 /**
@@ -12,7 +12,11 @@ export async function replyWithFailure(ctx: FlowContext, result: Exclude<UseCase
   let text: string;
   switch (result.reason) {
     case 'forbidden':
-      text = t(locale, result.message, { roles: (result.roles ?? []).map((r) => t(locale, `role.${r}`)).join(', ') });
+      text = t(locale, result.message, {
+        roles: (result.roles ?? []).map((r) => t(locale, `role.${r}`)).join(', '),
+        // A scope is a home's name, or a region's code (shown by its name).
+        ...(result.params?.where !== undefined ? { where: isMessageKey(`region.${result.params.where}`) ? t(locale, `region.${result.params.where}`) : result.params.where } : {}),
+      });
       break;
     case 'conflict':
       text = t(locale, result.message);

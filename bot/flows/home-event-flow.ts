@@ -35,7 +35,7 @@ export const homeEventFlow: BotFlow = {
 };
 
 async function formSpec(ctx: FlowContext) {
-  const [homes, contacts] = await Promise.all([listCareHomes(ctx.app), listAttendableContacts(ctx.app)]);
+  const [homes, contacts] = await Promise.all([listCareHomes(ctx.app, ctx.actor), listAttendableContacts(ctx.app)]);
   return homeEventFormSpec(ctx.locale, homes, contacts, localDate(ctx.app.clock.now()));
 }
 

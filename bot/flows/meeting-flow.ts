@@ -37,7 +37,7 @@ export const meetingFlow: BotFlow = {
 };
 
 async function formSpec(ctx: FlowContext) {
-  const [customers, homes] = await Promise.all([listCustomers(ctx.app), listCareHomes(ctx.app)]);
+  const [customers, homes] = await Promise.all([listCustomers(ctx.app), listCareHomes(ctx.app, ctx.actor)]);
   return developmentMeetingFormSpec(ctx.locale, customers, homes, localDate(ctx.app.clock.now()));
 }
 

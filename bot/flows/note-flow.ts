@@ -43,7 +43,7 @@ export const noteFlow: BotFlow = {
 };
 
 async function formSpec(ctx: FlowContext, direction: NoteDirection) {
-  const [customers, homes] = await Promise.all([listCustomers(ctx.app), listCareHomes(ctx.app)]);
+  const [customers, homes] = await Promise.all([listCustomers(ctx.app), listCareHomes(ctx.app, ctx.actor)]);
   return noteFormSpec(customers, homes, direction);
 }
 

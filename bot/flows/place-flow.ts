@@ -19,9 +19,9 @@ export const placeFlow: BotFlow = {
   ],
   submitActions: ['placeFreed.submit', 'place.reserve', 'place.sell', 'place.release'],
 
-  async onCommand(id, _argument, { turn, app, locale }) {
+  async onCommand(id, _argument, { turn, app, locale, actor }) {
     if (id === 'freePlace') {
-      const homes = await listCareHomes(app);
+      const homes = await listCareHomes(app, actor);
       await turn.sendActivity(MessageFactory.attachment(cardAttachment(placeFreedFormCard(locale, { homes, requestId: randomUUID() }))));
     } else {
       const groups = await listOpenPlaces(app);
@@ -47,11 +47,13 @@ export const placeFlow: BotFlow = {
         ),
       );
     } else if (result.reason === 'invalid') {
-      const homes = await listCareHomes(app);
+      const homes = await listCareHomes(app, actor);
       const card = placeFreedFormCard(locale, { homes, requestId: envelope.requestId, values, errors: result.errors });
       await turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
-    } else {
+    } else if (result.reason === 'conflict') {
       await turn.sendActivity(MessageFactory.text(t(locale, 'placeFreed.conflict')));
+    } else {
+      await replyWithFailure(ctx, result);
     }
   },
 };
@@ -60,13 +62,10 @@ export const placeFlow: BotFlow = {
  * "Varaa alustavasti" submitted from the card in the channel. The card itself updates for everyone
  * through the outbox; the answer in the thread says who reserved, or who was first.
  */
-async function reserveFromCard(values: Record<string, unknown>, { turn, app, locale, actor }: FlowContext): Promise<void> {
+async function reserveFromCard(values: Record<string, unknown>, ctx: FlowContext): Promise<void> {
+  const { turn, app, locale, actor } = ctx;
   const result = await reservePlace(app, actor, values);
-  if (!result.ok) {
-    const message = result.reason === 'invalid' ? t(locale, result.errors[0]?.key ?? 'error.generic') : t(locale, 'error.generic');
-    await turn.sendActivity(MessageFactory.text(message));
-    return;
-  }
+  if (!result.ok) return replyWithFailure(ctx, result);
   const outcome = result.value;
   if (outcome.reserved) {
     await turn.sendActivity(MessageFactory.text(t(locale, 'reserve.done', { name: actor.name, label: outcome.place.label, customer: outcome.customerName })));

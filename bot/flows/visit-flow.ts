@@ -1,3 +1,4 @@
+import { replyWithFailure } from './failure-reply.js';
 import { MessageFactory } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { listCareHomes } from '../../src/app/list-open-places.js';
@@ -30,13 +31,13 @@ export const visitFlow: BotFlow = {
     } else if (result.reason === 'invalid') {
       await sendForm(ctx, { requestId: envelope.requestId, values, errors: result.errors });
     } else {
-      await ctx.turn.sendActivity(MessageFactory.text(t(ctx.locale, 'error.generic')));
+      await replyWithFailure(ctx, result);
     }
   },
 };
 
 async function formSpec(ctx: FlowContext) {
-  const [customers, homes] = await Promise.all([listCustomers(ctx.app), listCareHomes(ctx.app)]);
+  const [customers, homes] = await Promise.all([listCustomers(ctx.app), listCareHomes(ctx.app, ctx.actor)]);
   return supervisionVisitFormSpec(customers, homes, localDate(ctx.app.clock.now()));
 }
 

@@ -9,7 +9,7 @@ import { fieldErrorsFrom } from '../domain/validation.js';
 import { notificationsFor } from '../notify/routing.js';
 import { ConcurrencyConflict } from '../store/store-port.js';
 import type { AppContext } from './app-context.js';
-import { authorize } from './authorize.js';
+import { authorize, homeScope } from './authorize.js';
 import { commitChanges } from './commit-changes.js';
 import { forbidden, invalid, type UseCaseResult } from './result.js';
 
@@ -34,18 +34,18 @@ export async function advanceComplaint(ctx: AppContext, actor: ActorRef, input: 
   const complaint = await ctx.store.records.get('complaint', command.complaintId);
   if (!complaint) return invalid([{ field: 'complaintId', key: 'complaint.unknown' }]);
 
-  const allowed = await authorize(ctx, actor, 'advanceComplaint');
-  if (!allowed.ok) return forbidden(allowed);
-  if (command.step === 'asiakas-informoitu' && command.replyText) {
-    const mayReply = await authorize(ctx, actor, 'replyToComplaint');
-    if (!mayReply.ok) return forbidden(mayReply);
-  }
-
   const [customer, home] = await Promise.all([
     ctx.store.records.get('customer', complaint.customerId),
     ctx.store.records.get('careHome', complaint.careHomeId),
   ]);
   if (!customer || !home) return invalid([{ field: 'complaintId', key: 'complaint.unknown' }]);
+
+  const allowed = await authorize(ctx, actor, 'advanceComplaint', homeScope(home));
+  if (!allowed.ok) return forbidden(allowed);
+  if (command.step === 'asiakas-informoitu' && command.replyText) {
+    const mayReply = await authorize(ctx, actor, 'replyToComplaint', homeScope(home));
+    if (!mayReply.ok) return forbidden(mayReply);
+  }
   const names = { customerName: customer.name, careHomeName: home.name };
 
   const firstCame = async (): Promise<UseCaseResult<AdvanceComplaintOutcome>> => {

@@ -1,3 +1,4 @@
+import type { CareHome } from '../domain/records/care-home.js';
 import type { ActorRef, Region } from '../domain/records/common.js';
 import type { Person, PersonRole } from '../domain/records/person.js';
 import type { AppContext } from './app-context.js';
@@ -125,4 +126,9 @@ export async function personOf(ctx: AppContext, actor: ActorRef): Promise<Person
 /** Looks the actor up and decides: what a use case calls before it writes. */
 export async function authorize(ctx: AppContext, actor: ActorRef, action: Action, target?: ScopeTarget): Promise<Decision> {
   return may(await personOf(ctx, actor), action, target);
+}
+
+/** The scope of an action on a care home's record: the home, named for a refusal, and its region. */
+export function homeScope(home: Pick<CareHome, 'id' | 'name' | 'region'>): ScopeTarget {
+  return { careHomeId: home.id, careHomeName: home.name, region: home.region };
 }

@@ -2,6 +2,7 @@ import { matchCustomers } from '../domain/customers/customer-match.js';
 import { showCustomerQuery } from '../domain/customers/show-customer.js';
 import { daysBetween, localDate } from '../domain/dates.js';
 import { QUIET_CUSTOMER_DAYS } from '../domain/metrics/weekly-digest.js';
+import type { Person } from '../domain/records/person.js';
 import type { Agreement } from '../domain/records/agreement.js';
 import type { ActorRef } from '../domain/records/common.js';
 import type { Complaint } from '../domain/records/complaint.js';
@@ -12,12 +13,25 @@ import type { AppContext } from './app-context.js';
 import { listCustomerEntries, type CustomerEntry } from './customer-entries.js';
 import { listCustomers } from './customers.js';
 import { listOpenPlaces, type OpenPlacesOfHome } from './list-open-places.js';
-import { invalid, type UseCaseResult } from './result.js';
+import { allows, authorize, homeScope } from './authorize.js';
+import { forbidden, invalid, type UseCaseResult } from './result.js';
 
 /** How many of the latest entries the card lists (the issue: "the last five entries of any kind"). */
 export const LATEST_ENTRIES = 5;
 
 export type CustomerRef = Pick<Customer, 'id' | 'name'>;
+
+/**
+ * Who the card is for. In a channel everyone there reads it, so it is written for the channel, never for
+ * the person who asked: confidential text is left out whoever asked.
+ */
+export interface Viewer {
+  actor: ActorRef;
+  audience: 'personal' | 'channel';
+}
+
+/** A latest entry; a complaint's text is left out (`textHidden`) for a reader who may not see it. */
+export type ShownEntry = CustomerEntry & { textHidden: boolean };
 
 /**
  * Everything the customer card shows (thesis 5.2: "who has met this customer, what was said, when";
@@ -30,14 +44,21 @@ export interface CustomerOverview {
   contacts: Contact[];
   /** Newest agreement first. */
   agreements: Agreement[];
+  /** The audience the card was gathered for. */
+  audience: Viewer['audience'];
+  /**
+   * Something was left out for this reader (complaint text, contact notes: DOMAIN.md, "Who may see and do
+   * what"); the card says so.
+   */
+  redacted: boolean;
   /** The five newest entries of any kind up to today, newest first. */
-  latestEntries: CustomerEntry[];
+  latestEntries: ShownEntry[];
   /** The newest entry's day and how long ago it was; absent when nobody has recorded anything. */
   lastEntry?: { date: string; daysSince: number } | undefined;
   /** Seed 002: "if a customer has no entries for two weeks, what is wrong?" — 14 days or more, or never. */
   quiet: boolean;
   /** Complaints not closed, the nearest next-step target date first; `overdue` when that date has passed. */
-  openComplaints: { complaint: Complaint; careHomeName: string; overdue: boolean }[];
+  openComplaints: { complaint: Complaint; careHomeName: string; overdue: boolean; textHidden: boolean }[];
   /** The earliest next-contact date from today on among the contact log entries (thesis 6.2). */
   nextContact?: { date: string; topic: string; by: ActorRef } | undefined;
   /** Free and freeing places in the customer's region, per home: what sales can offer this customer. */
@@ -52,7 +73,13 @@ export type CustomerLookup =
   | { kind: 'notFound'; typed: string; closest: CustomerRef[] };
 
 /** `asiakas <nimi>`: the customer the name means, its card's contents, or the names to choose from. */
-export async function findCustomer(ctx: AppContext, typed: string): Promise<CustomerLookup> {
+export async function findCustomer(ctx: AppContext, viewer: Viewer, typed: string): Promise<UseCaseResult<CustomerLookup>> {
+  const reader = await authorize(ctx, viewer.actor, 'read');
+  if (!reader.ok) return forbidden(reader);
+  return { ok: true, duplicate: false, value: await lookUp(ctx, reader.person, viewer, typed) };
+}
+
+async function lookUp(ctx: AppContext, person: Person, viewer: Viewer, typed: string): Promise<CustomerLookup> {
   const customers = await listCustomers(ctx);
   const match = matchCustomers(typed, customers);
   const ref = (c: Customer): CustomerRef => ({ id: c.id, name: c.name });
@@ -60,7 +87,7 @@ export async function findCustomer(ctx: AppContext, typed: string): Promise<Cust
     case 'empty':
       return { kind: 'askName', customers: customers.map(ref) };
     case 'one':
-      return { kind: 'found', overview: await gatherOverview(ctx, match.customer) };
+      return { kind: 'found', overview: await gatherOverview(ctx, person, viewer, match.customer) };
     case 'candidates':
       return { kind: 'choose', typed: typed.trim(), customers: match.customers.map(ref) };
     case 'none':
@@ -69,15 +96,17 @@ export async function findCustomer(ctx: AppContext, typed: string): Promise<Cust
 }
 
 /** A customer's card by id (a choice button); an unknown id is a field error. */
-export async function showCustomer(ctx: AppContext, input: unknown): Promise<UseCaseResult<CustomerOverview>> {
+export async function showCustomer(ctx: AppContext, viewer: Viewer, input: unknown): Promise<UseCaseResult<CustomerOverview>> {
+  const reader = await authorize(ctx, viewer.actor, 'read');
+  if (!reader.ok) return forbidden(reader);
   const parsed = showCustomerQuery.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsFrom(parsed.error));
   const customer = await ctx.store.records.get('customer', parsed.data.customerId);
   if (!customer) return invalid([{ field: 'customerId', key: 'customerCard.unknown' }]);
-  return { ok: true, duplicate: false, value: await gatherOverview(ctx, customer) };
+  return { ok: true, duplicate: false, value: await gatherOverview(ctx, reader.person, viewer, customer) };
 }
 
-async function gatherOverview(ctx: AppContext, customer: Customer): Promise<CustomerOverview> {
+async function gatherOverview(ctx: AppContext, person: Person, viewer: Viewer, customer: Customer): Promise<CustomerOverview> {
   const today = localDate(ctx.clock.now());
   const { records } = ctx.store;
   const [contacts, agreements, logEntries, complaints, homes, entries, openPlaces] = await Promise.all([
@@ -97,15 +126,33 @@ async function gatherOverview(ctx: AppContext, customer: Customer): Promise<Cust
   const newest = own[0];
   const lastEntry = newest ? { date: newest.date, daysSince: daysBetween(newest.date, today) } : undefined;
 
-  const homeName = new Map(homes.map((h) => [h.id, h.name]));
+  const homeById = new Map(homes.map((h) => [h.id, h]));
+  // In a channel nobody in particular reads the card: it is the summary for everyone there.
+  const reader = viewer.audience === 'personal' ? person : undefined;
+  const mayReadComplaint = (careHomeId: string) => {
+    const home = homeById.get(careHomeId);
+    return home !== undefined && allows(reader, 'readConfidential', homeScope(home));
+  };
+  const complaintHome = new Map(complaints.map((c) => [c.id, c.careHomeId]));
+  const shownEntries: ShownEntry[] = own.slice(0, LATEST_ENTRIES).map((e) => {
+    const hidden = e.kind === 'complaint' && !mayReadComplaint(complaintHome.get(e.id) ?? '');
+    return hidden ? { ...e, summary: '', textHidden: true } : { ...e, textHidden: false };
+  });
+  // Personal notes about a customer's officials belong to no home: management and the quality manager.
+  const mayReadNotes = allows(reader, 'readConfidential', { region: customer.region });
+  const shownContacts = contacts.map((c) => (mayReadNotes ? c : withoutNotes(c)));
   const openComplaints = complaints
     .filter((c) => c.customerId === customer.id && c.status !== 'suljettu')
     .sort((a, b) => (a.nextStepDue ?? '9999').localeCompare(b.nextStepDue ?? '9999') || b.receivedDate.localeCompare(a.receivedDate))
-    .map((complaint) => ({
-      complaint,
-      careHomeName: homeName.get(complaint.careHomeId) ?? '?',
-      overdue: complaint.nextStepDue !== undefined && complaint.nextStepDue < today,
-    }));
+    .map((complaint) => {
+      const textHidden = !mayReadComplaint(complaint.careHomeId);
+      return {
+        complaint: textHidden ? withoutText(complaint) : complaint,
+        careHomeName: homeById.get(complaint.careHomeId)?.name ?? '?',
+        overdue: complaint.nextStepDue !== undefined && complaint.nextStepDue < today,
+        textHidden,
+      };
+    });
 
   const next = logEntries
     .filter((e) => e.nextContactDate !== undefined && e.nextContactDate >= today)
@@ -115,13 +162,26 @@ async function gatherOverview(ctx: AppContext, customer: Customer): Promise<Cust
   return {
     customer,
     today,
-    contacts: contacts.sort((a, b) => roleOrder(a) - roleOrder(b) || a.name.localeCompare(b.name, 'fi')),
+    audience: viewer.audience,
+    redacted: shownEntries.some((e) => e.textHidden) || openComplaints.some((c) => c.textHidden) || (!mayReadNotes && contacts.some((c) => c.personalNotes)),
+    contacts: shownContacts.sort((a, b) => roleOrder(a) - roleOrder(b) || a.name.localeCompare(b.name, 'fi')),
     agreements: agreements.sort((a, b) => b.startDate.localeCompare(a.startDate)),
-    latestEntries: own.slice(0, LATEST_ENTRIES),
+    latestEntries: shownEntries,
     lastEntry,
     quiet: !lastEntry || lastEntry.daysSince >= QUIET_CUSTOMER_DAYS,
     openComplaints,
     nextContact: next ? { date: next.nextContactDate!, topic: next.nextContactTopic ?? '', by: next.recordedBy } : undefined,
     openPlaces: openPlaces.filter((group) => group.home.region === customer.region),
   };
+}
+
+/** A complaint as the summary shows it: what, where and how far, without the free text. */
+function withoutText(complaint: Complaint): Complaint {
+  const { correctiveActions: _a, replyText: _r, ...rest } = complaint;
+  return { ...rest, matter: '' };
+}
+
+function withoutNotes(contact: Contact): Contact {
+  const { personalNotes: _n, ...rest } = contact;
+  return rest;
 }

@@ -2,7 +2,9 @@ import { localDate } from '../domain/dates.js';
 import { effectiveStatus, isOpenForSale } from '../domain/places/place-lifecycle.js';
 import type { CareHome } from '../domain/records/care-home.js';
 import type { Place, PlaceStatus } from '../domain/records/place.js';
+import type { ActorRef } from '../domain/records/common.js';
 import type { AppContext } from './app-context.js';
+import { allows, homeScope, personOf } from './authorize.js';
 
 export interface OpenPlacesOfHome {
   home: CareHome;
@@ -26,7 +28,13 @@ export async function listOpenPlaces(ctx: AppContext): Promise<OpenPlacesOfHome[
     .sort((a, b) => a.home.region.localeCompare(b.home.region) || a.home.name.localeCompare(b.home.name, 'fi'));
 }
 
-export async function listCareHomes(ctx: AppContext): Promise<CareHome[]> {
-  const homes = await ctx.store.records.list('careHome');
-  return homes.sort((a, b) => a.name.localeCompare(b.name, 'fi'));
+/**
+ * The care homes, by name. Given who asks, only the homes they may record for: a form offers a home
+ * director their own home(s), a regional director the region's homes, everyone else every home.
+ */
+export async function listCareHomes(ctx: AppContext, recorder?: ActorRef): Promise<CareHome[]> {
+  const homes = (await ctx.store.records.list('careHome')).sort((a, b) => a.name.localeCompare(b.name, 'fi'));
+  if (!recorder) return homes;
+  const person = await personOf(ctx, recorder);
+  return homes.filter((home) => allows(person, 'recordForHome', homeScope(home)));
 }

@@ -7,8 +7,9 @@ import { fieldErrorsFrom } from '../domain/validation.js';
 import { notificationsFor } from '../notify/routing.js';
 import type { AppContext } from './app-context.js';
 import { referencedRecords } from './referenced-records.js';
+import { authorize } from './authorize.js';
 import { commitChanges } from './commit-changes.js';
-import { invalid, type UseCaseResult } from './result.js';
+import { forbidden, invalid, type UseCaseResult } from './result.js';
 
 export interface ContactLogged {
   entry: ContactLogEntry;
@@ -29,6 +30,8 @@ export async function logContact(ctx: AppContext, actor: ActorRef, input: unknow
   const { requestId, ...fields } = parsed.data;
   const { customer, errors } = await referencedRecords(ctx, fields);
   if (!customer) return invalid(errors);
+  const mayRecord = await authorize(ctx, actor, 'logContact');
+  if (!mayRecord.ok) return forbidden(mayRecord);
   const at = ctx.clock.now().toISOString();
   const entry: ContactLogEntry = { ...firstVersion(requestId, actor, at), ...fields, recordedBy: actor };
   const event: ContactLoggedEvent = {

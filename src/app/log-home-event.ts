@@ -7,9 +7,10 @@ import type { HomeEvent } from '../domain/records/home-event.js';
 import { fieldErrorsFrom, type FieldError } from '../domain/validation.js';
 import { notificationsFor } from '../notify/routing.js';
 import type { AppContext } from './app-context.js';
+import { authorize, homeScope } from './authorize.js';
 import { commitChanges } from './commit-changes.js';
 import { listPeople } from './people.js';
-import { invalid, type UseCaseResult } from './result.js';
+import { forbidden, invalid, type UseCaseResult } from './result.js';
 import { salesMentions } from './sales-mentions.js';
 
 export interface HomeEventLogged {
@@ -56,6 +57,8 @@ export async function logHomeEvent(ctx: AppContext, actor: ActorRef, input: unkn
     ...(attending.length === contacts.length && customers.every(Boolean) ? [] : [{ field: 'attendingContactIds', key: 'homeEvent.unknownContact' }]),
   ];
   if (!home || errors.length > 0) return invalid(errors);
+  const mayRecord = await authorize(ctx, actor, 'recordForHome', homeScope(home));
+  if (!mayRecord.ok) return forbidden(mayRecord);
   const customerName = new Map(customers.map((c) => [c!.id, c!.name]));
 
   const at = ctx.clock.now().toISOString();

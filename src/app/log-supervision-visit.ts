@@ -6,10 +6,11 @@ import { fieldErrorsFrom } from '../domain/validation.js';
 import { notificationsFor } from '../notify/routing.js';
 import type { AppContext } from './app-context.js';
 import { referencedRecords } from './referenced-records.js';
+import { authorize, homeScope } from './authorize.js';
 import { commitChanges } from './commit-changes.js';
 import { listPeople } from './people.js';
 import { salesMentions } from './sales-mentions.js';
-import { invalid, type UseCaseResult } from './result.js';
+import { forbidden, invalid, type UseCaseResult } from './result.js';
 
 export interface VisitLogged {
   visit: SupervisionVisit;
@@ -27,6 +28,8 @@ export async function logSupervisionVisit(ctx: AppContext, actor: ActorRef, inpu
   const { requestId, ...fields } = parsed.data;
   const { customer, home, errors } = await referencedRecords(ctx, fields);
   if (!customer || !home) return invalid(errors);
+  const mayRecord = await authorize(ctx, actor, 'recordForHome', homeScope(home));
+  if (!mayRecord.ok) return forbidden(mayRecord);
 
   const at = ctx.clock.now().toISOString();
   const visit: SupervisionVisit = { ...firstVersion(requestId, actor, at), ...fields, recordedBy: actor };

@@ -10,9 +10,10 @@ import { notificationsFor } from '../notify/routing.js';
 import { ConcurrencyConflict } from '../store/store-port.js';
 import type { AppContext } from './app-context.js';
 import { referencedRecords } from './referenced-records.js';
+import { authorize, homeScope } from './authorize.js';
 import { commitChanges } from './commit-changes.js';
 import { listPeople } from './people.js';
-import { invalid, type UseCaseResult } from './result.js';
+import { forbidden, invalid, type UseCaseResult } from './result.js';
 
 export interface ComplaintReceived {
   complaint: Complaint;
@@ -34,6 +35,8 @@ export async function receiveComplaint(ctx: AppContext, actor: ActorRef, input: 
   const { requestId, ...fields } = parsed.data;
   const { customer, home, errors } = await referencedRecords(ctx, fields);
   if (!customer || !home) return invalid(errors);
+  const mayRecord = await authorize(ctx, actor, 'recordForHome', homeScope(home));
+  if (!mayRecord.ok) return forbidden(mayRecord);
 
   const at = now.toISOString();
   const complaint: Complaint = {

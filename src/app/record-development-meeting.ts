@@ -6,9 +6,10 @@ import { fieldErrorsFrom } from '../domain/validation.js';
 import { notificationsFor } from '../notify/routing.js';
 import type { AppContext } from './app-context.js';
 import { referencedRecords } from './referenced-records.js';
+import { authorize, homeScope } from './authorize.js';
 import { commitChanges } from './commit-changes.js';
 import { listPeople } from './people.js';
-import { invalid, type UseCaseResult } from './result.js';
+import { forbidden, invalid, type UseCaseResult } from './result.js';
 
 export interface DevelopmentMeetingRecorded {
   meeting: DevelopmentMeeting;
@@ -32,6 +33,9 @@ export async function recordDevelopmentMeeting(ctx: AppContext, actor: ActorRef,
   if (!checked.success) return invalid(fieldErrorsFrom(checked.error).map((e) => ({ ...e, field: formFieldOfRecordField[e.field] ?? e.field })));
   const { customer, home, errors } = await referencedRecords(ctx, fields);
   if (errors.length > 0) return invalid(errors);
+  // The yearly meeting is a home's; the quarterly joint meeting of production and sales is the company's.
+  const mayRecord = await authorize(ctx, actor, home ? 'recordForHome' : 'logContact', home ? homeScope(home) : undefined);
+  if (!mayRecord.ok) return forbidden(mayRecord);
 
   const at = ctx.clock.now().toISOString();
   const meeting: DevelopmentMeeting = { ...firstVersion(requestId, actor, at), ...checked.data };

@@ -6,7 +6,7 @@ import { fieldErrorsFrom } from '../domain/validation.js';
 import { notificationsFor } from '../notify/routing.js';
 import type { AppContext } from './app-context.js';
 import { referencedRecords } from './referenced-records.js';
-import { personOf } from './authorize.js';
+import { authorize, homeScope, personOf } from './authorize.js';
 import { commitChanges } from './commit-changes.js';
 import { listPeople } from './people.js';
 import { forbidden, invalid, type UseCaseResult } from './result.js';
@@ -40,6 +40,8 @@ export async function recordNote(ctx: AppContext, actor: ActorRef, input: unknow
   const { requestId, ...fields } = parsed.data;
   const { customer, home, errors } = await referencedRecords(ctx, fields);
   if (!customer || errors.length > 0) return invalid(errors);
+  const mayRecord = await authorize(ctx, actor, home ? 'recordForHome' : 'logContact', home ? homeScope(home) : undefined);
+  if (!mayRecord.ok) return forbidden(mayRecord);
   const direction = await noteDirectionOf(ctx, actor);
   if (!direction.ok) return direction;
 

@@ -1,16 +1,17 @@
 import { localDate } from '../domain/dates.js';
 import type { PlaceFreedEvent } from '../domain/events.js';
 import { recordPlaceFreedCommand } from '../domain/commands/record-place-freed.js';
-import { markFree, PlaceTransitionRefused, statusForFreeFrom } from '../domain/places/place-lifecycle.js';
+import { effectiveStatus, markFree, PlaceTransitionRefused, statusForFreeFrom } from '../domain/places/place-lifecycle.js';
 import type { ActorRef } from '../domain/records/common.js';
 import type { Place } from '../domain/records/place.js';
 import { fieldErrorsFrom } from '../domain/validation.js';
 import { notificationsFor } from '../notify/routing.js';
 import { ConcurrencyConflict } from '../store/store-port.js';
 import type { AppContext } from './app-context.js';
+import { authorize, homeScope } from './authorize.js';
 import { commitChanges } from './commit-changes.js';
 import { placeCardData } from './place-card-data.js';
-import { invalid, type UseCaseResult } from './result.js';
+import { forbidden, invalid, type UseCaseResult } from './result.js';
 
 export interface PlaceFreedResult {
   place: Place;
@@ -33,11 +34,27 @@ export async function recordPlaceFreed(ctx: AppContext, actor: ActorRef, input: 
 
   const home = await ctx.store.records.get('careHome', command.careHomeId);
   if (!home) return invalid([{ field: 'careHomeId', key: 'place.unknownCareHome' }]);
+  const mayRecord = await authorize(ctx, actor, 'recordForHome', homeScope(home));
+  if (!mayRecord.ok) return forbidden(mayRecord);
 
   const at = now.toISOString();
   const existing = (await ctx.store.records.list('place', { careHomeId: home.id })).find(
     (p) => p.label.localeCompare(command.label, 'fi', { sensitivity: 'base' }) === 0,
   );
+  if (existing) {
+    const status = effectiveStatus(existing, today);
+    // A reservation is someone's promise to a customer: it ends on the card (Release), never as a side
+    // effect of recording the place free again.
+    if (status === 'alustavasti-varattu') {
+      const customer = existing.reservedForCustomerId ? await ctx.store.records.get('customer', existing.reservedForCustomerId) : undefined;
+      return invalid([{ field: 'label', key: 'place.reservedUseRelease', params: { customer: customer?.name ?? '?', by: existing.reservedBy?.name ?? '?' } }]);
+    }
+    // An occupied place recorded free again ends a resident's stay in the occupancy table: the release right.
+    if (status === 'kaytossa') {
+      const mayRelease = await authorize(ctx, actor, 'settlePlace', homeScope(home));
+      if (!mayRelease.ok) return forbidden(mayRelease);
+    }
+  }
   let place: Place;
   try {
     place = existing

@@ -8,9 +8,10 @@ import { fieldErrorsFrom } from '../domain/validation.js';
 import { notificationsFor } from '../notify/routing.js';
 import { ConcurrencyConflict } from '../store/store-port.js';
 import type { AppContext } from './app-context.js';
+import { authorize, homeScope } from './authorize.js';
 import { commitChanges } from './commit-changes.js';
 import { placeCardData } from './place-card-data.js';
-import { invalid, type UseCaseResult } from './result.js';
+import { forbidden, invalid, type UseCaseResult } from './result.js';
 
 export type ReservePlaceOutcome =
   | { reserved: true; place: Place; customerName: string }
@@ -34,6 +35,8 @@ export async function reservePlace(ctx: AppContext, actor: ActorRef, input: unkn
   if (!customer) return invalid([{ field: 'customerId', key: 'place.unknownCustomer' }]);
   const home = await ctx.store.records.get('careHome', place.careHomeId);
   if (!home) return invalid([{ field: 'placeId', key: 'place.unknown' }]);
+  const mayReserve = await authorize(ctx, actor, 'reservePlace', homeScope(home));
+  if (!mayReserve.ok) return forbidden(mayReserve);
 
   const now = ctx.clock.now();
   const at = now.toISOString();

@@ -8,7 +8,7 @@ import { fieldErrorsFrom } from '../domain/validation.js';
 import { notificationsFor } from '../notify/routing.js';
 import { ConcurrencyConflict } from '../store/store-port.js';
 import type { AppContext } from './app-context.js';
-import { authorize } from './authorize.js';
+import { authorize, homeScope } from './authorize.js';
 import { commitChanges } from './commit-changes.js';
 import { placeCardData } from './place-card-data.js';
 import { forbidden, invalid, type UseCaseResult } from './result.js';
@@ -38,7 +38,7 @@ export async function settlePlace(ctx: AppContext, actor: ActorRef, input: unkno
   if (!place) return invalid([{ field: 'placeId', key: 'place.unknown' }]);
   const home = await ctx.store.records.get('careHome', place.careHomeId);
   if (!home) return invalid([{ field: 'placeId', key: 'place.unknown' }]);
-  const authorization = await authorize(ctx, actor, 'settlePlace');
+  const authorization = await authorize(ctx, actor, 'settlePlace', homeScope(home));
   if (!authorization.ok) return forbidden(authorization);
 
   const now = ctx.clock.now();

@@ -143,6 +143,7 @@ describe('recording a complaint (protocol)', () => {
   });
 
   it('answers in English to an English-locale user', async () => {
+    await h.addPerson(englishUser, ['liiketoimintajohtaja']);
     const form = await openForm(englishUser);
     const texts = textsOf(form.card);
     assert.equal(texts[0], 'Customer complaint');
@@ -333,7 +334,7 @@ describe('handling a complaint on its card (protocol)', () => {
 
   it('refuses someone not in the people list, in their language; nothing changes', async () => {
     await step(englishUser, { correctiveActions: ACTIONS, correctionDue: '2026-12-15' });
-    assert.match(threadReplies().at(-1)!, /^You are not in HoivaCRM's people list/);
+    assert.match(threadReplies().at(-1)!, /^You are not in HoivaCRM's people list\. An administrator must add you/);
     assert.equal((await stored()).version, 1);
     await new Promise((r) => setTimeout(r, 200));
     assert.deepEqual(h.connector.updates(), []);

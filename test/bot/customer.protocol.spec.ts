@@ -4,7 +4,7 @@ import { stableIdFor } from '../../src/domain/stable-id.js';
 import { recordKinds } from '../../src/store/record-kinds.js';
 import type { RecordWrite } from '../../src/store/store-port.js';
 import { BotHarness } from '../support/bot-harness.js';
-import { cardOf, inputsOf, textsOf, walk, type Json } from '../support/cards.js';
+import { cardOf, inputsOf, textsOf, visibleText, walk, type Json } from '../support/cards.js';
 import {
   cardSubmit,
   channelMessage,
@@ -17,6 +17,8 @@ import {
   personalMessage,
   regionalDirector,
   salesManager,
+  businessDirector,
+  qualityManager,
   type TeamsUser,
 } from '../support/teams-activities.js';
 
@@ -101,7 +103,7 @@ describe('the customer card (protocol)', () => {
   const FI_KINDS = /^\d+\.\d+\.2026 · (Yhteydenotto|Valvontakäynti|Asukastilaisuus|Tieto|Kehityskokous|Reklamaatio) · /;
 
   it('`asiakas espoo` shows contacts, agreement, the five newest entries of any kind, open complaints, next contact and free places of the region', async () => {
-    const { card } = await ask(salesManager, 'asiakas espoo');
+    const { card } = await ask(businessDirector, 'asiakas espoo');
     const text = texts(card);
     assert.equal(textsOf(card)[0], 'Espoon kaupunki');
     assert.match(text, /Segmentti: Ostopalvelu\nAsiakkuuden vaihe: Pysyvyys/);
@@ -135,6 +137,7 @@ describe('the customer card (protocol)', () => {
   });
 
   it('`customer Espoo` answers an English-locale user in English', async () => {
+    await h.addPerson(englishUser, ['liiketoimintajohtaja']);
     const { card } = await ask(englishUser, 'customer Espoo');
     const text = texts(card);
     assert.match(text, /Segment: Purchase-service agreement\nRelationship phase: Retention/);
@@ -145,6 +148,54 @@ describe('the customer card (protocol)', () => {
     assert.match(text, /Next contact\n30 Nov 2026 · Tarjous kahdesta paikasta · Mikko Myyntipäällikkö/);
     assert.match(text, /Free and freeing places: Southern Finland/);
     assert.equal(buttons(card)[0]!.title, 'Log a contact');
+  });
+
+  describe('complaint text and notes about contacts, by who reads (DOMAIN.md, "Who may see and do what")', () => {
+    const complaintText = /Omaiselle ei ilmoitettu lääkemuutoksesta/;
+    const contactNote = /Harrastaa purjehdusta/;
+    const otherDirector: TeamsUser = { id: '29:olga', name: 'Olga Omakoti', aadObjectId: '0b000000-0000-4000-8000-000000000031', locale: 'fi-FI' };
+    const otherRegion: TeamsUser = { id: '29:risto', name: 'Risto Sisämaa', aadObjectId: '0b000000-0000-4000-8000-000000000032', locale: 'fi-FI' };
+    const shows = async (user: TeamsUser) => {
+      const text = texts((await ask(user, 'asiakas espoo')).card);
+      return { complaint: complaintText.test(text), notes: contactNote.test(text), summaryNote: /^Tiivistelmä: /m.test(text) };
+    };
+
+    it('management and the quality manager read both', async () => {
+      for (const user of [businessDirector, regionalDirector, qualityManager]) {
+        assert.deepEqual(await shows(user), { complaint: true, notes: true, summaryNote: false }, user.name);
+      }
+    });
+
+    it('the home concerned reads its complaint, not the notes about the customer\'s officials', async () => {
+      assert.deepEqual(await shows(homeDirector), { complaint: true, notes: false, summaryNote: true });
+    });
+
+    it('sales, another home\'s director and another region\'s director get the summary', async () => {
+      await h.addPerson(otherDirector, ['kotijohtaja'], ['Aurakoti']);
+      await h.addPerson(otherRegion, ['aluejohtaja'], [], 'sisa-suomi');
+      for (const user of [salesManager, otherDirector, otherRegion]) {
+        assert.deepEqual(await shows(user), { complaint: false, notes: false, summaryNote: true }, user.name);
+      }
+      const sales = texts((await ask(salesManager, 'asiakas espoo')).card);
+      assert.match(sales, /^12\.11\.2026 · Koivukoti · toimenpiteet sovittu · –$/m, 'the complaint itself is listed, without its text');
+    });
+
+    it('someone outside the people list reads nothing', async () => {
+      const outsider: TeamsUser = { id: '29:vieras', name: 'Vieras Henkilö', aadObjectId: '0b000000-0000-4000-8000-000000000039', locale: 'fi-FI' };
+      await h.post(personalMessage(h.connector.url, outsider, 'asiakas espoo'));
+      const answer = h.connector.posted(personalConversationId(outsider)).at(-1)!;
+      assert.equal(cardOf(answer), undefined, 'no card');
+      assert.match(visibleText(answer), /^Et ole HoivaCRM:n henkilölistalla\. Ylläpitäjän on lisättävä sinut/);
+      assert.doesNotMatch(JSON.stringify(answer.body), /Espoo|lääkemuutoksesta/);
+    });
+
+    it('asked in a channel by the business director, the card is written for the channel', async () => {
+      await h.post(channelMessage(h.connector.url, businessDirector, MYYNTI, 'asiakas espoo'));
+      const reply = h.connector.posted().find((c) => c.conversationId.startsWith(`${MYYNTI.id};messageid=`) && cardOf(c));
+      const text = texts(cardOf(reply)!);
+      assert.doesNotMatch(text, complaintText);
+      assert.doesNotMatch(text, contactNote);
+    });
   });
 
   it('opens the contact-log form for this customer from the card', async () => {
@@ -215,6 +266,7 @@ describe('the customer card (protocol)', () => {
   });
 
   it('stores nothing and posts nothing to the channels', async () => {
+    await h.addPerson(englishUser, ['myynti']);
     const count = async () => (await Promise.all(recordKinds.map((k) => h.app.store.records.list(k)))).reduce((n, list) => n + list.length, 0);
     const records = await count();
     const channelPosts = () => h.connector.posted(GENERAL.id).length + h.connector.posted(MYYNTI.id).length;

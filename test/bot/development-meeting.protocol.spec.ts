@@ -133,6 +133,7 @@ describe('recording a development meeting (protocol)', () => {
   });
 
   it('answers in English to an English-locale user', async () => {
+    await h.addPerson(englishUser, ['liiketoimintajohtaja']);
     const form = await open(englishUser);
     assert.equal(textsOf(form.card)[0], 'Development meeting');
     assert.equal(inputsOf(form.card).get('startTime')!.label, 'Started at');

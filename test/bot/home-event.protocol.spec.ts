@@ -138,6 +138,7 @@ describe('logging a home event (protocol)', () => {
   });
 
   it('answers in English to an English-locale user', async () => {
+    await h.addPerson(englishUser, ['liiketoimintajohtaja']);
     const form = await open(englishUser);
     assert.equal(textsOf(form.card)[0], 'Home event');
     assert.ok((inputsOf(form.card).get('kind')!.choices as { title: string }[]).some((c) => c.title === 'Relatives\' evening'));

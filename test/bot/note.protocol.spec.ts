@@ -156,13 +156,13 @@ describe('notes between sales and production (protocol)', () => {
     await h.post(personalMessage(h.connector.url, englishUser, 'note'));
     const answer = h.connector.posted(me).at(-1)!;
     assert.equal(cardOf(answer), undefined, 'no form to fill in');
-    assert.match(visibleText(answer), /^You are not in HoivaCRM's people list, so you cannot do this\./);
+    assert.match(visibleText(answer), /^You are not in HoivaCRM's people list\. An administrator must add you/);
 
     const form = await open(salesManager);
     const before = h.connector.posted(me).length;
     await h.post(cardSubmit(h.connector.url, englishUser, answer.activityIdAssigned!, { action: 'note.submit', requestId: randomUUID(), ...valid(form.card) }));
     const [refusal] = h.connector.posted(me).slice(before);
-    assert.match(visibleText(refusal!), /^You are not in HoivaCRM's people list.*Nothing was saved\.$/);
+    assert.match(visibleText(refusal!), /^You are not in HoivaCRM's people list\. An administrator must add you before you can record or read anything/);
     assert.equal((await h.app.store.records.list('note')).length, 0);
     await outboxSettles();
     assert.equal(cardsIn(h, MYYNTI.id).length + cardsIn(h, GENERAL.id).length, 0);

@@ -96,6 +96,7 @@ describe('logging a supervision visit (protocol)', () => {
   });
 
   it('answers in English to an English-locale user', async () => {
+    await h.addPerson(englishUser, ['liiketoimintajohtaja']);
     const form = await openForm(englishUser);
     assert.equal(textsOf(form.card)[0], 'Supervision visit');
     const replies = await submit(form, valid(form.card, { customerId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }));

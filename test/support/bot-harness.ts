@@ -6,7 +6,9 @@ import { loadConfig } from '../../src/config.js';
 import { consoleLogger } from '../../src/logger.js';
 import { startApp, type RunningApp } from '../../src/server/start-app.js';
 import { ConnectorDouble } from './connector-double.js';
-import { MYYNTI, TEAM } from './teams-activities.js';
+import type { Person } from '../../src/domain/records/person.js';
+import { stableIdFor } from '../../src/domain/stable-id.js';
+import { MYYNTI, TEAM, type TeamsUser } from './teams-activities.js';
 
 /**
  * Starts the real HoivaCRM server (local mode, a fresh SQLite file, a fixed clock) and a connector
@@ -49,6 +51,27 @@ export class BotHarness {
     await this.app?.stop();
     await this.connector.stop();
     rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  /**
+   * Puts a Teams user on the people list with roles (and homes, by name), as an admin would in the list
+   * view; the demo people are seeded already.
+   */
+  async addPerson(user: TeamsUser, roles: Person['roles'], homes: string[] = [], region?: Person['region']): Promise<void> {
+    const at = this.clock.now().toISOString();
+    const person: Person = {
+      id: stableIdFor(`person:${user.aadObjectId}`),
+      version: 1,
+      createdAt: at,
+      createdBy: 'test',
+      updatedAt: at,
+      userId: user.aadObjectId,
+      name: user.name,
+      roles,
+      ...(homes.length > 0 ? { careHomeIds: homes.map((name) => stableIdFor(`home:${name}`)) } : {}),
+      ...(region ? { region } : {}),
+    };
+    await this.app.store.records.commit({ at, writes: [{ kind: 'person', record: person, expectedVersion: null }], outbox: [] });
   }
 
   async post(activity: object): Promise<Response> {

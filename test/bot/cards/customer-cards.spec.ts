@@ -16,6 +16,8 @@ const long = 'Kunta kysyi tehostetun palveluasumisen paikoista keväälle ja toi
 const full: CustomerOverview = {
   customer: { ...meta, id: customerId, name: 'Espoon kaupunki', region: 'etela-suomi', segment: 'ostopalvelu', lifecyclePhase: 'pysyvyys', businessId: '0101263-6' },
   today: '2026-11-23',
+  audience: 'personal',
+  redacted: false,
   contacts: [
     { ...meta, id: '2a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', customerId, name: 'Sari Salminen', role: 'sote-johtaja', title: 'Sosiaali- ja terveysjohtaja', phone: '+358 40 123 4567', email: 'sari.salminen@kunta.example', personalNotes: 'Harrastaa suunnistusta' },
     { ...meta, id: '3a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', customerId, name: 'Hanna Heikkilä', role: 'sosiaalityontekija' },
@@ -24,8 +26,8 @@ const full: CustomerOverview = {
     { ...meta, id: '4a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', customerId, kind: 'ostopalvelu', title: 'Tehostettu palveluasuminen 2025–2027', serviceTypes: ['tehostettu', 'lyhytaikainen'], pricePerDay: 185.5, startDate: '2025-01-01', endDate: '2027-12-31', optionYears: [2028, 2029], paymentCommitment: true },
   ],
   latestEntries: [
-    { kind: 'contactLogEntry', id: 'e1', customerIds: [customerId], date: '2026-11-20', summary: long, recordedBy: mikko },
-    { kind: 'complaint', id: 'e2', customerIds: [customerId], date: '2026-11-12', summary: 'Lääkitysvirhe', recordedBy: { id: 'u1', name: 'Kaisa Kotijohtaja' } },
+    { kind: 'contactLogEntry', id: 'e1', customerIds: [customerId], date: '2026-11-20', summary: long, recordedBy: mikko, textHidden: false },
+    { kind: 'complaint', id: 'e2', customerIds: [customerId], date: '2026-11-12', summary: 'Lääkitysvirhe', recordedBy: { id: 'u1', name: 'Kaisa Kotijohtaja' }, textHidden: false },
   ],
   lastEntry: { date: '2026-11-20', daysSince: 3 },
   quiet: false,
@@ -34,6 +36,7 @@ const full: CustomerOverview = {
       complaint: { ...meta, id: '5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', customerId, careHomeId: homeId, receivedDate: '2026-11-12', channel: 'puhelin', matter: 'Lääkitysvirhe', severity: 'kohtalainen', status: 'toimenpiteet-sovittu', nextStepDue: '2026-11-20', recordedBy: mikko },
       careHomeName: 'Koivukoti',
       overdue: true,
+      textHidden: false,
     },
   ],
   nextContact: { date: '2026-11-30', topic: 'Tarjous kahdesta paikasta', by: mikko },
@@ -56,11 +59,21 @@ const empty: CustomerOverview = {
   nextContact: undefined,
   openPlaces: [],
 };
+/** What src/app/customer-overview.ts gathers for a channel: the texts left out, flagged as such. */
+const summary: CustomerOverview = {
+  ...full,
+  audience: 'channel',
+  redacted: true,
+  contacts: full.contacts.map(({ personalNotes: _n, ...c }) => c),
+  latestEntries: full.latestEntries.map((e) => (e.kind === 'complaint' ? { ...e, summary: '', textHidden: true } : e)),
+  openComplaints: full.openComplaints.map((c) => ({ ...c, complaint: { ...c.complaint, matter: '' }, textHidden: true })),
+};
 const refs = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c${String(i).padStart(2, '0')}`, name: `Kunta ${i}` }));
 
 const cards = (locale: Locale) => ({
   full: customerCard(locale, full, requestId),
-  channel: customerCard(locale, full, requestId, 'channel'),
+  channel: customerCard(locale, summary, requestId),
+  personalSummary: customerCard(locale, { ...summary, audience: 'personal' }, requestId),
   empty: customerCard(locale, empty, requestId),
   askName: customerChoiceCard(locale, { kind: 'askName', customers: refs(3) }, requestId),
   choose: customerChoiceCard(locale, { kind: 'choose', typed: 'ku', customers: refs(MAX_CHOICES + 3) }, requestId),
@@ -117,6 +130,13 @@ describe('customer cards', () => {
     const text = textsOf(cards('fi').channel).join('\n');
     assert.doesNotMatch(text, /Lääkitysvirhe|suunnistusta/);
     assert.match(text, /Sari Salminen – Sosiaali- ja terveysjohtaja/);
+    assert.match(text, /^12\.11\.2026 · Reklamaatio · – · Kaisa Kotijohtaja$/m);
+  });
+
+  it('says so when texts were left out for the person reading it', () => {
+    const personal = textsOf(cards('en').personalSummary).join('\n');
+    assert.match(personal, /Summary: complaint texts and notes about contacts are shown only to management/);
+    assert.doesNotMatch(textsOf(cards('en').full).join('\n'), /Summary: complaint texts/);
   });
 
   it('cuts long free text to about 140 characters', () => {
