@@ -63,6 +63,12 @@ export const permissions = {
 
 export type Action = keyof typeof permissions;
 
+/**
+ * Actions checked against the record's home or region. The others concern the company as a whole (reading,
+ * a contact with a customer, the channels, the outbox): holding the role is enough.
+ */
+export const scopedActions: ReadonlySet<Action> = new Set<Action>(['recordForHome', 'reservePlace', 'settlePlace', 'advanceComplaint', 'replyToComplaint', 'readConfidential']);
+
 /** What an action touches, as far as scope goes: a home (and its region), or a customer's region, or nothing. */
 export interface ScopeTarget {
   careHomeId?: string | undefined;
@@ -88,12 +94,9 @@ function covers(person: Person, role: PersonRole, target: ScopeTarget | undefine
     case 'company':
       return true;
     case 'region':
-      // A region-wide role reaches a record of its region; a record with no home or region (a contact log
-      // entry) is reachable by any staff member who may take the action.
-      return target?.region === undefined || target.region === person.region;
+      return target?.region !== undefined && target.region === person.region;
     case 'home':
-      if (target?.careHomeId !== undefined) return homesOf(person).includes(target.careHomeId);
-      return target?.region === undefined;
+      return target?.careHomeId !== undefined && homesOf(person).includes(target.careHomeId);
   }
 }
 
@@ -103,7 +106,7 @@ export function may(person: Person | undefined, action: Action, target?: ScopeTa
   if (!person) return { ok: false, reason: 'forbidden', message: 'auth.notInPeopleList', roles };
   const held = person.roles.filter((r) => roles.includes(r));
   if (held.length === 0) return { ok: false, reason: 'forbidden', message: 'auth.roleRequired', roles };
-  if (held.some((role) => covers(person, role, target))) return { ok: true, person };
+  if (!scopedActions.has(action) || held.some((role) => covers(person, role, target))) return { ok: true, person };
   return {
     ok: false,
     reason: 'forbidden',
