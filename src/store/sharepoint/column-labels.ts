@@ -31,6 +31,7 @@ const fieldLabels: Record<string, string> = {
   updatedAt: 'Päivitetty (HoivaCRM)',
   customerId: 'Asiakas',
   careHomeId: 'Palvelutalo',
+  careHomeIds: 'Palvelutalot (tunnukset)',
   reservedForCustomerId: 'Varattu asiakkaalle',
   name: 'Nimi',
   businessId: 'Y-tunnus',
