@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runningClockFrom } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
-import { consoleLogger } from '../../src/logger.js';
+import type { Logger } from '../../src/logger.js';
 import { startApp, type RunningApp } from '../../src/server/start-app.js';
 import { ConnectorDouble } from './connector-double.js';
 import type { Person } from '../../src/domain/records/person.js';
@@ -19,6 +19,15 @@ export class BotHarness {
   clock = runningClockFrom('2026-11-23T08:00:00.000Z');
   app!: RunningApp;
   dataDir = mkdtempSync(join(tmpdir(), 'hoivacrm-test-'));
+  /** Every error the server logged (a failed turn, a failed outbox pass): a test can require none. */
+  readonly loggedErrors: { message: string; fields?: Record<string, unknown> | undefined }[] = [];
+  private readonly logger: Logger = {
+    info: () => {},
+    warn: () => {},
+    error: (message, fields) => {
+      this.loggedErrors.push({ message, fields });
+    },
+  };
 
   async start(env: Record<string, string> = {}): Promise<this> {
     if (!this.connector.url) {
@@ -37,7 +46,7 @@ export class BotHarness {
       WEEKLY_DIGEST: 'off',
       ...env,
     });
-    this.app = await startApp(config, { clock: this.clock, logger: consoleLogger('silent') });
+    this.app = await startApp(config, { clock: this.clock, logger: this.logger });
     return this;
   }
 
@@ -75,13 +84,18 @@ export class BotHarness {
   }
 
   async post(activity: object): Promise<Response> {
-    const response = await fetch(`${this.app.url}/api/messages`, {
+    const response = await this.postRaw(activity);
+    if (response.status >= 400) throw new Error(`/api/messages answered ${response.status}: ${await response.text()}`);
+    return response;
+  }
+
+  /** POSTs to /api/messages and returns whatever the server answered, errors included. */
+  postRaw(activity: unknown): Promise<Response> {
+    return fetch(`${this.app.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(activity),
     });
-    if (response.status >= 400) throw new Error(`/api/messages answered ${response.status}: ${await response.text()}`);
-    return response;
   }
 }
 
