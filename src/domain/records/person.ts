@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordId, recordMeta, region, text } from './common.js';
+import { email, recordId, recordMeta, region, text } from './common.js';
 
 /**
  * A member of staff who uses HoivaCRM, with roles (DOMAIN.md, People; thesis table 2). Roles decide
@@ -11,7 +11,7 @@ const personFields = {
   /** The Teams user's Entra object id. */
   userId: z.string().min(1),
   name: text(120),
-  email: z.email().optional(),
+  email: email.optional(),
   roles: z.array(z.enum(personRoles)).min(1),
   /** The home a home director or head nurse is responsible for. */
   careHomeId: recordId.optional(),
