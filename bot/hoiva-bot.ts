@@ -7,7 +7,7 @@ import type { ChannelAudience } from '../src/notify/audience.js';
 import { cardAttachment } from './cards/elements.js';
 import { helpCard } from './cards/help-card.js';
 import { formValues, submitEnvelope } from './card-submits.js';
-import { parseCommand, type CommandSpec } from './commands.js';
+import { maxMessageLength, parseCommand, type CommandSpec } from './commands.js';
 import { bindTeamChannels, channelIdOf, channelReference } from './flows/channel-flow.js';
 import type { BotFlow, FlowContext } from './flows/flow.js';
 import { commandsOf, flows as defaultFlows } from './flows/index.js';
@@ -80,7 +80,13 @@ export class HoivaBot extends TeamsActivityHandler {
 
   private async handleCommand(turn: TurnContext): Promise<void> {
     const ctx = this.flowContext(turn);
-    const parsed = parseCommand(turn.activity.text ?? '', this.commands);
+    const text = turn.activity.text ?? '';
+    if (text.length > maxMessageLength) {
+      // Longer than Teams lets anyone send: no command, and echoing it would make a reply Teams refuses.
+      await turn.sendActivity(MessageFactory.text(t(ctx.locale, 'command.tooLong', { length: text.length, maximum: maxMessageLength })));
+      return;
+    }
+    const parsed = parseCommand(text, this.commands);
     if (parsed.kind === 'command' && parsed.id !== 'help') {
       const flow = this.flows.find((f) => f.commands.some((c) => c.id === parsed.id));
       await flow?.onCommand?.(parsed.id, parsed.argument, ctx);
