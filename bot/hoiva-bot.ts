@@ -93,7 +93,9 @@ export class HoivaBot extends TeamsActivityHandler {
       return;
     }
     if (parsed.kind === 'unknown') {
-      const lines = [t(ctx.locale, 'command.unknown', { text: parsed.text })];
+      // The answer quotes what was typed, at most a line of it: a long text echoed back helps nobody.
+      const quoted = parsed.text.length > 80 ? `${parsed.text.slice(0, 80)}…` : parsed.text;
+      const lines = [t(ctx.locale, 'command.unknown', { text: quoted })];
       if (parsed.suggestion) lines.push(t(ctx.locale, 'command.didYouMean', { suggestion: parsed.suggestion }));
       await turn.sendActivity(MessageFactory.text(lines.join(' ')));
     }
