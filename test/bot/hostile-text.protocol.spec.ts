@@ -101,6 +101,33 @@ describe('hostile text and malformed activities (protocol)', () => {
     });
   });
 
+  describe('forged form values', () => {
+    it('echoes a returned form\'s values only up to each field\'s maximum, and choices only when offered', async () => {
+      const form = await openPlaceForm(h);
+      const huge = 'x'.repeat(100_000);
+      const [reply] = await submitPlaceForm(h, form, {
+        ...validPlaceValues(form.card),
+        // The 100 kB of the finding in the label; the rest smaller, to stay within the 256 kB body limit.
+        careHomeId: huge.slice(0, 5000),
+        serviceType: 'tehostettu',
+        label: huge,
+        note: 'a😀'.repeat(10_000),
+        freeFrom: `2026-12-01${huge.slice(0, 5000)}`,
+      });
+      const card = cardOf(reply);
+      assert.ok(card, 'the form came back');
+      const inputs = inputsOf(card);
+      assert.equal(inputs.get('label')!.value, 'x'.repeat(40));
+      assert.ok((inputs.get('note')!.value as string).length <= 500);
+      assert.doesNotMatch(inputs.get('note')!.value as string, /[\uD800-\uDBFF]$/, 'no half emoji at the cut');
+      assert.equal(inputs.get('careHomeId')!.value, undefined, 'a value that is not a choice is not echoed');
+      assert.equal(inputs.get('serviceType')!.value, 'tehostettu');
+      assert.ok(String(inputs.get('freeFrom')!.value ?? '').length <= 10, 'the forged date is not echoed (the default may be)');
+      assert.ok(Buffer.byteLength(JSON.stringify(reply!.body)) < 28_000 / 2, 'the reply is well under Teams\' 28 KB');
+      assert.equal(messageUnder(card, 'label'), 'Enintään 40 merkkiä.');
+    });
+  });
+
   describe('long messages', () => {
     it('answers a 100 kB message of < with a polite refusal in the user\'s language', async () => {
       await h.post(personalMessage(h.connector.url, homeDirector, '<'.repeat(100_000)));
