@@ -4,7 +4,7 @@ import type { AppContext } from '../src/app/app-context.js';
 import { localeFrom, t, type Locale } from '../src/i18n/messages.js';
 import type { Logger } from '../src/logger.js';
 import type { ChannelAudience } from '../src/notify/audience.js';
-import { cardAttachment } from './cards/elements.js';
+import { cardAttachment, plainText } from './cards/elements.js';
 import { helpCard } from './cards/help-card.js';
 import { formValues, submitEnvelope } from './card-submits.js';
 import { maxMessageLength, parseCommand, type CommandSpec } from './commands.js';
@@ -95,7 +95,8 @@ export class HoivaBot extends TeamsActivityHandler {
     if (parsed.kind === 'unknown') {
       // The answer quotes what was typed, at most a line of it: a long text echoed back helps nobody.
       const quoted = parsed.text.length > 80 ? `${parsed.text.slice(0, 80)}…` : parsed.text;
-      const lines = [t(ctx.locale, 'command.unknown', { text: quoted })];
+      // Teams reads a bot's text message as markdown too: what was typed is quoted as written.
+      const lines = [t(ctx.locale, 'command.unknown', { text: plainText(quoted) })];
       if (parsed.suggestion) lines.push(t(ctx.locale, 'command.didYouMean', { suggestion: parsed.suggestion }));
       await turn.sendActivity(MessageFactory.text(lines.join(' ')));
     }

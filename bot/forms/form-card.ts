@@ -79,13 +79,16 @@ export function formCard(locale: Locale, spec: FormSpec, state: FormState): Adap
 
 /** A text field without its own maximum echoes at most this much: the longest free text a schema takes. */
 const defaultTextMax = 4000;
-/** Input.Date sends `YYYY-MM-DD`, Input.Time `HH:mm`: anything longer was not typed in the input. */
-const echoMax = { date: 10, time: 5 } as const;
+/**
+ * Input.Date sends `YYYY-MM-DD`, Input.Time `HH:mm`; a client without the picker lets people type, and a
+ * mistyped "kymmeneltä" is echoed so it can be fixed. Anything longer than this was not typed in the input.
+ */
+const echoMax = { date: 40, time: 40 } as const;
 
 /**
  * What a returned form shows of a submitted value. A submit can be forged (a 100 kB "label"), and echoing
  * it as is makes a reply Teams refuses, so a text is cut to its field's maximum, a choice is echoed only
- * when it is one of the field's choices, and a date or time only when it has the input's length.
+ * when it is one of the field's choices, and a date or time only when it is short enough to have been typed.
  */
 export function echoedValue(field: Exclude<FormField, { kind: 'hint' }>, raw: unknown): string | undefined {
   const value = typeof raw === 'string' ? raw : typeof raw === 'boolean' ? String(raw) : undefined;

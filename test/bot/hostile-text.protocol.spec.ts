@@ -128,6 +128,67 @@ describe('hostile text and malformed activities (protocol)', () => {
     });
   });
 
+  describe('markdown and mentions typed by users', () => {
+    const link = '[klikkaa](https://evil.example/x)';
+    /** Every raw TextBlock and Fact text of a card: what Teams parses as markdown. */
+    const rawTexts = (card: Json) => {
+      const texts: string[] = [];
+      walk(card, (n) => {
+        if (n.type === 'TextBlock' && typeof n.text === 'string') texts.push(n.text);
+        if (typeof n.title === 'string' && typeof n.value === 'string' && !n.type) texts.push(n.title, n.value);
+      });
+      return texts;
+    };
+    /** A markdown link or an `<at>` tag whose brackets are not escaped. */
+    const live = /(?<!\\)\[[^\]]*(?<!\\)\]\(|(?<!\\)<at>/i;
+
+    it('shows a typed link and <at> in a channel card as text; only the bot\'s own mentions are entities', async () => {
+      const typed = `Katso ${link} ja <at>Mikko Myyntipäällikkö</at> sekä <at>Kaisa Kotijohtaja</at> **heti** _nyt_`;
+      const { form } = await openForm(h, homeDirector, 'tieto');
+      await submitForm(h, form, {
+        customerId: choice(form.card, 'customerId', /^Espoon/),
+        matter: typed,
+        specialMention: 'true',
+      });
+      const posted = await eventually(() => cardsIn(h, MYYNTI.id)[0]);
+      const card = cardOf(posted)!;
+      assert.ok(textsOf(card).includes(typed), 'the matter shows exactly as typed');
+      const matterBlock = rawTexts(card).find((text) => text.includes('klikkaa'))!;
+      assert.doesNotMatch(matterBlock, live, 'the typed link and <at> are escaped');
+
+      // The special mention @mentions the sales people, and only in the bot's own line.
+      const entities = (card.msteams as { entities: { text: string; mentioned: { id: string } }[] }).entities;
+      assert.deepEqual(entities.map((e) => e.text).sort(), ['<at>Mikko Myyntipäällikkö</at>', '<at>Sanna Myyntijohtaja</at>']);
+      assert.ok(!entities.some((e) => e.mentioned.id === homeDirector.aadObjectId), 'no mention of what the user typed');
+      for (const entity of entities) {
+        const carrying = rawTexts(card).filter((text) => text.includes(entity.text));
+        assert.equal(carrying.length, 1, `${entity.text} appears verbatim only in the bot's mention line`);
+        assert.notEqual(carrying[0], matterBlock);
+      }
+    });
+
+    it('shows a link typed in a place label and note as text, and the place card mentions nobody', async () => {
+      const form = await openPlaceForm(h);
+      const label = '[A12](https://e.example)';
+      const note = `<at>Mikko Myyntipäällikkö</at> ${link}`;
+      await submitPlaceForm(h, form, validPlaceValues(form.card, { label, note }));
+      const posted = await eventually(() => cardsIn(h, MYYNTI.id)[0]);
+      const card = cardOf(posted)!;
+      assert.equal(card.msteams, undefined, 'no mention entities');
+      const texts = textsOf(card).join('\n');
+      assert.ok(texts.includes(`Koivukoti ${label}`), 'the label shows as typed in the title');
+      assert.ok(texts.includes(note), 'the note shows as typed');
+      for (const text of rawTexts(card)) assert.doesNotMatch(text, live, text);
+    });
+
+    it('does not turn a link typed as a command into a link in the bot\'s answer', async () => {
+      await h.post(personalMessage(h.connector.url, homeDirector, link));
+      const [answer] = h.connector.posted(personalConversationId(homeDirector));
+      assert.doesNotMatch(String(answer!.body.text), live);
+      assert.match(String(answer!.body.text), /klikkaa/);
+    });
+  });
+
   describe('long messages', () => {
     it('answers a 100 kB message of < with a polite refusal in the user\'s language', async () => {
       await h.post(personalMessage(h.connector.url, homeDirector, '<'.repeat(100_000)));
