@@ -9,7 +9,7 @@ import type { Logger } from '../src/logger.js';
  * (so the server listens on loopback only); tenant mode is a SingleTenant registration authenticated
  * with a certificate (or a secret, with a warning).
  */
-export function createAdapter(config: Config, logger: Logger): { adapter: CloudAdapter; appId: string } {
+export function createAdapter(config: Config, logger: Logger): { adapter: CloudAdapter; appId: string; auth: ConfigurationBotFrameworkAuthentication } {
   let auth: ConfigurationBotFrameworkAuthentication;
   let appId = '';
   if (config.MODE === 'local') {
@@ -36,5 +36,5 @@ export function createAdapter(config: Config, logger: Logger): { adapter: CloudA
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error('bot turn failed', { error: error.stack ?? String(error), activityType: context.activity.type });
   };
-  return { adapter, appId };
+  return { adapter, appId, auth };
 }

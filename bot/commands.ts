@@ -20,13 +20,69 @@ export interface CommandSpec {
 /** `ohje` / `help` belongs to no flow: the bot answers it with the help card of all flows. */
 export const helpCommand: CommandSpec = { id: 'help', fi: 'ohje', en: 'help', aliases: ['apua', '?'], help: 'help.cmd.help' };
 
+/**
+ * Teams refuses a message over about 28 KB ("Limits and specifications for Microsoft Teams": bot messages
+ * of ~28 KB including the text and cards); no command is anywhere near, so a longer text is refused
+ * politely before it is parsed (bot/hoiva-bot.ts).
+ */
+export const maxMessageLength = 28_000;
+
+/**
+ * The command text of a message: the @mentions (`<at>…</at>`) and other markup Teams puts in dropped,
+ * `&nbsp;` read as a space, whitespace collapsed. One left-to-right pass, so the time is linear in the
+ * length: the regular expressions it replaces (`/<[^>]+>/g` above all) rescanned the rest of the text from
+ * every unclosed `<`, and 28,000 of them held the process for a second.
+ */
 export function normalizeCommandText(text: string): string {
-  return text
-    .replace(/<at>[^<]*<\/at>/gi, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .trim()
-    .replace(/\s+/g, ' ');
+  return collapseWhitespace(stripTags(stripMentions(text).replaceAll('&nbsp;', ' ')));
+}
+
+/** `<at>…</at>` (no `<` inside, any case) → a space. */
+function stripMentions(text: string): string {
+  let out = '';
+  let from = 0;
+  let i = text.indexOf('<');
+  while (i !== -1) {
+    if (text.slice(i, i + 4).toLowerCase() === '<at>') {
+      const close = text.indexOf('<', i + 4);
+      if (close !== -1 && text.slice(close, close + 5).toLowerCase() === '</at>') {
+        out += `${text.slice(from, i)} `;
+        from = close + 5;
+        i = text.indexOf('<', from);
+        continue;
+      }
+      // The next `<` starts no closing tag: no mention starts here; look again from that `<`.
+      i = close;
+      continue;
+    }
+    i = text.indexOf('<', i + 1);
+  }
+  return out + text.slice(from);
+}
+
+/** Any `<…>` with something inside (what `/<[^>]+>/g` matched) → a space; a `<` never closed stays. */
+function stripTags(text: string): string {
+  let out = '';
+  let from = 0;
+  let i = text.indexOf('<');
+  while (i !== -1) {
+    const gt = text.indexOf('>', i + 1);
+    // No `>` after this `<`: none after any later `<` either, so the rest is text.
+    if (gt === -1) break;
+    // The tag starting here ends at the first `>` after it, when something stands between them (`<>` is text).
+    if (gt > i + 1) {
+      out += `${text.slice(from, i)} `;
+      from = gt + 1;
+      i = text.indexOf('<', from);
+    } else {
+      i = text.indexOf('<', i + 1);
+    }
+  }
+  return out + text.slice(from);
+}
+
+function collapseWhitespace(text: string): string {
+  return text.trim().replace(/\s+/g, ' ');
 }
 
 export type ParsedCommand =

@@ -5,10 +5,10 @@ import type { AppContext } from '../src/app/app-context.js';
 import { localeFrom, t, type Locale } from '../src/i18n/messages.js';
 import type { Logger } from '../src/logger.js';
 import type { ChannelAudience } from '../src/notify/audience.js';
-import { cardAttachment } from './cards/elements.js';
+import { cardAttachment, plainText } from './cards/elements.js';
 import { helpCard } from './cards/help-card.js';
 import { formValues, submitEnvelope } from './card-submits.js';
-import { parseCommand, type CommandSpec } from './commands.js';
+import { maxMessageLength, parseCommand, type CommandSpec } from './commands.js';
 import { bindTeamChannels, channelIdOf, channelReference } from './flows/channel-flow.js';
 import type { BotFlow, FlowContext } from './flows/flow.js';
 import { commandsOf, flows as defaultFlows } from './flows/index.js';
@@ -81,7 +81,13 @@ export class HoivaBot extends TeamsActivityHandler {
 
   private async handleCommand(turn: TurnContext): Promise<void> {
     const ctx = this.flowContext(turn);
-    const parsed = parseCommand(turn.activity.text ?? '', this.commands);
+    const text = turn.activity.text ?? '';
+    if (text.length > maxMessageLength) {
+      // Longer than Teams lets anyone send: no command, and echoing it would make a reply Teams refuses.
+      await turn.sendActivity(MessageFactory.text(t(ctx.locale, 'command.tooLong', { length: text.length, maximum: maxMessageLength })));
+      return;
+    }
+    const parsed = parseCommand(text, this.commands);
     if (parsed.kind === 'command' && parsed.id !== 'help') {
       if (!(await this.admitted(ctx))) return;
       const flow = this.flows.find((f) => f.commands.some((c) => c.id === parsed.id));
@@ -89,7 +95,10 @@ export class HoivaBot extends TeamsActivityHandler {
       return;
     }
     if (parsed.kind === 'unknown') {
-      const lines = [t(ctx.locale, 'command.unknown', { text: parsed.text })];
+      // The answer quotes what was typed, at most a line of it: a long text echoed back helps nobody.
+      const quoted = parsed.text.length > 80 ? `${parsed.text.slice(0, 80)}…` : parsed.text;
+      // Teams reads a bot's text message as markdown too: what was typed is quoted as written.
+      const lines = [t(ctx.locale, 'command.unknown', { text: plainText(quoted) })];
       if (parsed.suggestion) lines.push(t(ctx.locale, 'command.didYouMean', { suggestion: parsed.suggestion }));
       await turn.sendActivity(MessageFactory.text(lines.join(' ')));
     }

@@ -5,6 +5,7 @@ import type { Logger } from '../src/logger.js';
 import type { NotificationSender } from '../src/notify/sender-port.js';
 import { createAdapter } from './adapter.js';
 import { HoivaBot } from './hoiva-bot.js';
+import { inboundActivityHandler } from './inbound-activity.js';
 import { BotFrameworkSender } from './notification-sender.js';
 
 /** What the server needs from the Teams side: a handler for /api/messages and the sender port. */
@@ -15,7 +16,7 @@ export interface TeamsBot {
 
 /** The only entry point into bot/: everything botbuilder stays behind it. */
 export function createTeamsBot(config: Config, app: AppContext, logger: Logger): TeamsBot {
-  const { adapter, appId } = createAdapter(config, logger);
+  const { adapter, appId, auth } = createAdapter(config, logger);
   const bot = new HoivaBot({
     app,
     logger,
@@ -25,7 +26,7 @@ export function createTeamsBot(config: Config, app: AppContext, logger: Logger):
       : {}),
   });
   return {
-    handleMessages: (req, res) => adapter.process(req, res, (context) => bot.run(context)),
+    handleMessages: inboundActivityHandler({ adapter, auth, logger, logic: (context) => bot.run(context) }),
     sender: new BotFrameworkSender(adapter, appId),
   };
 }

@@ -312,9 +312,35 @@ export function cardAttachment(card: AdaptiveCard): Attachment {
   return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card };
 }
 
-/** A TextBlock; `wrap` defaults to true (Teams truncates unwrapped text). */
+/**
+ * The characters Teams' card markdown could read as markup: emphasis, links and images, headings, lists,
+ * quotes, code, strike-through, and `<` (an `<at>` typed by a user would otherwise become a mention, any
+ * other tag may be read as HTML) and `&` (an entity). CommonMark lets any ASCII punctuation be
+ * backslash-escaped, so an escaped text shows exactly as written.
+ */
+const markdownSpecials = /[\\*_[\]()#+\-.!>~`<&]/g;
+
+/**
+ * Text as written, never as markdown. Every TextBlock and Fact goes through this (see `textBlock`,
+ * `factSet`): what a user typed in a card (`[klikkaa](https://…)`, `<at>Name</at>`, `**`) is shown, not
+ * interpreted, and a card built later cannot forget it. The catalog's texts hold no markdown, so they show
+ * the same escaped.
+ */
+export function plainText(text: string): string {
+  return text.replace(markdownSpecials, '\\$&');
+}
+
+/** A TextBlock showing `text` as written (escaped, see `plainText`); `wrap` defaults to true (Teams truncates unwrapped text). */
 export function textBlock(text: string, opts: Props<TextBlock, 'text'> = {}): TextBlock {
-  return compact({ type: 'TextBlock', text, ...opts, wrap: opts.wrap ?? true });
+  return markdownTextBlock(plainText(text), opts);
+}
+
+/**
+ * A TextBlock whose text is markdown the bot wrote itself: only for the `<at>` mentions the bot makes
+ * (special-mention.ts), whose text must reach Teams verbatim. Never pass user text here unescaped.
+ */
+export function markdownTextBlock(markdown: string, opts: Props<TextBlock, 'text'> = {}): TextBlock {
+  return compact({ type: 'TextBlock', text: markdown, ...opts, wrap: opts.wrap ?? true });
 }
 
 /**
@@ -331,9 +357,9 @@ export function withFieldError(input: InputElement, error?: string): CardElement
   return error ? [input, fieldError(error)] : [input];
 }
 
-/** A FactSet from `[title, value]` pairs. */
+/** A FactSet from `[title, value]` pairs, shown as written (Teams reads facts as markdown too). */
 export function factSet(facts: ReadonlyArray<readonly [string, string]>, opts: Props<FactSet, 'facts'> = {}): FactSet {
-  return compact({ type: 'FactSet', facts: facts.map(([title, value]) => ({ title, value })), ...opts });
+  return compact({ type: 'FactSet', facts: facts.map(([title, value]) => ({ title: plainText(title), value: plainText(value) })), ...opts });
 }
 
 export function container(opts: Props<Container>): Container {

@@ -1,6 +1,6 @@
 import type { Mention } from '../../src/domain/events/visit-events.js';
 import { t, type Locale } from '../../src/i18n/messages.js';
-import { adaptiveCard, container, textBlock, type AdaptiveCard, type CardAction, type CardElement, type MentionEntity } from './elements.js';
+import { adaptiveCard, container, markdownTextBlock, plainText, textBlock, type AdaptiveCard, type CardAction, type CardElement, type MentionEntity } from './elements.js';
 
 /** What a record with a special mention (erityismaininta) carries: the flag and whom to @mention. */
 export interface SpecialMentionData {
@@ -27,7 +27,7 @@ export function cardWithSpecialMention(locale: Locale, flagged: SpecialMentionDa
           style: 'attention',
           items: [
             textBlock(t(locale, 'card.specialMention.title'), { weight: 'bolder', color: 'attention' }),
-            ...(entities.length > 0 ? [textBlock(t(locale, 'card.specialMention.attention', { people: entities.map((e) => e.text).join(', ') }))] : []),
+            ...(entities.length > 0 ? [mentionLine(locale, entities)] : []),
           ],
         }),
       ]
@@ -37,4 +37,15 @@ export function cardWithSpecialMention(locale: Locale, flagged: SpecialMentionDa
     ...(content.actions ? { actions: content.actions } : {}),
     ...(entities.length > 0 ? { msteams: { entities } } : {}),
   });
+}
+
+/**
+ * "Huomio: <at>A</at>, <at>B</at>": the only text the bot sends as markdown. The sentence is escaped like
+ * every text; the `<at>` tags go in verbatim, because Teams notifies only when an entity's text appears as is.
+ * Only these tags make mentions: an `<at>` a user typed anywhere in the card is escaped and shows as text.
+ */
+function mentionLine(locale: Locale, entities: readonly MentionEntity[]): CardElement {
+  const slot = '\uE000';
+  const sentence = plainText(t(locale, 'card.specialMention.attention', { people: slot }));
+  return markdownTextBlock(sentence.replace(slot, entities.map((e) => e.text).join(', ')));
 }

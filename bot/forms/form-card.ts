@@ -77,8 +77,48 @@ export function formCard(locale: Locale, spec: FormSpec, state: FormState): Adap
   });
 }
 
-function input(locale: Locale, field: Exclude<FormField, { kind: 'hint' }>, raw: unknown): InputElement {
+/** A text field without its own maximum echoes at most this much: the longest free text a schema takes. */
+const defaultTextMax = 4000;
+/**
+ * Input.Date sends `YYYY-MM-DD`, Input.Time `HH:mm`; a client without the picker lets people type, and a
+ * mistyped "kymmeneltä" is echoed so it can be fixed. Anything longer than this was not typed in the input.
+ */
+const echoMax = { date: 40, time: 40 } as const;
+
+/**
+ * What a returned form shows of a submitted value. A submit can be forged (a 100 kB "label"), and echoing
+ * it as is makes a reply Teams refuses, so a text is cut to its field's maximum, a choice is echoed only
+ * when it is one of the field's choices, and a date or time only when it is short enough to have been typed.
+ */
+export function echoedValue(field: Exclude<FormField, { kind: 'hint' }>, raw: unknown): string | undefined {
   const value = typeof raw === 'string' ? raw : typeof raw === 'boolean' ? String(raw) : undefined;
+  if (value === undefined) return undefined;
+  switch (field.kind) {
+    case 'text':
+      return cutTo(value, field.maxLength ?? defaultTextMax);
+    case 'choice': {
+      const offered = new Set(field.choices.map((c) => c.value));
+      if (!field.multiSelect) return offered.has(value) ? value : undefined;
+      const kept = value.split(',').filter((v) => offered.has(v));
+      return kept.length > 0 ? kept.join(',') : undefined;
+    }
+    case 'date':
+    case 'time':
+      return value.length <= echoMax[field.kind] ? value : undefined;
+    case 'toggle':
+      return value;
+  }
+}
+
+/** The first `max` UTF-16 units, without leaving half of a surrogate pair at the end. */
+function cutTo(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const cut = value.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+function input(locale: Locale, field: Exclude<FormField, { kind: 'hint' }>, raw: unknown): InputElement {
+  const value = echoedValue(field, raw);
   const label = t(locale, field.label);
   const required = 'required' in field && field.required ? { isRequired: true, errorMessage: t(locale, 'validation.required') } : {};
   switch (field.kind) {

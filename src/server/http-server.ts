@@ -2,6 +2,7 @@ import express, { type Request, type RequestHandler, type Response } from 'expre
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import { consoleLogger, type Logger } from '../logger.js';
 
 export interface HttpServerOptions {
   host: string;
@@ -13,7 +14,17 @@ export interface HttpServerOptions {
   health(): Record<string, unknown>;
   /** STORE=sharepoint with change notifications: Graph's webhook (src/server/graph-notifications.ts). */
   graphNotifications?: RequestHandler;
+  /** Where an unexpected failure is logged (console when not given). */
+  logger?: Logger;
 }
+
+/** body-parser's error types, as short sentences that say what was wrong with the request and nothing more. */
+const clientErrors: Record<string, string> = {
+  'entity.parse.failed': 'malformed JSON',
+  'entity.too.large': 'request too large',
+  'encoding.unsupported': 'unsupported encoding',
+  'charset.unsupported': 'unsupported charset',
+};
 
 /** The one HTTP server: /api/messages for the bot, /tab for the Teams tab, /healthz for operations. */
 export function createHttpServer(options: HttpServerOptions) {
@@ -29,9 +40,15 @@ export function createHttpServer(options: HttpServerOptions) {
   });
   if (existsSync(options.tabDir)) app.use('/tab', express.static(options.tabDir));
   app.get('/', (_req, res) => res.redirect('/tab/'));
-  // Malformed JSON and other body errors: a clear 400, never a stack trace.
-  app.use((error: Error & { status?: number }, _req: Request, res: Response, _next: () => void) => {
-    res.status(error.status && error.status < 500 ? error.status : 500).json({ error: error.message });
+  // Malformed JSON and other body errors: a clear 4xx, never a stack trace or an internal message. An
+  // unexpected failure is logged and answered generically: its message may name files, queries or secrets.
+  app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: () => void) => {
+    if (error.status && error.status >= 400 && error.status < 500) {
+      res.status(error.status).json({ error: clientErrors[error.type ?? ''] ?? 'bad request' });
+      return;
+    }
+    (options.logger ?? consoleLogger('error')).error('request failed', { error: error.stack ?? String(error) });
+    res.status(500).json({ error: 'internal error' });
   });
   return {
     listen(): Promise<Server> {

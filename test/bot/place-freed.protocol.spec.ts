@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { BotHarness, eventually } from '../support/bot-harness.js';
-import { cardOf, inputsOf, submitDataOf, textsOf, visibleText, type Json } from '../support/cards.js';
+import { cardOf, inputsOf, shown, submitDataOf, textsOf, visibleText, type Json } from '../support/cards.js';
 import { choiceValue, openPlaceForm, submitPlaceForm, validPlaceValues, type OpenForm } from '../support/place-form.js';
 import {
   cardSubmit,
@@ -121,7 +121,7 @@ describe('free a place in Teams → the sales channel gets a card (protocol)', (
     // The message stands right under its field.
     const body = card.body as Json[];
     const labelIndex = body.findIndex((e) => e.id === 'label');
-    assert.equal(body[labelIndex + 1]!.text, 'Pakollinen tieto puuttuu.');
+    assert.equal(shown(body[labelIndex + 1]!.text as string), 'Pakollinen tieto puuttuu.');
 
     assert.equal((await h.app.store.records.list('place')).length, placesBefore);
     await new Promise((r) => setTimeout(r, 150));

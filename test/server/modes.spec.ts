@@ -43,7 +43,7 @@ describe('local and tenant mode', () => {
     );
   });
 
-  it('keeps Bot Framework authentication on in tenant mode: an unsigned activity gets 401 and no answer', async () => {
+  it('keeps Bot Framework authentication on in tenant mode: an unsigned activity, even a malformed one, gets 401 and no answer', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'hoivacrm-tenant-'));
     const app = await startApp(
       loadConfig({
@@ -65,6 +65,12 @@ describe('local and tenant mode', () => {
       });
       assert.equal(response.status, 401);
       assert.equal((await app.store.records.list('careHome')).length, 0, 'tenant mode seeds no demo data');
+      // A malformed activity is judged only after authentication: unsigned, it is a 401 like any other.
+      for (const body of ['{}', '{"text":"ohje"}']) {
+        const malformed = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        assert.equal(malformed.status, 401, body);
+        assert.deepEqual(await malformed.json(), { error: 'unauthorized' });
+      }
     } finally {
       await app.stop();
       rmSync(dataDir, { recursive: true, force: true });

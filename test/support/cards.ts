@@ -24,11 +24,20 @@ export function inputsOf(card: Json | undefined): Map<string, Json> {
   return inputs;
 }
 
+/**
+ * What Teams shows for a TextBlock's or a Fact's markdown: CommonMark drops the backslash before an escaped
+ * ASCII punctuation character (the cards escape all text, bot/cards/elements.ts `plainText`).
+ */
+export function shown(markdown: string): string {
+  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+/** The texts of a card as a person reads them (unescaped, see `shown`). */
 export function textsOf(card: Json | undefined): string[] {
   const texts: string[] = [];
   walk(card, (n) => {
-    if (n.type === 'TextBlock' && typeof n.text === 'string') texts.push(n.text);
-    if (typeof n.title === 'string' && typeof n.value === 'string' && !n.type) texts.push(`${n.title}: ${n.value}`);
+    if (n.type === 'TextBlock' && typeof n.text === 'string') texts.push(shown(n.text));
+    if (typeof n.title === 'string' && typeof n.value === 'string' && !n.type) texts.push(`${shown(n.title)}: ${shown(n.value)}`);
   });
   return texts;
 }

@@ -1,5 +1,5 @@
 import type { BotHarness } from './bot-harness.js';
-import { cardOf, inputsOf, submitDataOf, walk, type Json } from './cards.js';
+import { cardOf, inputsOf, shown, submitDataOf, walk, type Json } from './cards.js';
 import type { RecordedCall } from './connector-double.js';
 import { cardSubmit, GENERAL, MYYNTI, personalConversationId, personalMessage, type TeamsUser } from './teams-activities.js';
 
@@ -53,7 +53,7 @@ export function messageUnder(card: Json, inputId: string): string | undefined {
     if (!Array.isArray(items)) return;
     const at = items.findIndex((e) => e.id === inputId && typeof e.type === 'string' && e.type.startsWith('Input.'));
     const next = at >= 0 ? items[at + 1] : undefined;
-    if (next && next.type === 'TextBlock' && next.color === 'attention') found = next.text as string;
+    if (next && next.type === 'TextBlock' && next.color === 'attention') found = shown(next.text as string);
   });
   return found;
 }

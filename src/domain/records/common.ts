@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { containsPersonalIdentityCode, guardedString } from '../text/text-guard.js';
 
 /**
  * Building blocks shared by every record schema. A record schema is the single source of truth:
@@ -15,9 +16,19 @@ export const isoDate = z.iso.date();
 /** An instant, ISO 8601 with offset, e.g. `2026-11-22T10:15:00.000Z`. */
 export const isoDateTime = z.iso.datetime({ offset: true });
 
-/** Free text typed by a user, trimmed; `max` keeps it within a SharePoint note column. */
-export const text = (max = 255) => z.string().trim().min(1).max(max);
-export const optionalText = (max = 2000) => z.string().trim().max(max).optional();
+/**
+ * A single line typed by a user (a name, a label, a phone number), through the text guard
+ * (src/domain/text/text-guard.ts: normalized, no control characters, no identity code), trimmed; `max`
+ * keeps it within a SharePoint column. Multi-line text is `freeText` (privacy.ts).
+ */
+export const text = (max = 255) => guardedString().trim().min(1).max(max);
+export const optionalText = (max = 2000) => guardedString().trim().max(max).optional();
+
+/**
+ * An e-mail address. Its format already refuses control, zero-width and bidi characters, but
+ * `131052-308T@example.fi` is a valid address, so the identity-code check runs on it too.
+ */
+export const email = z.email().refine((value) => !containsPersonalIdentityCode(value), { message: 'privacy.personalIdentityCode' });
 
 /** Who did something: the Teams user's Entra object id (or Bot Framework id) and display name. */
 export const actorRef = z.object({

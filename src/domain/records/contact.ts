@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, recordId, recordMeta, text } from './common.js';
+import { email, optionalText, recordId, recordMeta, text } from './common.js';
 import { optionalFreeText } from './privacy.js';
 
 /**
@@ -13,7 +13,7 @@ const contactFields = {
   name: text(120),
   role: z.enum(contactRoles),
   title: optionalText(120),
-  email: z.email().optional(),
+  email: email.optional(),
   phone: optionalText(40),
   personalNotes: optionalFreeText(1000),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, recordMeta, region, text } from './common.js';
+import { email, optionalText, recordMeta, region, text } from './common.js';
 import { optionalFreeText } from './privacy.js';
 
 /**
@@ -20,7 +20,7 @@ const customerFields = {
   lifecyclePhase: z.enum(lifecyclePhases),
   address: optionalText(200),
   phone: optionalText(40),
-  email: z.email().optional(),
+  email: email.optional(),
   /** The customer's development wishes and service needs (thesis 6.1). */
   developmentWishes: optionalFreeText(),
   serviceNeeds: optionalFreeText(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordId, recordMeta, region, text } from './common.js';
+import { email, recordId, recordMeta, region, text } from './common.js';
 
 /**
  * A member of staff who uses HoivaCRM, with roles (DOMAIN.md, People; thesis table 2). Roles decide
@@ -14,7 +14,7 @@ const personFields = {
   /** The Teams user's Entra object id. */
   userId: z.string().min(1),
   name: text(120),
-  email: z.email().optional(),
+  email: email.optional(),
   roles: z.array(z.enum(personRoles)).min(1),
   /** The home(s) a home director or head nurse is responsible for (a director may lead two small homes). */
   careHomeIds: z.array(recordId).optional(),

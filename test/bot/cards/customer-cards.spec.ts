@@ -3,7 +3,7 @@ import { customerCard, customerChoiceCard, MAX_CHOICES, shortText } from '../../
 import type { CustomerOverview } from '../../../src/app/customer-overview.js';
 import type { Locale } from '../../../src/i18n/messages.js';
 import { assertValidCard } from '../../support/adaptive-cards.js';
-import { textsOf as textsOfJson, walk, type Json } from '../../support/cards.js';
+import { shown, textsOf as textsOfJson, walk, type Json } from '../../support/cards.js';
 
 /** The customer card and its choice cards: valid Adaptive Cards 1.5 in both languages, showing what they should. */
 const meta = { version: 1, createdAt: '2026-11-01T08:00:00.000Z', createdBy: 'seed', updatedAt: '2026-11-01T08:00:00.000Z' };
@@ -94,7 +94,7 @@ const submits = (card: unknown): Json[] => {
 const blockWith = (card: unknown, pattern: RegExp): Json | undefined => {
   let found: Json | undefined;
   walk(card, (n) => {
-    if (!found && n.type === 'TextBlock' && pattern.test(String(n.text))) found = n;
+    if (!found && n.type === 'TextBlock' && pattern.test(shown(String(n.text)))) found = n;
   });
   return found;
 };
@@ -141,9 +141,9 @@ describe('customer cards', () => {
 
   it('cuts long free text to about 140 characters', () => {
     const entry = blockWith(cards('fi').full, /^20\.11\.2026 · Yhteydenotto/)!;
-    const shown = String(entry.text).split(' · ')[2]!;
-    assert.equal(shown.length, 140);
-    assert.ok(shown.endsWith('…'));
+    const matter = shown(String(entry.text)).split(' · ')[2]!;
+    assert.equal(matter.length, 140);
+    assert.ok(matter.endsWith('…'));
     assert.equal(shortText('  lyhyt \n teksti '), 'lyhyt teksti');
   });
 

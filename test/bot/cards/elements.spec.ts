@@ -15,6 +15,8 @@ import {
   inputDate,
   inputText,
   inputToggle,
+  markdownTextBlock,
+  plainText,
   textBlock,
   withFieldError,
   type AdaptiveCard,
@@ -22,6 +24,8 @@ import {
   type CardAction,
   type CardElement,
 } from '../../../bot/cards/elements.js';
+import fc from 'fast-check';
+import { shown } from '../../support/cards.js';
 
 describe('bot/cards/elements', () => {
   describe('adaptiveCard / cardAttachment', () => {
@@ -220,5 +224,31 @@ describe('bot/cards/elements', () => {
     // @ts-expect-error a TextBlock is not an action
     const badActions: CardAction[] = [textBlock('x')];
     assert.ok(badBody && badCard && badActions);
+  });
+});
+
+describe('bot/cards/elements: text is shown as written', () => {
+  it('escapes every markdown special, < and & in TextBlocks and Facts', () => {
+    assert.equal(textBlock('[klikkaa](https://e.example) <at>X</at> **a** _b_ # c').text, '\\[klikkaa\\]\\(https://e\\.example\\) \\<at\\>X\\</at\\> \\*\\*a\\*\\* \\_b\\_ \\# c');
+    assert.deepEqual(factSet([['Huone', '*A12*']]).facts, [{ title: 'Huone', value: '\\*A12\\*' }]);
+    assert.equal(markdownTextBlock('<at>Bot</at>').text, '<at>Bot</at>', 'only the bot\'s own markdown goes in verbatim');
+  });
+
+  it('shows any text exactly as written, with nothing left that markdown could read', () => {
+    /** Whether a markdown special stands unescaped: read pairs `\x` as escaped, anything else as is. */
+    const unescapedSpecial = (md: string) => {
+      for (let i = 0; i < md.length; i++) {
+        if (md[i] === '\\') i++;
+        else if ('*_[]()<>`~#!&-+.'.includes(md[i]!)) return true;
+      }
+      return false;
+    };
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), (s) => {
+        const escaped = plainText(s);
+        assert.equal(shown(escaped), s);
+        assert.equal(unescapedSpecial(escaped), false, escaped);
+      }),
+    );
   });
 });

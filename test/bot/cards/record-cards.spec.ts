@@ -18,7 +18,7 @@ import type { Customer } from '../../../src/domain/records/customer.js';
 import type { NoteDirection } from '../../../src/domain/records/note.js';
 import type { Locale } from '../../../src/i18n/messages.js';
 import { assertValidCard } from '../../support/adaptive-cards.js';
-import { textsOf, type Json } from '../../support/cards.js';
+import { shown, textsOf, type Json } from '../../support/cards.js';
 
 /**
  * The home-event, note and development-meeting cards and forms, in Finnish and English, every variant:
@@ -203,7 +203,7 @@ describe('home-event, note and development-meeting cards', () => {
 
   it('the meeting form puts the start and end times right after the date, with messages under them', () => {
     const card = cards('fi').meetingFormWithErrors!;
-    const ids = bodyOf(card).map((e) => (e.id as string | undefined) ?? (e.color === 'attention' ? `!${e.text as string}` : undefined)).filter(Boolean);
+    const ids = bodyOf(card).map((e) => (e.id as string | undefined) ?? (e.color === 'attention' ? `!${shown(e.text as string)}` : undefined)).filter(Boolean);
     const at = ids.indexOf('date');
     assert.deepEqual(ids.slice(at, at + 5), ['date', '!Anna päivämäärä muodossa vvvv-kk-pp.', 'startTime', 'endTime', '!Kokous päättyy ennen kuin se alkaa.']);
     assert.equal(bodyOf(card).find((e) => e.id === 'endTime')!.value, '13:00');

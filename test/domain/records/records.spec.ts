@@ -87,7 +87,7 @@ describe('record schemas', () => {
 
 describe('privacy: no personal identity codes in free text', () => {
   it('recognises henkilötunnus forms, including the 2023 century signs', () => {
-    for (const code of ['131052-308T', '010594Y9021', '020502E902X', '311299+1234', 'asukas 131052-308T kaatui']) {
+    for (const code of ['131052-308T', '010594Y9021', '020502E902X', '311299+1236', 'asukas 131052-308T kaatui']) {
       assert.ok(containsPersonalIdentityCode(code), code);
     }
     for (const text of ['Asukkaan ruokailu myöhästyi', 'Huone A12 vapautuu 1.12.2026', 'Y-tunnus 0101263-6', 'puh. 040-1234567']) {
@@ -98,6 +98,6 @@ describe('privacy: no personal identity codes in free text', () => {
   it('refuses a complaint matter, a contact log entry and a visit finding holding one', () => {
     assert.deepEqual(errorsOf(complaintInputSchema, { ...valid.complaint[1], matter: 'Asukas 131052-308T ei saanut lääkettä' }), [{ field: 'matter', key: 'privacy.personalIdentityCode' }]);
     assert.deepEqual(errorsOf(contactLogEntryInputSchema, { ...valid.contactLogEntry[1], agreedActions: 'Selvitetään 010594Y9021 asia' }), [{ field: 'agreedActions', key: 'privacy.personalIdentityCode' }]);
-    assert.deepEqual(errorsOf(supervisionVisitInputSchema, { ...valid.supervisionVisit[1], findings: 'hetu 311299+1234' }), [{ field: 'findings', key: 'privacy.personalIdentityCode' }]);
+    assert.deepEqual(errorsOf(supervisionVisitInputSchema, { ...valid.supervisionVisit[1], findings: 'hetu 311299+1236' }), [{ field: 'findings', key: 'privacy.personalIdentityCode' }]);
   });
 });
