@@ -77,6 +77,7 @@ describe('hostile text and malformed activities (protocol)', () => {
     });
 
     it('says it in English to an English user', async () => {
+      await h.addPerson(englishUser, ['kotijohtaja'], ['Koivukoti']);
       const form = await openPlaceForm(h, englishUser);
       const [reply] = await submitPlaceForm(h, form, validPlaceValues(form.card, { note: 'room of 010594Y9021' }));
       assert.equal(messageUnder(cardOf(reply)!, 'note'), 'Do not enter personal identity codes.');
