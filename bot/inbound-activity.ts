@@ -8,15 +8,26 @@ import type { Logger } from '../src/logger.js';
  * in which conversation, and where to answer. Teams always sends these; anything else is a forged or
  * broken request. Loose objects: Teams sends many more fields, and botbuilder reads them.
  */
-const account = z.looseObject({ id: z.string().min(1) });
+const account = z.looseObject({ id: z.string().min(1), name: z.string().optional(), aadObjectId: z.string().optional(), role: z.string().optional() });
+const conversation = account.extend({ conversationType: z.string().optional(), tenantId: z.string().optional(), isGroup: z.boolean().optional() });
+// Fields botbuilder copies into its reply (and serializes with a type check) must have the type it expects,
+// or the turn fails after the request was accepted.
 export const inboundActivity = z.looseObject({
   type: z.string().min(1),
+  id: z.string().optional(),
+  channelId: z.string().min(1),
   serviceUrl: z.string().min(1),
+  timestamp: z.string().optional(),
   from: account,
   recipient: account,
-  conversation: account,
+  conversation,
+  replyToId: z.string().optional(),
   text: z.string().optional(),
+  textFormat: z.string().optional(),
   locale: z.string().optional(),
+  entities: z.array(z.looseObject({ type: z.string() })).optional(),
+  attachments: z.array(z.looseObject({ contentType: z.string() })).optional(),
+  channelData: z.looseObject({}).optional(),
   value: z.unknown().optional(),
 });
 

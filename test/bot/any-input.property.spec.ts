@@ -83,6 +83,23 @@ describe('any card submit or command (property)', function () {
     assert.equal(await storedCount(), before, 'no record was stored');
   });
 
+  it('answers any body POSTed to /api/messages with 2xx or 4xx and no internals, never a 5xx', async () => {
+    const base = personalMessage(h.connector.url, salesManager, 'ohje') as Record<string, unknown>;
+    const activityLike = fc
+      .dictionary(fc.constantFrom(...Object.keys(base), 'value', 'membersAdded', 'replyToId'), fc.oneof(fc.anything(), fc.constantFrom('message', 'conversationUpdate', 'invoke', 'event')), { maxKeys: 8 })
+      .map((fields) => ({ ...base, ...fields }));
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.anything(), activityLike), async (body) => {
+        const response = await h.postRaw(body);
+        const text = await response.text();
+        assert.ok(response.status < 500, `HTTP ${response.status}: ${text}`);
+        assert.doesNotMatch(text, /at .*\.ts:\d+|TypeError|Cannot read/, 'no stack or internal message');
+        assert.deepEqual(h.loggedErrors, [], 'an accepted activity is handled without a failed turn');
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('answers every chat command, with or without an argument, never a 5xx or a failed turn', async () => {
     const words = commandsOf().flatMap((c) => [c.fi, c.en]);
     const text = fc.oneof(
