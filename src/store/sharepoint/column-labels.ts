@@ -109,6 +109,7 @@ const fieldLabels: Record<string, string> = {
   plannedEncounters: 'Vuosikello',
   userId: 'Käyttäjätunnus',
   roles: 'Roolit',
+  careHomeIds: 'Palvelutalot',
   direction: 'Suunta',
 };
 
