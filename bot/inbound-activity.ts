@@ -16,7 +16,8 @@ export const inboundActivity = z.looseObject({
   type: z.string().min(1),
   id: z.string().optional(),
   channelId: z.string().min(1),
-  serviceUrl: z.string().min(1),
+  // Where the reply goes: a URL, or the turn fails after the request was accepted.
+  serviceUrl: z.url({ protocol: /^https?$/ }),
   timestamp: z.string().optional(),
   from: account,
   recipient: account,

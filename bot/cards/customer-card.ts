@@ -172,12 +172,27 @@ export type CustomerChoice =
  * No single customer for what was typed: nothing typed (ask, with the customers as examples), several
  * matches (one button each), or none (the closest names as buttons). A button shows that customer's card.
  */
-export function customerChoiceCard(locale: Locale, choice: CustomerChoice, requestId: string): AdaptiveCard {
+/** What the name buttons lead to: the customer card, or another view of the customer (its history). */
+export interface ChoicePurpose {
+  action: string;
+  askTitle: string;
+  askText: string;
+  chooseText: string;
+}
+
+export const customerCardChoice: ChoicePurpose = {
+  action: 'customer.show',
+  askTitle: 'customerCard.ask.title',
+  askText: 'customerCard.ask.text',
+  chooseText: 'customerCard.choose.text',
+};
+
+export function customerChoiceCard(locale: Locale, choice: CustomerChoice, requestId: string, purpose: ChoicePurpose = customerCardChoice): AdaptiveCard {
   const [title, text, customers] =
     choice.kind === 'askName'
-      ? [t(locale, 'customerCard.ask.title'), t(locale, 'customerCard.ask.text'), choice.customers]
+      ? [t(locale, purpose.askTitle), t(locale, purpose.askText), choice.customers]
       : choice.kind === 'choose'
-        ? [t(locale, 'customerCard.choose.title', { typed: choice.typed }), t(locale, 'customerCard.choose.text'), choice.customers]
+        ? [t(locale, 'customerCard.choose.title', { typed: choice.typed }), t(locale, purpose.chooseText), choice.customers]
         : [t(locale, 'customerCard.notFound.title', { typed: choice.typed }), t(locale, 'customerCard.notFound.text'), choice.closest];
   const body: CardElement[] = [textBlock(title, { size: 'large', weight: 'bolder' })];
   if (customers.length === 0) {
@@ -187,7 +202,7 @@ export function customerChoiceCard(locale: Locale, choice: CustomerChoice, reque
   body.push(textBlock(text));
   // One ActionSet per customer: a list of buttons, not the few card-level actions Teams shows in a row.
   for (const c of customers.slice(0, MAX_CHOICES)) {
-    body.push(actionSet({ spacing: 'small', actions: [actionSubmit({ title: c.name, data: { action: 'customer.show', requestId, customerId: c.id } })] }));
+    body.push(actionSet({ spacing: 'small', actions: [actionSubmit({ title: c.name, data: { action: purpose.action, requestId, customerId: c.id } })] }));
   }
   if (customers.length > MAX_CHOICES) body.push(textBlock(t(locale, 'customerCard.more', { count: customers.length - MAX_CHOICES }), { isSubtle: true }));
   return adaptiveCard({ body });

@@ -4,6 +4,7 @@ import { channelFlow } from './channel-flow.js';
 import { complaintFlow } from './complaint-flow.js';
 import { contactLogFlow } from './contact-log-flow.js';
 import { customerFlow } from './customer-flow.js';
+import { historyFlow } from './history-flow.js';
 import { homeEventFlow } from './home-event-flow.js';
 import { meetingFlow } from './meeting-flow.js';
 import { noteFlow } from './note-flow.js';
@@ -20,6 +21,7 @@ export const flows: readonly BotFlow[] = [
   noteFlow,
   meetingFlow,
   customerFlow,
+  historyFlow,
   channelFlow,
 ];
 

@@ -2,6 +2,7 @@ import type { InstallNoticeEvent } from '../domain/events/channel-events.js';
 import type { ActorRef } from '../domain/records/common.js';
 import type { ChannelAudience } from '../notify/audience.js';
 import { notificationsFor } from '../notify/routing.js';
+import { bindingAudit } from '../store/audit.js';
 import type { ChannelBinding } from '../store/store-port.js';
 import type { AppContext } from './app-context.js';
 import { authorize } from './authorize.js';
@@ -62,9 +63,12 @@ export async function bindChannelsOnInstall(
   return { kind: 'kept', bindings };
 }
 
+/** Stores the binding and keeps who moved it from where to where in the audit trail. */
 async function storeBinding(ctx: AppContext, actor: ActorRef, input: BindChannelInput): Promise<void> {
   const now = ctx.clock.now().toISOString();
+  const previous = await ctx.store.conversations.getBinding(input.audience);
   await ctx.store.conversations.bindChannel({ ...input, boundBy: actor.id, boundAt: now });
+  await ctx.store.audit.append(bindingAudit(input.audience, previous, input, actor, now));
   if ((await ctx.store.outbox.wake(input.audience, now)) > 0) ctx.notificationsQueued();
 }
 

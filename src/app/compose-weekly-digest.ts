@@ -1,7 +1,9 @@
 import { addDays, instantAt, localDate } from '../domain/dates.js';
 import type { WeeklyDigestEvent } from '../domain/events/digest-events.js';
+import { inUseSince, usedForAWeekBefore } from '../domain/metrics/in-use-since.js';
 import { isoWeek, mondayOf, weeklyDigest } from '../domain/metrics/weekly-digest.js';
 import { notificationsFor } from '../notify/routing.js';
+import { recordKinds } from '../store/record-kinds.js';
 import type { AppContext } from './app-context.js';
 import { commitChanges } from './commit-changes.js';
 import { listCustomerEntries } from './customer-entries.js';
@@ -17,22 +19,32 @@ const CATCH_UP_DAYS = 4;
 
 export type DigestOutcome =
   | { queued: true; week: string; event: WeeklyDigestEvent }
-  | { queued: false; week: string; reason: 'notYet' | 'tooLate' | 'alreadySent' };
+  /** `tooSoon`: the store has not been in use for the week the digest looks back on. */
+  | { queued: false; week: string; reason: 'notYet' | 'tooLate' | 'alreadySent' | 'tooSoon' };
 
 /**
  * Queues this week's digest for the management channel once its time has come (Monday 08:00 in
  * Helsinki, or at the first check after it on a working day when the server was down). The week is the idempotency key,
  * so however often and from however many processes this runs, one digest per week is posted.
+ *
+ * A fresh install waits for a week of use: on its first Monday every customer would be "silent for 14
+ * days". Until the store's records go back a week before this Monday 08:00 nothing is queued and the
+ * week's key is left unused, so a digest that becomes due later in the week (a SharePoint site's older
+ * items read into the mirror after the first check) still goes out.
  */
 export async function composeWeeklyDigest(ctx: AppContext): Promise<DigestOutcome> {
   const now = ctx.clock.now();
   const today = localDate(now);
   const monday = mondayOf(today);
   const week = isoWeek(today);
-  if (now < instantAt(monday, DIGEST_TIME)) return { queued: false, week: week.label, reason: 'notYet' };
+  const dueAt = instantAt(monday, DIGEST_TIME);
+  if (now < dueAt) return { queued: false, week: week.label, reason: 'notYet' };
   if (today > addDays(monday, CATCH_UP_DAYS)) return { queued: false, week: week.label, reason: 'tooLate' };
 
   const { records } = ctx.store;
+  // Every kind dates the install: a site read in may hold only last year's contact log, say.
+  const everything = await Promise.all(recordKinds.map((kind) => records.list(kind)));
+  if (!usedForAWeekBefore(inUseSince(...everything), dueAt)) return { queued: false, week: week.label, reason: 'tooSoon' };
   const [customers, places, homes, complaints, entries] = await Promise.all([
     records.list('customer'),
     records.list('place'),

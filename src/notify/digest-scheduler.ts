@@ -10,6 +10,8 @@ import type { Logger } from '../logger.js';
 export class DigestScheduler {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  /** The week whose "waiting for a week of use" was logged: once a week, not at every check. */
+  private waitingLoggedFor: string | undefined;
 
   constructor(private readonly options: { app: AppContext; logger: Logger; checkIntervalMs: number }) {}
 
@@ -27,6 +29,10 @@ export class DigestScheduler {
   async check(): Promise<void> {
     const outcome = await composeWeeklyDigest(this.options.app);
     if (outcome.queued) this.options.logger.info('weekly digest queued', { week: outcome.week });
+    else if (outcome.reason === 'tooSoon' && this.waitingLoggedFor !== outcome.week) {
+      this.waitingLoggedFor = outcome.week;
+      this.options.logger.info('weekly digest not sent: the store has not been in use for a week yet', { week: outcome.week });
+    }
   }
 
   private schedule(delayMs: number): void {

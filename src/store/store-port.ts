@@ -1,6 +1,9 @@
 import type { ActorRef } from '../domain/records/common.js';
 import type { Audience, ChannelAudience } from '../notify/audience.js';
+import type { AuditStore } from './audit.js';
 import type { RecordKind, RecordOf } from './record-kinds.js';
+
+export type { AuditAction, AuditChange, AuditDraft, AuditEntry, AuditKind, AuditPage, AuditStore } from './audit.js';
 
 /**
  * The storage port. Use cases read and write only through this; `sqlite/` and (later) `sharepoint/`
@@ -42,7 +45,10 @@ export interface ChangeSet {
    * never reads the system clock itself, so tests with an injected clock see the same time everywhere.
    */
   at: string;
-  /** Who made the change (absent for the system's own writes: the seed, a migration): the audit trail keeps it. */
+  /**
+   * Who made the change (absent for the system's own writes: the seed, a migration): every write of the
+   * change set gets an audit entry naming them, stored in the same transaction (src/store/audit.ts).
+   */
   by?: ActorRef | undefined;
   /** A repeated request with the same key changes nothing and gets the first result back. */
   idempotencyKey?: string;
@@ -150,5 +156,7 @@ export interface Store {
   records: RecordStore;
   conversations: ConversationStore;
   outbox: OutboxStore;
+  /** Who changed what and when: records' entries are written by `commit`; a binding change is appended. */
+  audit: AuditStore;
   close(): Promise<void>;
 }

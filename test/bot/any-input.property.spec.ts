@@ -71,6 +71,7 @@ describe('any card submit or command (property)', function () {
     const before = await storedCount();
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...users), action, fc.oneof(fc.uuid(), fc.string({ maxLength: 40 })), payload, async (user, act, requestId, fields) => {
+        h.loggedErrors.length = 0;
         const conversation = personalConversationId(user);
         const replies = h.connector.posted(conversation).length;
         const response = await h.postRaw(cardSubmit(h.connector.url, user, 'card-1', { ...fields, action: act, requestId }));
@@ -90,6 +91,7 @@ describe('any card submit or command (property)', function () {
       .map((fields) => ({ ...base, ...fields }));
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.anything(), activityLike), async (body) => {
+        h.loggedErrors.length = 0;
         const response = await h.postRaw(body);
         const text = await response.text();
         assert.ok(response.status < 500, `HTTP ${response.status}: ${text}`);
@@ -110,6 +112,7 @@ describe('any card submit or command (property)', function () {
     const before = await storedCount();
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...users), text, async (user, typed) => {
+        h.loggedErrors.length = 0;
         const conversation = personalConversationId(user);
         const replies = h.connector.posted(conversation).length;
         const response = await h.postRaw(personalMessage(h.connector.url, user, typed));

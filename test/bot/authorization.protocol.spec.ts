@@ -18,6 +18,7 @@ import {
   personalMessage,
   qualityManager,
   salesManager,
+  TEAM,
   TENANT_ID,
   type TeamsUser,
 } from '../support/teams-activities.js';
@@ -71,6 +72,12 @@ describe('who may do what, where (protocol)', () => {
       await h.post(channelMessage(h.connector.url, businessDirector, other, 'kanava myynti'));
       assert.match(lastReply(`${other.id};messageid=`), /myynnin kanava.*Siirretty kanavalta Myynti\./);
       assert.deepEqual((await bindings()).find(([audience]) => audience === 'sales'), ['sales', other.id]);
+      const trail = await h.app.store.audit.list({ kind: 'channelBinding', recordId: 'sales' });
+      const moved = trail.find((e) => e.by.id === businessDirector.aadObjectId);
+      assert.ok(moved, 'the move is in the audit trail with who made it');
+      assert.deepEqual(moved.changes, [
+        { field: 'channel', from: { teamId: TEAM.id, channelId: MYYNTI.id, channelName: 'Myynti' }, to: { teamId: TEAM.id, channelId: other.id, channelName: 'Uusi myynti' } },
+      ]);
     });
 
     it('an install in another team with Sales and Management channels moves nothing and tells the admins and management', async () => {

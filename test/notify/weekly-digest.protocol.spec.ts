@@ -37,7 +37,8 @@ describe('the Monday digest in the management channel (protocol)', () => {
     const at = '2026-11-22T10:00:00.000Z';
     const meta = { version: 1, createdAt: at, createdBy: actor.id, updatedAt: at };
     const log: ContactLogEntry = { ...meta, id: 'a0000000-0000-4000-8000-000000000001', customerId: espoo.id, date: '2026-11-19', type: 'puhelu', matter: 'Hintakysely', recordedBy: actor };
-    const place: Place = { ...meta, id: 'a0000000-0000-4000-8000-000000000002', careHomeId: home.id, label: 'Z9', serviceType: 'tehostettu', customerGroup: 'ikaantyneet', status: 'vapaa', freeFrom: '2026-10-30' };
+    // Recorded free on 30.10: the store has been in use for weeks, so the first Monday digest is due.
+    const place: Place = { ...meta, createdAt: '2026-10-30T07:00:00.000Z', id: 'a0000000-0000-4000-8000-000000000002', careHomeId: home.id, label: 'Z9', serviceType: 'tehostettu', customerGroup: 'ikaantyneet', status: 'vapaa', freeFrom: '2026-10-30' };
     const complaint: Complaint = {
       ...meta,
       id: 'a0000000-0000-4000-8000-000000000003',
@@ -114,5 +115,57 @@ describe('the Monday digest in the management channel (protocol)', () => {
     const text = textsOf(cardOf(digest)).join('\n');
     assert.match(text, /Weekly digest, week 48/);
     assert.match(text, /Vantaan kaupunki: no entries at all/);
+  });
+});
+
+/**
+ * A fresh install's first Monday: every customer would be listed as silent for 14 days, so the digest waits
+ * until the store has been in use for the whole week before a Monday 08:00.
+ */
+describe('the first Monday digest after a fresh install (protocol)', () => {
+  let h: BotHarness;
+
+  beforeEach(async () => {
+    h = new BotHarness();
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  const digestsIn = (conversationId: string) => h.connector.posted(conversationId).filter((c) => /Viikkokatsaus|Weekly digest/.test(textsOf(cardOf(c)).join('\n')));
+
+  it('installed on Sunday: nothing on the next Monday, the first digest the Monday after', async () => {
+    h.clock = runningClockFrom('2026-11-22T10:00:00.000Z'); // Sunday noon, Helsinki: the seed is dated now
+    await h.start({ WEEKLY_DIGEST: 'on', DIGEST_CHECK_MS: '3600000' });
+    await h.post(installedInTeam(h.connector.url, homeDirector));
+    h.clock.advance(22 * 3_600_000); // Monday 23.11 10:00
+    await h.app.digest!.check();
+    h.clock.advance(24 * 3_600_000); // Tuesday: still not a week of use
+    await h.app.digest!.check();
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(digestsIn(GENERAL.id).length, 0, 'no digest calling every customer silent on the first Monday');
+
+    h.clock.advance(6 * 24 * 3_600_000); // Monday 30.11 10:00
+    await h.app.digest!.check();
+    const digest = await eventually(() => digestsIn(GENERAL.id)[0]);
+    assert.match(textsOf(cardOf(digest)).join('\n'), /Viikkokatsaus, viikko 49/);
+  });
+
+  it('a check too soon uses up nothing: when older records arrive that week (a site read in), that week\'s digest goes out', async () => {
+    h.clock = runningClockFrom('2026-11-23T08:00:00.000Z'); // Monday 10:00, Helsinki: installed now, the start checks at once
+    await h.start({ WEEKLY_DIGEST: 'on', DIGEST_CHECK_MS: '3600000' });
+    await h.post(installedInTeam(h.connector.url, homeDirector));
+    await h.app.digest!.check();
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(digestsIn(GENERAL.id).length, 0);
+
+    const espoo = (await h.app.store.records.list('customer')).find((c) => c.name === 'Espoon kaupunki')!;
+    const since = '2026-09-01T08:00:00.000Z';
+    const actor = { id: homeDirector.aadObjectId, name: homeDirector.name };
+    const log: ContactLogEntry = { id: 'a0000000-0000-4000-8000-000000000009', version: 1, createdAt: since, createdBy: actor.id, updatedAt: since, customerId: espoo.id, date: '2026-09-01', type: 'puhelu', matter: 'Syksyn hinnat', recordedBy: actor };
+    await h.app.store.records.commit({ at: since, writes: [{ kind: 'contactLogEntry', record: log, expectedVersion: null }], outbox: [] });
+    await h.app.digest!.check();
+    const digest = await eventually(() => digestsIn(GENERAL.id)[0]);
+    assert.match(textsOf(cardOf(digest)).join('\n'), /Viikkokatsaus, viikko 48/);
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Place } from '../../src/domain/records/place.js';
+import { bindingAudit } from '../../src/store/audit.js';
 import { ConcurrencyConflict, type Store } from '../../src/store/store-port.js';
 
 /**
@@ -149,6 +150,92 @@ export function recordStoreContract(name: string, open: () => Promise<{ store: S
       await store.conversations.bindChannel({ ...binding, channelId: 'c2' });
       assert.equal((await store.conversations.getBinding('sales'))?.channelId, 'c2', 'rebinding replaces');
       assert.equal(await store.conversations.getBinding('management'), undefined);
+    });
+    describe('audit trail', () => {
+      const kaisa = { id: 'u-kaisa', name: 'Kaisa Kotijohtaja' };
+      const customer = {
+        id: '1d2e3f4a-5b6c-4d7e-8f90-a1b2c3d4e5f6',
+        version: 1,
+        createdAt: at,
+        createdBy: 'test',
+        updatedAt: at,
+        name: 'Espoon kaupunki',
+        region: 'etela-suomi' as const,
+        segment: 'ostopalvelu' as const,
+        lifecyclePhase: 'kasvu' as const,
+      };
+      const later = (minutes: number) => new Date(Date.parse(at) + minutes * 60_000).toISOString();
+      const reserved: Place = { ...place, version: 2, status: 'alustavasti-varattu', reservedForCustomerId: customer.id, reservedBy: kaisa, reservedAt: later(5), updatedAt: later(5) };
+
+      async function reserveForCustomer(): Promise<void> {
+        await store.records.commit({ at, writes: [{ kind: 'careHome', record: home, expectedVersion: null }, { kind: 'customer', record: customer, expectedVersion: null }, { kind: 'place', record: place, expectedVersion: null }], outbox: [] });
+        await store.records.commit({ at: later(5), by: kaisa, writes: [{ kind: 'place', record: reserved, expectedVersion: 1 }], outbox: [] });
+      }
+
+      it('keeps who, when, what and the values before and after of every create, update and status change; the system when nobody is named', async () => {
+        await reserveForCustomer();
+        await store.records.commit({ at: later(9), by: kaisa, writes: [{ kind: 'place', record: { ...reserved, version: 3, note: 'Ikkunapaikka', updatedAt: later(9) }, expectedVersion: 2 }], outbox: [] });
+
+        const ofPlace = await store.audit.list({ kind: 'place', recordId: place.id });
+        assert.deepEqual(ofPlace.map((e) => [e.action, e.by.name, e.at]), [
+          ['update', kaisa.name, later(9)],
+          ['status', kaisa.name, later(5)],
+          ['create', 'HoivaCRM', at],
+        ]);
+        const [note, status, create] = ofPlace;
+        assert.deepEqual(note!.changes, [{ field: 'note', from: null, to: 'Ikkunapaikka' }]);
+        assert.deepEqual(status!.status, { from: 'vapautuu', to: 'alustavasti-varattu' });
+        assert.deepEqual(
+          status!.changes.find((c) => c.field === 'reservedForCustomerId'),
+          { field: 'reservedForCustomerId', from: null, to: customer.id },
+        );
+        assert.ok(!status!.changes.some((c) => c.field === 'version' || c.field === 'updatedAt'), 'meta fields are not changes');
+        assert.deepEqual(create!.status, { from: null, to: 'vapautuu' });
+        assert.ok(create!.changes.some((c) => c.field === 'label' && c.from === null && c.to === 'A12'));
+        assert.deepEqual(create!.customerIds, [], 'a place not reserved belongs to no customer');
+      });
+
+      it('lists a customer\'s changes newest first, bounded, with the count of all of them', async () => {
+        await reserveForCustomer();
+        const page = await store.audit.forCustomer(customer.id, 1);
+        assert.equal(page.total, 2, 'the customer\'s own create and the reservation of the place');
+        assert.deepEqual(page.entries.map((e) => [e.kind, e.action]), [['place', 'status']]);
+        const all = await store.audit.forCustomer(customer.id, 20);
+        assert.deepEqual(all.entries.map((e) => [e.kind, e.action, e.recordId]), [
+          ['place', 'status', place.id],
+          ['customer', 'create', customer.id],
+        ]);
+        assert.deepEqual(all.entries[0]!.customerIds, [customer.id]);
+        assert.deepEqual(await store.audit.forCustomer('00000000-0000-4000-8000-000000000000', 20), { entries: [], total: 0 });
+      });
+
+      it('writes no entry for a change set that fails, nor for a repeated request', async () => {
+        await homeFirst();
+        const before = (await store.audit.list()).length;
+        await assert.rejects(
+          store.records.commit({ at, by: kaisa, writes: [{ kind: 'place', record: place, expectedVersion: null }, { kind: 'place', record: { ...place, version: 5 }, expectedVersion: 4 }], outbox: [] }),
+        );
+        assert.equal((await store.audit.list()).length, before, 'nothing half-written');
+        const once = { at, by: kaisa, idempotencyKey: 'audit-once', writes: [{ kind: 'place' as const, record: place, expectedVersion: null }], outbox: [], result: 1 };
+        await store.records.commit(once);
+        await store.records.commit(once);
+        assert.equal((await store.audit.list({ kind: 'place' })).length, 1);
+      });
+
+      it('keeps channel binding changes appended by the use case: who, when, from which channel to which', async () => {
+        const myynti = { teamId: 't1', channelId: 'c1', channelName: 'Myynti' };
+        const other = { teamId: 't2', channelId: 'c9', channelName: 'Sales' };
+        await store.audit.append(bindingAudit('sales', undefined, myynti, kaisa, at));
+        await store.audit.append(bindingAudit('sales', myynti, other, kaisa, later(1)));
+        const entries = await store.audit.list({ kind: 'channelBinding' });
+        assert.deepEqual(entries.map((e) => [e.recordId, e.action, e.at, e.by.id]), [
+          ['sales', 'binding', later(1), kaisa.id],
+          ['sales', 'binding', at, kaisa.id],
+        ]);
+        assert.deepEqual(entries[0]!.changes, [{ field: 'channel', from: myynti, to: other }]);
+        assert.deepEqual(entries[1]!.changes, [{ field: 'channel', from: null, to: myynti }]);
+        assert.deepEqual(await store.audit.list({ kind: 'place' }), []);
+      });
     });
   });
 }

@@ -31,7 +31,6 @@ const fieldLabels: Record<string, string> = {
   updatedAt: 'Päivitetty (HoivaCRM)',
   customerId: 'Asiakas',
   careHomeId: 'Palvelutalo',
-  careHomeIds: 'Palvelutalot (tunnukset)',
   reservedForCustomerId: 'Varattu asiakkaalle',
   name: 'Nimi',
   businessId: 'Y-tunnus',
@@ -110,6 +109,7 @@ const fieldLabels: Record<string, string> = {
   plannedEncounters: 'Vuosikello',
   userId: 'Käyttäjätunnus',
   roles: 'Roolit',
+  careHomeIds: 'Palvelutalot',
   direction: 'Suunta',
 };
 

@@ -29,8 +29,8 @@ import type { SerialLock } from './serial-lock.js';
  * - otherwise a person edited the list: the item is read with the record's zod schema (an invalid edit is
  *   logged and left out — never half-stored, never notified), the record gets its next version, the app's
  *   interpreter turns the edit into the same domain events and cards a bot command would, the meta columns
- *   (HoivaId, HoivaVersion, …) are written back with `If-Match`, and mirror + eTag + outbox rows are stored
- *   in one SQLite transaction. Event ids derive from (list, item, eTag), so a feed read twice notifies once.
+ *   (HoivaId, HoivaVersion, …) are written back with `If-Match`, and mirror + eTag + outbox rows + the audit
+ *   entry (naming the editor) are stored in one SQLite transaction. Event ids derive from (list, item, eTag), so a feed read twice notifies once.
  *
  * The first read of a list (no delta link yet) takes the items in as they are, without notifications: it
  * fills an empty mirror, it does not announce a site's history. Lists are read lookup targets first
@@ -291,8 +291,9 @@ export class DeltaSync {
     // read again next time.
     const newEtag = await this.writeBack(kind, item.id, etag, record, fields);
     // Due from now on HoivaCRM's clock (the outbox worker's), whatever the SharePoint server's clock says.
+    // The audit entry names the person who edited the list (or created the item a first read takes in).
     records.commitWith(
-      { at: this.now(), writes: [{ kind, record: record as never, expectedVersion: before ? Number(before.version) : null }], outbox: interpreted.outbox },
+      { at: this.now(), by: editor, writes: [{ kind, record: record as never, expectedVersion: before ? Number(before.version) : null }], outbox: interpreted.outbox },
       () => index.put({ kind, recordId: record.id, listId, itemId: item.id, etag: newEtag }),
     );
     report.changed++;

@@ -13,7 +13,8 @@ import { createSharePointRest, listByTitlePath, sharePointRestUnavailable } from
 /**
  * `npm run doctor` (issue 4): what an administrator runs before `STORE=sharepoint`. It checks, in order, the
  * settings, the credential, an app-only token, the site, every HoivaCRM list and column, the list views
- * (a warning only: views are optional) and reading one item of each list — and stops at the first thing that
+ * (a warning only: views are optional), reading one item of each list, and that the people list names at
+ * least one admin (tenant mode reads people and roles from it) — and stops at the first thing that
  * is wrong, naming it (the setting, the list, the column) and what to do about it.
  *
  * Read-only by design: only GET requests reach Graph and SharePoint (the one POST is the token request), so it
@@ -139,6 +140,10 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorResult> {
       }
     }
     ok('Reading items', `GET …/items?$top=1 answers for all ${definitions.length} lists (${seen} of them hold items): the read grant works`);
+
+    // 6. People: someone must be able to administer HoivaCRM (bind the channels, keep the people list).
+    const people = definitions.find((d) => d.kind === 'person');
+    if (people) ok('People', await checkPeople(graph, siteId, findList(state, people.displayName)!.id, people.displayName, warn));
 
     out(
       `All checks passed${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}. doctor only reads, so it cannot prove the write grant: day-to-day running needs Sites.Selected write on the site.`,
@@ -434,3 +439,49 @@ function statusOf(error: unknown): number | undefined {
 const plainHex = (fingerprint: string) => fingerprint.replaceAll(':', '').toUpperCase();
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const stripSlash = (url: string) => url.replace(/\/+$/, '').toLowerCase();
+
+// --- 6. people ---
+
+interface PersonItem {
+  id: string;
+  fields?: { UserId?: unknown; Name?: unknown; Roles?: unknown };
+}
+
+const addAdminFix = (list: string) =>
+  `add yourself in the list view of "${list}": UserId = your Entra object id (Entra admin center → Users → you → Object ID), Name = your name, Roles = ["admin"] (JSON, with the quotes); add your other roles to the same list, e.g. ["admin","liiketoimintajohtaja"]`;
+
+/**
+ * Tenant mode has no seed: whoever is in "HoivaCRM Henkilöt" is everyone HoivaCRM knows, and only an admin
+ * binds the channels. The roles are read as the mirror reads them (a JSON list), so a person whose Roles do
+ * not parse is named with a warning — HoivaCRM would leave that item out.
+ */
+async function checkPeople(graph: GraphClient, siteId: string, listId: string, list: string, warn: (check: string, text: string) => void): Promise<string> {
+  const items = await graph.collect<PersonItem>(`/sites/${siteId}/lists/${listId}/items`, { query: { expand: 'fields(select=UserId,Name,Roles)' } });
+  const admins: string[] = [];
+  for (const item of items) {
+    const name = typeof item.fields?.Name === 'string' ? item.fields.Name : `item ${item.id}`;
+    const roles = parseRoles(item.fields?.Roles);
+    if (!roles) {
+      warn('People', `"${name}" in "${list}" has Roles that are not a JSON list such as ["admin"]: HoivaCRM leaves the person out`);
+      continue;
+    }
+    if (typeof item.fields?.UserId !== 'string' || item.fields.UserId.trim() === '') {
+      warn('People', `"${name}" in "${list}" has no UserId (the Entra object id): HoivaCRM cannot recognise them`);
+      continue;
+    }
+    if (roles.includes('admin')) admins.push(name);
+  }
+  if (admins.length === 0) {
+    throw new CheckFailed('People', items.length === 0 ? `"${list}" is empty: nobody can use HoivaCRM, and nobody can bind the channels` : `nobody in "${list}" has the admin role`, [addAdminFix(list)]);
+  }
+  return `${items.length} ${items.length === 1 ? 'person' : 'people'} in "${list}", admin: ${admins.join(', ')}`;
+}
+
+function parseRoles(raw: unknown): string[] | undefined {
+  try {
+    const value: unknown = typeof raw === 'string' ? JSON.parse(raw) : raw;
+    return Array.isArray(value) && value.every((r) => typeof r === 'string') ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -3,6 +3,7 @@ import { COMPANY_TIME_ZONE } from '../../domain/dates.js';
 import type { GraphClient } from '../../graph/graph-client.js';
 import type { Logger } from '../../logger.js';
 import { storedSchemas, type RecordKind, type RecordOf } from '../record-kinds.js';
+import { SqliteAuditStore } from '../sqlite/sqlite-audit.js';
 import { openSqliteDatabase, SqliteConversationStore, SqliteOutboxStore, SqliteRecordStore } from '../sqlite/sqlite-store.js';
 import { ConcurrencyConflict, type ChangeSet, type CommitResult, type Filter, type OutsideEditInterpreter, type RecordStore, type Store } from '../store-port.js';
 import { GraphRequestError } from '../../graph/graph-errors.js';
@@ -21,7 +22,8 @@ import { SerialLock } from './serial-lock.js';
  * - `get`/`list` read the mirror: a card or a page view costs no Graph call.
  * - `commit` validates, answers a repeated request from SQLite, checks versions against the mirror, journals
  *   the change set, writes the lists (ListWriter: unique HoivaId creates, If-Match updates, `$batch`), then
- *   stores mirror + item eTags + outbox + idempotency key in one SQLite transaction and drops the journal row.
+ *   stores mirror + item eTags + outbox + idempotency key + audit entries in one SQLite transaction and drops
+ *   the journal row.
  * - At open, a journal row a stopped run left is finished (rolled forward: the change set was accepted).
  * - The delta feed (delta-sync.ts) keeps the mirror current with edits people make in the lists.
  */
@@ -63,6 +65,8 @@ export async function openSharePointStore(options: SharePointStoreOptions): Prom
     records,
     conversations: new SqliteConversationStore(db),
     outbox: new SqliteOutboxStore(db),
+    // The mirror's commit writes the audit entries (bot writes and people's list edits alike).
+    audit: new SqliteAuditStore(db),
     deltaSync: (sync) => {
       const delta = new DeltaSync({ ...sync, graph: options.graph, lists, db, index, records: mirror, writer, lock, timeZone });
       readListSoon = (kind) => {

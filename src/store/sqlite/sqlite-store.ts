@@ -19,7 +19,9 @@ import {
   type Store,
   type StoredConversation,
 } from '../store-port.js';
+import { auditOfWrite, systemActor } from '../audit.js';
 import { migrate } from './migrate.js';
+import { SqliteAuditStore } from './sqlite-audit.js';
 import { fromSql, tableName, toSql } from './sql-columns.js';
 
 /**
@@ -32,6 +34,7 @@ export function openSqliteStore(file: string): Store {
     records: new SqliteRecordStore(db),
     conversations: new SqliteConversationStore(db),
     outbox: new SqliteOutboxStore(db),
+    audit: new SqliteAuditStore(db),
     close: async () => {
       db.close();
     },
@@ -60,7 +63,11 @@ function columnsOf(kind: RecordKind): Column[] {
 }
 
 export class SqliteRecordStore implements RecordStore {
-  constructor(private readonly db: Database.Database) {}
+  private readonly audit: SqliteAuditStore;
+
+  constructor(private readonly db: Database.Database) {
+    this.audit = new SqliteAuditStore(db);
+  }
 
   async get<K extends RecordKind>(kind: K, id: string): Promise<RecordOf<K> | undefined> {
     const row = this.db.prepare(`SELECT * FROM "${tableName(kind)}" WHERE id = ?`).get(id) as
@@ -91,6 +98,7 @@ export class SqliteRecordStore implements RecordStore {
   /**
    * The commit, with `alsoInTransaction` run inside the same transaction after the writes: the SharePoint
    * store records item ids and eTags and clears its journal there, atomically with the mirror and outbox.
+   * Each write's audit entry is stored in the same transaction too.
    */
   commitWith(changes: ChangeSet, alsoInTransaction: () => void = () => undefined): CommitResult {
     // Validate before the transaction: nothing half-written is ever stored.
@@ -103,6 +111,7 @@ export class SqliteRecordStore implements RecordStore {
         const columns = columnsOf(write.kind);
         const table = tableName(write.kind);
         const values = columns.map((c) => toSql(c, write.record[c.field]));
+        let before: Record<string, unknown> | undefined;
         if (write.expectedVersion === null) {
           const exists = this.db.prepare(`SELECT 1 FROM "${table}" WHERE id = ?`).get(write.record.id);
           if (exists) throw new ConcurrencyConflict(write.kind, String(write.record.id), null);
@@ -113,11 +122,15 @@ export class SqliteRecordStore implements RecordStore {
           if (write.record.version !== write.expectedVersion + 1) {
             throw new Error(`${write.kind} ${String(write.record.id)}: an update must bump version to ${write.expectedVersion + 1}`);
           }
+          // The version the update replaces, for the audit entry's "from" values.
+          const row = this.db.prepare(`SELECT * FROM "${table}" WHERE id = ? AND version = ?`).get(write.record.id, write.expectedVersion) as Record<string, unknown> | undefined;
+          before = row ? (this.fromRow(write.kind, row) as Record<string, unknown>) : undefined;
           const result = this.db
             .prepare(`UPDATE "${table}" SET ${columns.map((c) => `"${c.name}" = ?`).join(', ')} WHERE id = ? AND version = ?`)
             .run(...values, write.record.id, write.expectedVersion);
           if (result.changes !== 1) throw new ConcurrencyConflict(write.kind, String(write.record.id), write.expectedVersion);
         }
+        this.audit.appendNow(auditOfWrite(write.kind, before, write.record, changes.by ?? systemActor, now));
       }
       const insertOutbox = this.db.prepare(
         `INSERT INTO outbox (event_id, event_type, mode, audience, recipient, variant, record_key, payload, status, attempts, next_attempt_at, created_at)

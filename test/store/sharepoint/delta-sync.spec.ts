@@ -188,6 +188,21 @@ describe('SharePoint list delta feed → mirror and outsideEdit interpreter', fu
     assert.equal((await outboxIds()).length, 1);
   });
 
+  it('an edit in the list view is in the audit trail with its editor and the values before and after', async () => {
+    await commitNew(['careHome', home]);
+    await sync();
+    editInUi('careHome', home.id, { City: 'Kauniainen' });
+    await sync();
+    const [edit] = edits as [OutsideEdit<'careHome'>];
+    const [entry, created] = await store.audit.list({ kind: 'careHome', recordId: home.id });
+    assert.deepEqual(entry?.by, edit.editor, 'the person who edited the list');
+    assert.notEqual(entry?.by.name, 'HoivaCRM');
+    assert.equal(entry?.action, 'update');
+    assert.deepEqual(entry?.changes, [{ field: 'city', from: 'Espoo', to: 'Kauniainen' }]);
+    assert.equal(created?.action, 'create', 'HoivaCRM\'s own create is there once, not again when it echoes back');
+    assert.equal((await store.audit.list({ kind: 'careHome' })).length, 2);
+  });
+
   it('a change of Title only asks nothing and keeps the version, and the next update from HoivaCRM does not conflict', async () => {
     await commitNew(['careHome', home]);
     await sync();

@@ -15,10 +15,16 @@ describe('npm run doctor (issue 4)', () => {
   let p: ProvisioningBed;
   let provisioned: { siteId: string; siteUrl: string };
 
-  /** A new site, provisioned the way `npm run provision` does it (lists, columns, views). */
-  const provisionedSite = async () => {
+  const people = listDefinitions.find((d) => d.kind === 'person')!.displayName;
+  /** A person as an admin types them into the people list's view: the Entra object id, the name, roles as JSON. */
+  const addPerson = (siteId: string, name: string, roles: string) =>
+    p.bed.double.lists.writeItem(siteId, people, { Title: name, UserId: randomUUID(), Name: name, Roles: roles });
+
+  /** A new site, provisioned the way `npm run provision` does it (lists, columns, views), with its first admin. */
+  const provisionedSite = async ({ admin = true } = {}) => {
     const site = p.newSite();
     await provision({ graph: p.graph, siteId: site.siteId, rest: site.rest });
+    if (admin) addPerson(site.siteId, 'Aino Virtanen', '["liiketoimintajohtaja","admin"]');
     return site;
   };
 
@@ -67,7 +73,9 @@ describe('npm run doctor (issue 4)', () => {
       ...listDefinitions.map((d) => `List "${d.displayName}"`),
       'Views',
       'Reading items',
+      'People',
     ]);
+    assert.ok(result.lines.includes(`✓ People: 1 person in "${people}", admin: Aino Virtanen`), result.out);
     assert.ok(result.lines.includes(`✓ Site: "HoivaCRM" at ${provisioned.siteUrl}`), result.out);
     assert.ok(result.lines.includes('✓ Views: all 4 views exist'), result.out);
     // The test certificate lives one day: the administrator is told to renew it in time.
@@ -82,8 +90,10 @@ describe('npm run doctor (issue 4)', () => {
     assert.deepEqual(nonGetRequests(), []);
     assert.ok(p.bed.double.log.some((r) => r.kind === 'sharepoint-rest'), 'it did read the views');
     const itemReads = p.bed.double.log.filter((r) => /\/lists\/[^/]+\/items\?/.test(r.path));
-    assert.equal(itemReads.length, listDefinitions.length);
-    for (const read of itemReads) assert.match(decodeURIComponent(read.path), /\$top=1&expand=fields\(select=HoivaId\)$/);
+    // One item of each list (the read grant), then the people list's people and roles.
+    assert.equal(itemReads.length, listDefinitions.length + 1);
+    for (const read of itemReads.slice(0, -1)) assert.match(decodeURIComponent(read.path), /\$top=1&expand=fields\(select=HoivaId\)$/);
+    assert.match(decodeURIComponent(itemReads.at(-1)!.path), /expand=fields\(select=UserId,Name,Roles\)$/);
   });
 
   it('names a missing SHAREPOINT_SITE_ID, says where to find it, exits 1 and asks nothing of Graph', async () => {
@@ -182,6 +192,26 @@ describe('npm run doctor (issue 4)', () => {
     assert.equal(missingList.code, 1);
     assert.deepEqual(failures(missingList.lines), [`✗ List "${complaints.displayName}": missing on the site`]);
     assert.match(missingList.out, /→ run `npm run provision`/);
+  });
+
+  it('fails when the people list has no admin, naming the list and how to add yourself; a person whose roles do not parse is named', async () => {
+    const site = await provisionedSite({ admin: false });
+    const empty = await run(envFor(site.siteId));
+    assert.equal(empty.code, 1);
+    assert.deepEqual(failures(empty.lines), [`✗ People: "${people}" is empty: nobody can use HoivaCRM, and nobody can bind the channels`]);
+    assert.match(empty.out, /→ add yourself in the list view of "HoivaCRM Henkilöt": UserId = your Entra object id .*Roles = \["admin"\]/);
+
+    addPerson(site.siteId, 'Mikko Myyntipäällikkö', '["myynti"]');
+    addPerson(site.siteId, 'Ilkka Ylläpitäjä', 'admin');
+    const noAdmin = await run(envFor(site.siteId));
+    assert.equal(noAdmin.code, 1);
+    assert.deepEqual(failures(noAdmin.lines), [`✗ People: nobody in "${people}" has the admin role`]);
+    assert.ok(noAdmin.lines.includes(`⚠ People: "Ilkka Ylläpitäjä" in "${people}" has Roles that are not a JSON list such as ["admin"]: HoivaCRM leaves the person out`), noAdmin.out);
+
+    addPerson(site.siteId, 'Aino Virtanen', '["admin"]');
+    const fixed = await run(envFor(site.siteId));
+    assert.equal(fixed.code, 0, fixed.out);
+    assert.ok(fixed.lines.includes(`✓ People: 3 people in "${people}", admin: Aino Virtanen`), fixed.out);
   });
 
   it('with a client secret: warns that a certificate is preferred and that the views were not checked, and passes', async () => {
