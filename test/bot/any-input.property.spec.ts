@@ -94,7 +94,10 @@ describe('any card submit or command (property)', function () {
         h.loggedErrors.length = 0;
         const response = await h.postRaw(body);
         const text = await response.text();
-        assert.ok(response.status < 500, `HTTP ${response.status}: ${text}`);
+        // The one 5xx the protocol defines: an invoke the bot has no handler for is 501 Not Implemented
+        // (botbuilder's ActivityHandler), which Teams treats as "not supported", not as a failure.
+        const unhandledInvoke = response.status === 501 && (body as { type?: unknown } | null)?.type === 'invoke';
+        assert.ok(response.status < 500 || unhandledInvoke, `HTTP ${response.status}: ${text}`);
         assert.doesNotMatch(text, /at .*\.ts:\d+|TypeError|Cannot read/, 'no stack or internal message');
         assert.deepEqual(h.loggedErrors, [], 'an accepted activity is handled without a failed turn');
       }),

@@ -5,7 +5,7 @@ import { receiveComplaint } from '../../src/app/receive-complaint.js';
 import type { Person } from '../../src/domain/records/person.js';
 import { stableIdFor } from '../../src/domain/stable-id.js';
 import { BotHarness, eventually } from '../support/bot-harness.js';
-import { cardOf, textsOf, visibleText, walk, type Json } from '../support/cards.js';
+import { cardOf, textsOf, visibleText, walk, type Json, shown } from '../support/cards.js';
 import { openPlaceForm, submitPlaceForm, validPlaceValues } from '../support/place-form.js';
 import {
   businessDirector,
@@ -172,7 +172,7 @@ describe('a customer\'s change history (protocol)', () => {
 function factsOf(card: Json | undefined): Map<string, string> {
   const facts = new Map<string, string>();
   walk(card, (n) => {
-    if (n.type === 'FactSet') for (const f of n.facts as { title: string; value: string }[]) if (!facts.has(f.title)) facts.set(f.title, f.value);
+    if (n.type === 'FactSet') for (const f of n.facts as { title: string; value: string }[]) if (!facts.has(shown(f.title))) facts.set(shown(f.title), shown(f.value));
   });
   return facts;
 }
