@@ -46,7 +46,7 @@ export class HoivaBot extends TeamsActivityHandler {
         await bindTeamChannels(this.flowContext(turn), teamInfo.id, teamInfo.name ?? '', this.options.generalChannelAudience);
       } else if (botAdded && turn.activity.conversation.conversationType === 'personal') {
         await this.remember(turn);
-        await turn.sendActivity(MessageFactory.attachment(cardAttachment(helpCard(this.locale(turn), this.commands))));
+        await this.sendHelp(this.flowContext(turn));
       }
       await next();
     });
@@ -102,7 +102,13 @@ export class HoivaBot extends TeamsActivityHandler {
       if (parsed.suggestion) lines.push(t(ctx.locale, 'command.didYouMean', { suggestion: parsed.suggestion }));
       await turn.sendActivity(MessageFactory.text(lines.join(' ')));
     }
-    await turn.sendActivity(MessageFactory.attachment(cardAttachment(helpCard(ctx.locale, this.commands))));
+    await this.sendHelp(ctx);
+  }
+
+  /** The command list; someone outside the people list is told first that an admin must add them. */
+  private async sendHelp(ctx: FlowContext): Promise<void> {
+    if (!(await authorize(ctx.app, ctx.actor, 'read')).ok) await ctx.turn.sendActivity(MessageFactory.text(t(ctx.locale, 'auth.outsiderHelp')));
+    await ctx.turn.sendActivity(MessageFactory.attachment(cardAttachment(helpCard(ctx.locale, this.commands))));
   }
 
   /**

@@ -54,6 +54,17 @@ describe('who may do what, where (protocol)', () => {
   const lastReply = (conversationPrefix: string) => visibleText(h.connector.posted().filter((c) => c.conversationId.startsWith(conversationPrefix)).at(-1)!);
   const personalReplies = (user: TeamsUser) => h.connector.posted(personalConversationId(user)).map(visibleText);
 
+  it('tells someone outside the people list, in their language, that an admin must add them — with the help', async () => {
+    const englishStranger: TeamsUser = { ...stranger, id: '29:stranger-en', locale: 'en-US' };
+    await h.post(personalMessage(h.connector.url, englishStranger, 'help'));
+    const [notice, help] = h.connector.posted(personalConversationId(englishStranger));
+    assert.match(visibleText(notice!), /^You are not in HoivaCRM's people list yet: an administrator must add you/);
+    assert.match(textsOf(cardOf(help)).join('\n'), /free place/);
+    await h.post(personalMessage(h.connector.url, homeDirector, 'ohje'));
+    assert.ok(cardOf(h.connector.posted(personalConversationId(homeDirector)).at(-1)), 'a person on the list gets the help alone');
+    assert.doesNotMatch(personalReplies(homeDirector).join('\n'), /henkilölistalla/);
+  });
+
   describe('channel bindings', () => {
     it('refuses `kanava myynti` from someone outside the people list, typed in another team\'s channel', async () => {
       await h.post(inOtherTeam(channelMessage(h.connector.url, stranger, otherSales, 'kanava myynti')));
