@@ -40,4 +40,24 @@ describe('sqlite migrations', () => {
     second.close();
     rmSync(dir, { recursive: true, force: true });
   });
+
+  it('carry a store made before roles had scopes over: each person keeps their home (migration 005)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hoivacrm-migrate-'));
+    const file = join(dir, 'db.sqlite');
+    const old = new Database(file);
+    migrate(old, loadMigrations().filter((m) => m.version < 5));
+    const home = '0a000000-0000-4000-8000-000000000001';
+    old
+      .prepare(
+        `INSERT INTO person (id, version, created_at, created_by, updated_at, user_id, name, roles, care_home_id)
+         VALUES ('0c000000-0000-4000-8000-000000000001', 1, '2026-11-01T00:00:00.000Z', 'seed', '2026-11-01T00:00:00.000Z', 'aad-1', 'Kaisa', '["kotijohtaja"]', ?)`,
+      )
+      .run(home);
+    old.close();
+    const store = openSqliteStore(file);
+    const [kaisa] = await store.records.list('person', { userId: 'aad-1' });
+    assert.deepEqual(kaisa?.careHomeIds, [home]);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 });
