@@ -1,6 +1,6 @@
 import type { CareHome } from '../domain/records/care-home.js';
 import type { ActorRef, Region } from '../domain/records/common.js';
-import type { Person, PersonRole } from '../domain/records/person.js';
+import { roleScopes, type Person, type PersonRole } from '../domain/records/person.js';
 import type { AppContext } from './app-context.js';
 
 /**
@@ -12,17 +12,7 @@ import type { AppContext } from './app-context.js';
  * the whole company. An action lists the roles that may take it; the role's scope must cover the record
  * (its care home, or its region). Someone outside the people list may do nothing.
  */
-export type RoleScope = 'home' | 'region' | 'company';
-
-export const roleScopes: Readonly<Record<PersonRole, RoleScope>> = {
-  kotijohtaja: 'home',
-  'vastaava-hoitaja': 'home',
-  aluejohtaja: 'region',
-  liiketoimintajohtaja: 'company',
-  laatupaallikko: 'company',
-  myynti: 'company',
-  admin: 'company',
-};
+export { roleScopes, type RoleScope } from '../domain/records/person.js';
 
 /** Roles that record for a home: its own staff, its region's director, and every company-wide role but admin. */
 const recorders = ['kotijohtaja', 'vastaava-hoitaja', 'aluejohtaja', 'liiketoimintajohtaja', 'laatupaallikko', 'myynti'] as const;

@@ -10,6 +10,19 @@ import { email, recordId, recordMeta, region, text } from './common.js';
 export const personRoles = ['kotijohtaja', 'vastaava-hoitaja', 'aluejohtaja', 'liiketoimintajohtaja', 'myynti', 'laatupaallikko', 'admin'] as const;
 export type PersonRole = (typeof personRoles)[number];
 
+/** How far a role reaches: the person's home(s), their region, or the whole company (src/app/authorize.ts). */
+export type RoleScope = 'home' | 'region' | 'company';
+
+export const roleScopes: Readonly<Record<PersonRole, RoleScope>> = {
+  kotijohtaja: 'home',
+  'vastaava-hoitaja': 'home',
+  aluejohtaja: 'region',
+  liiketoimintajohtaja: 'company',
+  laatupaallikko: 'company',
+  myynti: 'company',
+  admin: 'company',
+};
+
 const personFields = {
   /** The Teams user's Entra object id. */
   userId: z.string().min(1),

@@ -3,6 +3,7 @@ import { createGraphClient, type GraphClient } from '../../graph/graph-client.js
 import { GraphAuthError, GraphRequestError } from '../../graph/graph-errors.js';
 import { GraphSettingsError, graphEndpoints, graphSettingsEnv, graphSettingsFromEnv, type GraphSettings } from '../../graph/graph-settings.js';
 import { readCertificateCredential } from '../../graph/token-provider.js';
+import { roleScopes, type PersonRole } from '../../domain/records/person.js';
 import type { Logger } from '../../logger.js';
 import { keyColumnName, listDefinitions, type ListDefinition } from './list-schema.js';
 import { listViews, type ListViewDefinition } from './list-views.js';
@@ -444,7 +445,7 @@ const stripSlash = (url: string) => url.replace(/\/+$/, '').toLowerCase();
 
 interface PersonItem {
   id: string;
-  fields?: { UserId?: unknown; Name?: unknown; Roles?: unknown };
+  fields?: { UserId?: unknown; Name?: unknown; Roles?: unknown; CareHomeIds?: unknown; Region?: unknown };
 }
 
 const addAdminFix = (list: string) =>
@@ -456,7 +457,7 @@ const addAdminFix = (list: string) =>
  * not parse is named with a warning — HoivaCRM would leave that item out.
  */
 async function checkPeople(graph: GraphClient, siteId: string, listId: string, list: string, warn: (check: string, text: string) => void): Promise<string> {
-  const items = await graph.collect<PersonItem>(`/sites/${siteId}/lists/${listId}/items`, { query: { expand: 'fields(select=UserId,Name,Roles)' } });
+  const items = await graph.collect<PersonItem>(`/sites/${siteId}/lists/${listId}/items`, { query: { expand: 'fields(select=UserId,Name,Roles,CareHomeIds,Region)' } });
   const admins: string[] = [];
   for (const item of items) {
     const name = typeof item.fields?.Name === 'string' ? item.fields.Name : `item ${item.id}`;
@@ -470,11 +471,30 @@ async function checkPeople(graph: GraphClient, siteId: string, listId: string, l
       continue;
     }
     if (roles.includes('admin')) admins.push(name);
+    // A role that acts for a home or a region reaches nothing without one (a list from before roles had
+    // scopes kept a single home in "Palvelutalo"; CareHomeIds is the list of homes now).
+    const scopes = roles.map((r) => roleScopes[r as PersonRole]).filter(Boolean);
+    if (scopes.includes('home') && !hasJsonList(item.fields?.CareHomeIds)) {
+      warn('People', `"${name}" in "${list}" has a home role but no CareHomeIds (a JSON list of care-home ids): the role reaches no home`);
+    }
+    if (scopes.includes('region') && (typeof item.fields?.Region !== 'string' || item.fields.Region === '')) {
+      warn('People', `"${name}" in "${list}" is a regional director with no Region: the role reaches no region`);
+    }
   }
   if (admins.length === 0) {
     throw new CheckFailed('People', items.length === 0 ? `"${list}" is empty: nobody can use HoivaCRM, and nobody can bind the channels` : `nobody in "${list}" has the admin role`, [addAdminFix(list)]);
   }
   return `${items.length} ${items.length === 1 ? 'person' : 'people'} in "${list}", admin: ${admins.join(', ')}`;
+}
+
+function hasJsonList(raw: unknown): boolean {
+  if (typeof raw !== 'string') return false;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return Array.isArray(parsed) && parsed.length > 0;
+  } catch {
+    return false;
+  }
 }
 
 function parseRoles(raw: unknown): string[] | undefined {

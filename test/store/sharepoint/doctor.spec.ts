@@ -17,8 +17,8 @@ describe('npm run doctor (issue 4)', () => {
 
   const people = listDefinitions.find((d) => d.kind === 'person')!.displayName;
   /** A person as an admin types them into the people list's view: the Entra object id, the name, roles as JSON. */
-  const addPerson = (siteId: string, name: string, roles: string) =>
-    p.bed.double.lists.writeItem(siteId, people, { Title: name, UserId: randomUUID(), Name: name, Roles: roles });
+  const addPerson = (siteId: string, name: string, roles: string, fields: Record<string, string> = {}) =>
+    p.bed.double.lists.writeItem(siteId, people, { Title: name, UserId: randomUUID(), Name: name, Roles: roles, ...fields });
 
   /** A new site, provisioned the way `npm run provision` does it (lists, columns, views), with its first admin. */
   const provisionedSite = async ({ admin = true } = {}) => {
@@ -93,7 +93,7 @@ describe('npm run doctor (issue 4)', () => {
     // One item of each list (the read grant), then the people list's people and roles.
     assert.equal(itemReads.length, listDefinitions.length + 1);
     for (const read of itemReads.slice(0, -1)) assert.match(decodeURIComponent(read.path), /\$top=1&expand=fields\(select=HoivaId\)$/);
-    assert.match(decodeURIComponent(itemReads.at(-1)!.path), /expand=fields\(select=UserId,Name,Roles\)$/);
+    assert.match(decodeURIComponent(itemReads.at(-1)!.path), /expand=fields\(select=UserId,Name,Roles,CareHomeIds,Region\)$/);
   });
 
   it('names a missing SHAREPOINT_SITE_ID, says where to find it, exits 1 and asks nothing of Graph', async () => {
@@ -212,6 +212,18 @@ describe('npm run doctor (issue 4)', () => {
     const fixed = await run(envFor(site.siteId));
     assert.equal(fixed.code, 0, fixed.out);
     assert.ok(fixed.lines.includes(`✓ People: 3 people in "${people}", admin: Aino Virtanen`), fixed.out);
+  });
+
+  it('warns about a home director with no homes and a regional director with no region (their roles reach nothing)', async () => {
+    const site = await provisionedSite();
+    addPerson(site.siteId, 'Kaisa Kotijohtaja', '["kotijohtaja"]');
+    addPerson(site.siteId, 'Jukka Järvinen', '["aluejohtaja"]');
+    addPerson(site.siteId, 'Pekka Nieminen', '["vastaava-hoitaja"]', { CareHomeIds: '["0a000000-0000-4000-8000-000000000001"]' });
+    const result = await run(envFor(site.siteId));
+    assert.equal(result.code, 0, result.out);
+    assert.ok(result.lines.includes(`⚠ People: "Kaisa Kotijohtaja" in "${people}" has a home role but no CareHomeIds (a JSON list of care-home ids): the role reaches no home`), result.out);
+    assert.ok(result.lines.includes(`⚠ People: "Jukka Järvinen" in "${people}" is a regional director with no Region: the role reaches no region`), result.out);
+    assert.doesNotMatch(result.out, /Pekka Nieminen/);
   });
 
   it('with a client secret: warns that a certificate is preferred and that the views were not checked, and passes', async () => {
