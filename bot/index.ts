@@ -26,6 +26,6 @@ export function createTeamsBot(config: Config, app: AppContext, logger: Logger):
   });
   return {
     handleMessages: (req, res) => adapter.process(req, res, (context) => bot.run(context)),
-    sender: new BotFrameworkSender(adapter, appId),
+    sender: new BotFrameworkSender(adapter, appId, config.OUTBOX_REQUEST_TIMEOUT_MS),
   };
 }

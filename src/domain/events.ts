@@ -3,6 +3,7 @@ import type { PlaceStatus } from './records/place.js';
 import type { ComplaintEvent } from './events/complaint-events.js';
 import type { ContactLoggedEvent } from './events/contact-log-events.js';
 import type { WeeklyDigestEvent } from './events/digest-events.js';
+import type { ChannelBrokenEvent } from './events/delivery-events.js';
 import type { HomeEventLoggedEvent } from './events/home-event-events.js';
 import type { DevelopmentMeetingRecordedEvent } from './events/meeting-events.js';
 import type { NoteEvent } from './events/note-events.js';
@@ -71,7 +72,8 @@ export type DomainEvent =
   | DevelopmentMeetingRecordedEvent
   | ComplaintEvent
   | ContactLoggedEvent
-  | WeeklyDigestEvent;
+  | WeeklyDigestEvent
+  | ChannelBrokenEvent;
 export type DomainEventType = DomainEvent['type'];
 
 /** The record a card shows, so later events can update the cards already posted. */

@@ -6,6 +6,7 @@ import * as complaints from './catalog/complaints.js';
 import * as contacts from './catalog/contacts.js';
 import * as core from './catalog/core.js';
 import * as customers from './catalog/customers.js';
+import * as delivery from './catalog/delivery.js';
 import * as digest from './catalog/digest.js';
 import * as homeEvents from './catalog/home-events.js';
 import * as meetings from './catalog/meetings.js';
@@ -16,10 +17,10 @@ import * as visits from './catalog/visits.js';
  * One catalog per area (src/i18n/catalog/*.ts), merged here. Each area's English table must have
  * exactly the Finnish keys: the type checker refuses a missing translation.
  */
-const areas = [core, visits, homeEvents, notes, meetings, complaints, contacts, customers, digest] as const;
-const fi = { ...core.fi, ...visits.fi, ...homeEvents.fi, ...notes.fi, ...meetings.fi, ...complaints.fi, ...contacts.fi, ...customers.fi, ...digest.fi } as const;
+const areas = [core, visits, homeEvents, notes, meetings, complaints, contacts, customers, digest, delivery] as const;
+const fi = { ...core.fi, ...visits.fi, ...homeEvents.fi, ...notes.fi, ...meetings.fi, ...complaints.fi, ...contacts.fi, ...customers.fi, ...digest.fi, ...delivery.fi } as const;
 const en: Record<keyof typeof fi, string> = {
-  ...core.en, ...visits.en, ...homeEvents.en, ...notes.en, ...meetings.en, ...complaints.en, ...contacts.en, ...customers.en, ...digest.en,
+  ...core.en, ...visits.en, ...homeEvents.en, ...notes.en, ...meetings.en, ...complaints.en, ...contacts.en, ...customers.en, ...digest.en, ...delivery.en,
 };
 /** Two areas defining the same key would silently shadow each other: refuse at start instead. */
 const seen = new Set<string>();

@@ -8,7 +8,7 @@ import type { ChannelAudience } from './audience.js';
  * channel, a role (each person holding it gets a personal card) or the recorder; `update` replaces the
  * cards already posted for the same record instead of posting new ones.
  */
-export type RouteTarget = ChannelAudience | 'qualityManager' | 'recorder';
+export type RouteTarget = ChannelAudience | 'qualityManager' | 'admins' | 'recorder';
 
 export interface Route {
   to: RouteTarget | 'postedCards';
@@ -39,6 +39,8 @@ export const routingTable: Record<DomainEventType, readonly Route[]> = {
   'contactLog.recorded': [{ to: 'recorder', at: 'remindAt' }],
   // Seed 002: "if a customer has no entries for two weeks, what is wrong?" — every Monday.
   'digest.weekly': [{ to: 'management' }],
+  // Issue 9: a channel Teams refuses for good (app removed, channel deleted) → every admin, in their own chat.
+  'delivery.channelBroken': [{ to: 'admins' }],
 };
 
 /** The outbox rows an event causes, written in the same transaction as the record. */
@@ -57,8 +59,9 @@ export function notificationsFor(event: DomainEvent, people: readonly Person[] =
       case 'recorder':
         return [{ ...base, mode: 'post', audience: 'person', recipient: event.actor.id, variant, notBefore: notBefore as string | undefined }];
       case 'qualityManager':
+      case 'admins':
         return people
-          .filter((p) => p.roles.includes('laatupaallikko'))
+          .filter((p) => p.roles.includes(route.to === 'admins' ? 'admin' : 'laatupaallikko'))
           .map((p) => ({ ...base, mode: 'post' as const, audience: 'person' as const, recipient: p.userId, variant }));
     }
   });

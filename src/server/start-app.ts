@@ -72,10 +72,12 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
     sender: bot.sender,
     clock,
     logger,
-    backoff: { baseMs: config.OUTBOX_RETRY_BASE_MS, maxMs: config.OUTBOX_RETRY_MAX_MS, maxAttempts: config.OUTBOX_MAX_ATTEMPTS },
+    backoff: { baseMs: config.OUTBOX_RETRY_BASE_MS, maxMs: config.OUTBOX_RETRY_MAX_MS, giveUpAfterMs: config.OUTBOX_GIVE_UP_AFTER_MS },
     channelLocale: config.DEFAULT_LOCALE,
     pollIntervalMs: config.OUTBOX_POLL_MS,
-    leaseMs: 120_000,
+    // Covers one call (aborted at the timeout) and its bookkeeping; the pacing wait comes before the lease.
+    // After a crash a row is taken again when its lease runs out: short, so a card is not held up long.
+    leaseMs: Math.max(60_000, 2 * config.OUTBOX_REQUEST_TIMEOUT_MS + 30_000),
   });
   // Optional Graph change notifications: they only make the delta read happen sooner; polling stays on.
   const subscriptions =
