@@ -184,6 +184,7 @@ export class OutboxWorker {
         const notification = { event: leased.payload as DomainEvent, variant: leased.variant, locale: target.locale };
         const posted = await sender.post(target.reference, notification);
         await store.outbox.markSent(leased.id, { ...posted, at: clock.now().toISOString() });
+        if (target.binding?.brokenAt) await store.conversations.markBindingWorking(target.binding.audience);
         logger.info('notification posted', { audience: leased.audience, eventType: leased.eventType, activityId: posted.activityId });
         return true;
       } catch (error) {

@@ -1,7 +1,8 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
+import { listenError } from './startup-error.js';
 
 export interface HttpServerOptions {
   host: string;
@@ -35,9 +36,11 @@ export function createHttpServer(options: HttpServerOptions) {
   });
   return {
     listen(): Promise<Server> {
+      // node:http directly: express 5's app.listen hands a listen error to the callback as if it had started.
       return new Promise((resolve, reject) => {
-        const server = app.listen(options.port, options.host, () => resolve(server));
-        server.once('error', reject);
+        const server = createServer(app);
+        server.once('error', (error) => reject(listenError(error, options.host, options.port)));
+        server.listen(options.port, options.host, () => resolve(server));
       });
     },
     tabPath: join(options.tabDir),

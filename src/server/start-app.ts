@@ -29,7 +29,28 @@ export interface RunningApp {
   digest: DigestScheduler | undefined;
   /** STORE=sharepoint: the lists' delta feed (polled; `syncNow()` reads at once). */
   delta: DeltaSync | undefined;
-  stop(): Promise<void>;
+  /**
+   * Stops accepting connections, lets the requests in flight and the outbox's posts under way finish (up to
+   * `graceMs`, then cuts what is left), and closes the store. Without `graceMs`: at once (tests).
+   */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Stops listening and waits for the requests in flight: idle keep-alive connections are closed as they
+ * become idle, and whatever is still open after `graceMs` is cut.
+ */
+async function closeGracefully(server: Server, graceMs: number): Promise<void> {
+  const closed = new Promise<void>((done) => server.close(() => done()));
+  const idle = setInterval(() => server.closeIdleConnections(), 50);
+  let cut: NodeJS.Timeout | undefined;
+  const graceOver = new Promise<void>((done) => (cut = setTimeout(done, graceMs)));
+  server.closeIdleConnections();
+  await Promise.race([closed, graceOver]);
+  clearInterval(idle);
+  clearTimeout(cut);
+  server.closeAllConnections();
+  await closed;
 }
 
 /**
@@ -113,7 +134,16 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
       : undefined,
   });
   const digest = config.WEEKLY_DIGEST === 'on' ? new DigestScheduler({ app, logger, checkIntervalMs: config.DIGEST_CHECK_MS }) : undefined;
-  const server: Server = await http.listen();
+  let server: Server;
+  try {
+    server = await http.listen();
+  } catch (error) {
+    // Nothing started yet but the store: close it, so the error is the only thing that happens.
+    await delta?.stop();
+    await store.close();
+    opened.close();
+    throw error;
+  }
   worker.start();
   digest?.start();
   delta?.start(config.SHAREPOINT_DELTA_POLL_MS);
@@ -128,13 +158,11 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
     worker,
     digest,
     delta,
-    async stop() {
-      await new Promise<void>((done) => {
-        server.close(() => done());
-        server.closeAllConnections();
-      });
+    async stop(graceMs = 0) {
+      const deadline = Date.now() + graceMs;
+      await closeGracefully(server, graceMs);
       await digest?.stop();
-      await worker?.stop();
+      await worker?.stop(Math.max(0, deadline - Date.now()));
       await subscriptions?.stop();
       await delta?.stop();
       await store.close();

@@ -99,6 +99,8 @@ export interface ConversationStore {
   getBinding(audience: ChannelAudience): Promise<ChannelBinding | undefined>;
   listBindings(): Promise<ChannelBinding[]>;
   markBindingBroken(audience: ChannelAudience, at: string, reason: string): Promise<void>;
+  /** A post went through again (the app is back in the team): the binding is no longer broken. */
+  markBindingWorking(audience: ChannelAudience): Promise<void>;
 }
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead';

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { BotHarness, eventually } from '../support/bot-harness.js';
 import { cardOf, textsOf } from '../support/cards.js';
 import type { RecordedCall } from '../support/connector-double.js';
-import { openPlaceForm, submitPlaceForm, validPlaceValues } from '../support/place-form.js';
+import { recordPlaces } from '../support/place-form.js';
 import { cardsIn, choice, openForm, submitForm } from '../support/record-form-session.js';
 import { GENERAL, homeDirector, installedInTeam, MYYNTI, salesManager } from '../support/teams-activities.js';
 
@@ -34,14 +33,6 @@ describe('outbox pacing and order (protocol)', () => {
     await h.stop();
   });
 
-  /** One form, submitted once per label (each a new request): what many home directors do in a busy hour. */
-  async function recordPlaces(labels: string[], pauseMs = 0): Promise<void> {
-    const form = await openPlaceForm(h);
-    for (const label of labels) {
-      await submitPlaceForm(h, form, { ...validPlaceValues(form.card, { label }), requestId: randomUUID() });
-      if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs));
-    }
-  }
 
   it('60 freed places to one channel: never more than 7 posts in a second, no 429, every card once and in order', async function () {
     this.timeout(60_000);
@@ -49,7 +40,7 @@ describe('outbox pacing and order (protocol)', () => {
     const labels = Array.from({ length: 60 }, (_, i) => `P${i + 1}`);
     // One person submitting a few forms a second. Her confirmations are replies within her own turns, not
     // outbox posts: the connector may throttle her chat (botbuilder retries those), never the channel.
-    await recordPlaces(labels, 150);
+    await recordPlaces(h, labels, 150);
     await eventually(() => cardsIn(h, MYYNTI.id).length >= 60 || undefined, 40_000);
     const posts = cardsIn(h, MYYNTI.id);
     assert.ok(busiest(posts, 1_000) <= 7, `at most 7 posts in any second (was ${busiest(posts, 1_000)})`);
@@ -61,7 +52,7 @@ describe('outbox pacing and order (protocol)', () => {
   it('keeps the order of one channel\'s cards while Teams throttles it', async () => {
     h.connector.failNext(3, { status: 429, retryAfterSeconds: 1, conversationId: MYYNTI.id });
     const labels = Array.from({ length: 8 }, (_, i) => `P${i + 1}`);
-    await recordPlaces(labels);
+    await recordPlaces(h, labels);
     await eventually(() => cardsIn(h, MYYNTI.id).length >= 8 || undefined, 15_000);
     assert.equal(h.connector.calls.filter((c) => c.conversationId === MYYNTI.id && c.status === 429).length, 3);
     assert.deepEqual(cardsIn(h, MYYNTI.id).map(labelOf), labels);
@@ -69,7 +60,7 @@ describe('outbox pacing and order (protocol)', () => {
 
   it('a post that hangs holds up only its own channel: the management card goes meanwhile, the hung one is retried in order', async () => {
     h.connector.hang(MYYNTI.id);
-    await recordPlaces(['P1', 'P2']);
+    await recordPlaces(h, ['P1', 'P2']);
     const { form } = await openForm(h, salesManager, 'tieto');
     await submitForm(h, form, { customerId: choice(form.card, 'customerId', /^Espoon/), matter: 'Espoo kilpailuttaa keväällä.', specialMention: 'false' });
     const note = await eventually(() => cardsIn(h, GENERAL.id)[0], 5_000);

@@ -52,7 +52,7 @@ export class ConnectorDouble {
   private limits: typeof teamsLimits | undefined;
   /** Accepted posts and updates (ms), per conversation and for the whole app, for the limits. */
   private accepted = new Map<string, number[]>();
-  private outage: { status: number; while: () => boolean } | undefined;
+  private outage: { status: number; while: () => boolean; conversationId: string } | undefined;
   private hung = new Set<string>();
   private hanging: (() => void)[] = [];
   private server: Server | undefined;
@@ -87,9 +87,9 @@ export class ConnectorDouble {
     this.limits = teamsLimits;
   }
 
-  /** Every post answers `status` as long as `while()` holds (an outage, e.g. measured on the app's clock). */
-  failWhile(status: number, whileFn: () => boolean): void {
-    this.outage = { status, while: whileFn };
+  /** Every post into the conversation answers `status` as long as `while()` holds (an outage, e.g. on the app's clock). */
+  failWhile(status: number, whileFn: () => boolean, conversationId: string): void {
+    this.outage = { status, while: whileFn, conversationId };
   }
 
   /** Posts and updates to this conversation never get an answer (until `releaseHung`): a hung connection. */
@@ -175,7 +175,7 @@ export class ConnectorDouble {
         this.throttled.push(call);
         return send(429, { error: { code: 'TooManyRequests', message: 'limit exceeded' } }, { 'retry-after': String(Math.ceil(waitMs / 1000)) });
       }
-      if (this.outage?.while() && method === 'POST') {
+      if (this.outage?.conversationId === conversationId && this.outage.while() && method === 'POST') {
         this.calls.push({ method, conversationId, body, status: this.outage.status, at: now });
         return send(this.outage.status, { error: { code: 'ServiceUnavailable', message: 'outage' } });
       }

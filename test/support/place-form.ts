@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import type { BotHarness } from './bot-harness.js';
 import type { OpenForm } from './record-form-session.js';
 import { cardOf, inputsOf, submitDataOf, type Json } from './cards.js';
@@ -42,4 +43,13 @@ export function validPlaceValues(card: Json, overrides: Json = {}): Json {
     note: 'Huone maalataan ensin',
     ...overrides,
   };
+}
+
+/** One form, submitted once per label (each a new request): many freed places in a row. */
+export async function recordPlaces(h: BotHarness, labels: string[], pauseMs = 0): Promise<void> {
+  const form = await openPlaceForm(h);
+  for (const label of labels) {
+    await submitPlaceForm(h, form, { ...validPlaceValues(form.card, { label }), requestId: randomUUID() });
+    if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs));
+  }
 }

@@ -25,6 +25,18 @@ export const fi = {
   'delivery.broken.when': 'Milloin',
   'delivery.broken.todo':
     'Sovellus on ehkä poistettu tiimistä tai kanava poistettu. Lisää sovellus tiimiin uudelleen tai sido toinen kanava (kanava myynti / kanava johto), ja lähetä perille menemättömät kortit komennolla tila uudelleen.',
+  'delivery.event.place.freed': 'vapaa paikka',
+  'delivery.event.place.changed': 'paikan muutos',
+  'delivery.event.supervisionVisit.logged': 'valvontakäynti',
+  'delivery.event.homeEvent.logged': 'tilaisuus',
+  'delivery.event.note.fromSales': 'tieto tuotannolle',
+  'delivery.event.note.fromProduction': 'tieto myynnille',
+  'delivery.event.developmentMeeting.recorded': 'kehittämispalaveri',
+  'delivery.event.complaint.received': 'reklamaatio',
+  'delivery.event.complaint.changed': 'reklamaation vaihe',
+  'delivery.event.contactLog.recorded': 'yhteydenoton muistutus',
+  'delivery.event.digest.weekly': 'viikkokatsaus',
+  'delivery.event.delivery.channelBroken': 'rikkinäisen kanavan ilmoitus',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -53,4 +65,16 @@ export const en: Record<keyof typeof fi, string> = {
   'delivery.broken.when': 'When',
   'delivery.broken.todo':
     'The app may have been removed from the team, or the channel deleted. Add the app to the team again or bind another channel (channel sales / channel management), then send the undelivered cards with status retry.',
+  'delivery.event.place.freed': 'freed place',
+  'delivery.event.place.changed': 'place update',
+  'delivery.event.supervisionVisit.logged': 'supervision visit',
+  'delivery.event.homeEvent.logged': 'home event',
+  'delivery.event.note.fromSales': 'note to production',
+  'delivery.event.note.fromProduction': 'note to sales',
+  'delivery.event.developmentMeeting.recorded': 'development meeting',
+  'delivery.event.complaint.received': 'complaint',
+  'delivery.event.complaint.changed': 'complaint step',
+  'delivery.event.contactLog.recorded': 'contact reminder',
+  'delivery.event.digest.weekly': 'weekly digest',
+  'delivery.event.delivery.channelBroken': 'broken-channel notice',
 };

@@ -202,6 +202,10 @@ export class SqliteConversationStore implements ConversationStore {
   async markBindingBroken(audience: ChannelAudience, at: string, reason: string): Promise<void> {
     this.db.prepare('UPDATE channel_binding SET broken_at = ?, broken_reason = ? WHERE audience = ?').run(at, reason, audience);
   }
+
+  async markBindingWorking(audience: ChannelAudience): Promise<void> {
+    this.db.prepare('UPDATE channel_binding SET broken_at = NULL, broken_reason = NULL WHERE audience = ?').run(audience);
+  }
 }
 
 interface BindingRow {
