@@ -11,7 +11,7 @@ export interface HttpServerOptions {
   handleMessages(req: Request, res: Response): Promise<void>;
   /** Folder with the tab's static files. */
   tabDir: string;
-  health(): Record<string, unknown>;
+  health(): Record<string, unknown> | Promise<Record<string, unknown>>;
   /** STORE=sharepoint with change notifications: Graph's webhook (src/server/graph-notifications.ts). */
   graphNotifications?: RequestHandler;
 }
@@ -25,8 +25,8 @@ export function createHttpServer(options: HttpServerOptions) {
     await options.handleMessages(req, res);
   });
   if (options.graphNotifications) app.post('/api/graph/notifications', options.graphNotifications);
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', ...options.health() });
+  app.get('/healthz', async (_req, res) => {
+    res.json({ status: 'ok', ...(await options.health()) });
   });
   if (existsSync(options.tabDir)) app.use('/tab', express.static(options.tabDir));
   app.get('/', (_req, res) => res.redirect('/tab/'));

@@ -11,7 +11,7 @@ import { DigestScheduler } from '../notify/digest-scheduler.js';
 import { OutboxWorker } from '../notify/outbox-worker.js';
 import { seedDemoData } from '../store/seed/demo-data.js';
 import type { DeltaSync } from '../store/sharepoint/delta-sync.js';
-import type { Store } from '../store/store-port.js';
+import type { OutboxCounts, Store } from '../store/store-port.js';
 import { outsideEditInterpreter } from '../app/interpret-outside-edit.js';
 import { ListSubscriptions } from '../store/sharepoint/list-subscriptions.js';
 import { graphNotificationsHandler } from './graph-notifications.js';
@@ -34,6 +34,12 @@ export interface RunningApp {
    * `graceMs`, then cuts what is left), and closes the store. Without `graceMs`: at once (tests).
    */
   stop(graceMs?: number): Promise<void>;
+}
+
+/** /healthz: the outbox by state, and how long the oldest card not sent yet has waited (seconds). */
+function outboxHealth(counts: OutboxCounts, now: Date) {
+  const { oldestUnsentAt, ...byState } = counts;
+  return { ...byState, oldestPendingAgeS: oldestUnsentAt ? Math.round((now.getTime() - Date.parse(oldestUnsentAt)) / 1000) : 0 };
 }
 
 /**
@@ -118,9 +124,10 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
     port: config.PORT,
     handleMessages: bot.handleMessages,
     tabDir: join(projectRoot, 'tab'),
-    health: () => ({
+    health: async () => ({
       mode: config.MODE,
       store: config.STORE,
+      outbox: outboxHealth(await store.outbox.counts(), clock.now()),
       ...(delta ? { sharepointDelta: delta.status() } : {}),
       ...(subscriptions ? { graphSubscriptions: subscriptions.status().state } : {}),
     }),

@@ -61,6 +61,20 @@ describe('tila / status: undelivered cards for admins (protocol)', () => {
     assert.match(textsOf(cardOf(await say(businessDirector, 'status'))).join('\n'), /No undelivered cards|Ei perille menemättömiä/);
   });
 
+  it('/healthz reports the outbox: pending, waiting, dead and the oldest pending card\'s age', async () => {
+    await deadCard('H1');
+    h.connector.failNext(1, { status: 503, conversationId: MYYNTI.id });
+    await h.restart({ OUTBOX_RETRY_BASE_MS: '600000', OUTBOX_RETRY_MAX_MS: '600000' });
+    const form = await openPlaceForm(h);
+    await submitPlaceForm(h, form, validPlaceValues(form.card, { label: 'H2' }));
+    await eventually(async () => ((await h.app.store.outbox.list({ status: 'pending' }))[0]?.lastError ? true : undefined));
+    h.clock.advance(90_000);
+    const health = (await (await fetch(`${h.app.url}/healthz`)).json()) as { outbox: Record<string, number> };
+    assert.equal(health.outbox.dead, 1);
+    assert.equal(health.outbox.pending, 1);
+    assert.ok(health.outbox.oldestPendingAgeS! >= 90, `the waiting card is at least 90 s old (${health.outbox.oldestPendingAgeS})`);
+  });
+
   it('refuses tila and tila uudelleen to someone who is not an admin, and changes nothing', async () => {
     await deadCard('T3');
     for (const command of ['tila', 'tila uudelleen']) {
