@@ -31,7 +31,8 @@ export interface RunningApp {
   delta: DeltaSync | undefined;
   /**
    * Stops accepting connections, lets the requests in flight and the outbox's posts under way finish (up to
-   * `graceMs`, then cuts what is left), and closes the store. Without `graceMs`: at once (tests).
+   * `graceMs`, then cuts what is left), and closes the store. Without `graceMs` (tests): connections are cut
+   * at once, the outbox's posts under way still end before the store closes.
    */
   stop(graceMs?: number): Promise<void>;
 }
@@ -165,11 +166,12 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
     worker,
     digest,
     delta,
-    async stop(graceMs = 0) {
-      const deadline = Date.now() + graceMs;
-      await closeGracefully(server, graceMs);
+    async stop(graceMs?: number) {
+      const deadline = Date.now() + (graceMs ?? 0);
+      await closeGracefully(server, graceMs ?? 0);
       await digest?.stop();
-      await worker?.stop(Math.max(0, deadline - Date.now()));
+      // Without a grace (tests) the posts under way are waited for: each ends by the request timeout anyway.
+      await worker?.stop(graceMs === undefined ? Infinity : Math.max(0, deadline - Date.now()));
       await subscriptions?.stop();
       await delta?.stop();
       await store.close();
