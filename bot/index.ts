@@ -27,6 +27,6 @@ export function createTeamsBot(config: Config, app: AppContext, logger: Logger):
   });
   return {
     handleMessages: inboundActivityHandler({ adapter, auth, logger, logic: (context) => bot.run(context) }),
-    sender: new BotFrameworkSender(adapter, appId),
+    sender: new BotFrameworkSender(adapter, appId, config.OUTBOX_REQUEST_TIMEOUT_MS),
   };
 }

@@ -2,17 +2,19 @@ import { MessageFactory, type Activity, type CloudAdapter, type ConversationRefe
 import { localeFrom } from '../src/i18n/messages.js';
 import { DeliveryFailed, type Notification, type NotificationSender } from '../src/notify/sender-port.js';
 import { cardAttachment } from './cards/elements.js';
+import { prepareOutboxCall, refreshConnectorToken } from './connector-pipeline.js';
 import { notificationCard } from './cards/notification-card.js';
 
 /**
  * The sender port implemented with botbuilder: a proactive post into a stored conversation, or an
- * update of a card posted before (PUT /v3/conversations/{id}/activities/{activityId}). Connector errors
- * are classified for the outbox: 429 and 5xx are retried, other 4xx are not.
+ * update of a card posted before (PUT /v3/conversations/{id}/activities/{activityId}). Every call has a
+ * timeout and no SDK retries (bot/connector-pipeline.ts); errors are classified for the outbox.
  */
 export class BotFrameworkSender implements NotificationSender {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
+    private readonly requestTimeoutMs: number,
   ) {}
 
   async post(reference: Record<string, unknown>, notification: Notification) {
@@ -43,23 +45,33 @@ export class BotFrameworkSender implements NotificationSender {
   private async inConversation(reference: Record<string, unknown>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     let failure: unknown;
     await this.adapter.continueConversationAsync(this.appId, reference as Partial<ConversationReference>, async (context) => {
+      prepareOutboxCall(context, this.requestTimeoutMs);
       try {
         await logic(context);
       } catch (error) {
-        failure = error;
+        failure = classify(error, this.requestTimeoutMs);
+        // A 401 is often transient in Teams; the retry must not present the same cached token again.
+        if ((failure as DeliveryFailed).status === 401) await refreshConnectorToken(context);
       }
     });
-    if (failure !== undefined) throw classify(failure);
+    if (failure !== undefined) throw failure;
   }
 }
 
-function classify(error: unknown): DeliveryFailed {
-  const e = error as { statusCode?: number; response?: { headers?: { get?(name: string): string | undefined } }; message?: string };
+/**
+ * 403 and 404 mean the conversation is gone for this bot (removed from the team, channel or chat deleted):
+ * the row ends. Other 4xx (a card Teams refuses) end it too, since sending it again cannot help. Everything
+ * else — 401 (transient in Teams), 408, 412, 429, 5xx, network errors and our own timeout — is retried.
+ */
+function classify(error: unknown, timeoutMs: number): DeliveryFailed {
+  const e = error as { statusCode?: number; name?: string; response?: { headers?: { get?(name: string): string | undefined } }; message?: string };
   const status = e.statusCode;
   const retryAfter = e.response?.headers?.get?.('retry-after');
   const retryAfterMs = retryAfter !== undefined ? parseRetryAfter(retryAfter) : undefined;
-  const retryable = status === undefined || status === 429 || status === 412 || status >= 500;
-  return new DeliveryFailed(`${status ?? 'network'}: ${e.message ?? String(error)}`, status, retryable, retryAfterMs);
+  const retryable = status === undefined || status === 401 || status === 408 || status === 412 || status === 429 || status >= 500;
+  const timedOut = status === undefined && (e.name === 'AbortError' || e.name === 'TimeoutError' || /abort/i.test(e.message ?? ''));
+  const what = timedOut ? `no answer within ${timeoutMs} ms` : (e.message ?? String(error));
+  return new DeliveryFailed(`${status ?? (timedOut ? 'timeout' : 'network')}: ${what}`, status, retryable, retryAfterMs);
 }
 
 /** Retry-After is seconds or an HTTP date. */

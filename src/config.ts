@@ -35,7 +35,12 @@ const base = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(2_000),
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1_000),
   OUTBOX_RETRY_MAX_MS: z.coerce.number().int().min(1).default(5 * 60_000),
-  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(12),
+  /** Every call to the Bot Connector is aborted after this long and retried (in order). */
+  OUTBOX_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(10).default(15_000),
+  /** A card that could not be delivered for this long after it was queued is marked dead (listed by `tila`). */
+  OUTBOX_GIVE_UP_AFTER_MS: z.coerce.number().int().min(1_000).default(24 * 3_600_000),
+  /** SIGTERM: how long requests in flight and the outbox's posts under way may take before the process exits. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   /** The Monday digest to the management channel (customers without entries for 14 days, …). */
   WEEKLY_DIGEST: z.enum(['on', 'off']).default('on'),
   /** How often to check whether this week's digest is due. */

@@ -3,6 +3,7 @@ import type { DomainEvent } from '../../src/domain/events.js';
 import { stableIdFor } from '../../src/domain/stable-id.js';
 import type { Locale } from '../../src/i18n/messages.js';
 import type { NotificationVariant } from '../../src/store/store-port.js';
+import { channelBrokenCard } from './channel-broken-card.js';
 import { complaintCard } from './complaint-card.js';
 import { contactReminderCard } from './contact-reminder-card.js';
 import { developmentMeetingCard } from './development-meeting-card.js';
@@ -38,5 +39,7 @@ export function notificationCard(event: DomainEvent, locale: Locale, variant: No
       return weeklyDigestCard(event, locale);
     case 'channels.installNotice':
       return installNoticeCard(event, locale);
+    case 'delivery.channelBroken':
+      return channelBrokenCard(event, locale);
   }
 }

@@ -9,6 +9,7 @@ import { homeEventFlow } from './home-event-flow.js';
 import { meetingFlow } from './meeting-flow.js';
 import { noteFlow } from './note-flow.js';
 import { placeFlow } from './place-flow.js';
+import { statusFlow } from './status-flow.js';
 import { visitFlow } from './visit-flow.js';
 
 /** Every flow the bot offers, in the order the help card lists them. */
@@ -23,6 +24,7 @@ export const flows: readonly BotFlow[] = [
   customerFlow,
   historyFlow,
   channelFlow,
+  statusFlow,
 ];
 
 /** Every chat command, `ohje` first. */

@@ -4,6 +4,7 @@ import type { InstallNoticeEvent } from './events/channel-events.js';
 import type { ComplaintEvent } from './events/complaint-events.js';
 import type { ContactLoggedEvent } from './events/contact-log-events.js';
 import type { WeeklyDigestEvent } from './events/digest-events.js';
+import type { ChannelBrokenEvent } from './events/delivery-events.js';
 import type { HomeEventLoggedEvent } from './events/home-event-events.js';
 import type { DevelopmentMeetingRecordedEvent } from './events/meeting-events.js';
 import type { NoteEvent } from './events/note-events.js';
@@ -73,7 +74,8 @@ export type DomainEvent =
   | ComplaintEvent
   | ContactLoggedEvent
   | WeeklyDigestEvent
-  | InstallNoticeEvent;
+  | InstallNoticeEvent
+  | ChannelBrokenEvent;
 export type DomainEventType = DomainEvent['type'];
 
 /** The record a card shows, so later events can update the cards already posted. */

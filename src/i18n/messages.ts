@@ -7,6 +7,7 @@ import * as contacts from './catalog/contacts.js';
 import * as access from './catalog/access.js';
 import * as core from './catalog/core.js';
 import * as customers from './catalog/customers.js';
+import * as delivery from './catalog/delivery.js';
 import * as digest from './catalog/digest.js';
 import * as history from './catalog/history.js';
 import * as homeEvents from './catalog/home-events.js';
@@ -18,10 +19,10 @@ import * as visits from './catalog/visits.js';
  * One catalog per area (src/i18n/catalog/*.ts), merged here. Each area's English table must have
  * exactly the Finnish keys: the type checker refuses a missing translation.
  */
-const areas = [core, access, visits, homeEvents, notes, meetings, complaints, contacts, customers, digest, history] as const;
-const fi = { ...core.fi, ...access.fi, ...visits.fi, ...homeEvents.fi, ...notes.fi, ...meetings.fi, ...complaints.fi, ...contacts.fi, ...customers.fi, ...digest.fi, ...history.fi } as const;
+const areas = [core, access, visits, homeEvents, notes, meetings, complaints, contacts, customers, digest, history, delivery] as const;
+const fi = { ...core.fi, ...access.fi, ...visits.fi, ...homeEvents.fi, ...notes.fi, ...meetings.fi, ...complaints.fi, ...contacts.fi, ...customers.fi, ...digest.fi, ...history.fi, ...delivery.fi } as const;
 const en: Record<keyof typeof fi, string> = {
-  ...core.en, ...access.en, ...visits.en, ...homeEvents.en, ...notes.en, ...meetings.en, ...complaints.en, ...contacts.en, ...customers.en, ...digest.en, ...history.en,
+  ...core.en, ...access.en, ...visits.en, ...homeEvents.en, ...notes.en, ...meetings.en, ...complaints.en, ...contacts.en, ...customers.en, ...digest.en, ...history.en, ...delivery.en,
 };
 /** Two areas defining the same key would silently shadow each other: refuse at start instead. */
 const seen = new Set<string>();

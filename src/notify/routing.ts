@@ -41,6 +41,8 @@ export const routingTable: Record<DomainEventType, readonly Route[]> = {
   'digest.weekly': [{ to: 'management' }],
   // Issue 9: an install in another team changes no binding; whoever keeps the bindings hears of it.
   'channels.installNotice': [{ to: 'admins' }, { to: 'management' }],
+  // Issue 9: a channel Teams refuses for good (app removed, channel deleted) → every admin, in their own chat.
+  'delivery.channelBroken': [{ to: 'admins' }],
 };
 
 /** The outbox rows an event causes, written in the same transaction as the record. */

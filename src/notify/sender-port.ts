@@ -19,8 +19,8 @@ export interface NotificationSender {
 }
 
 /**
- * A failed post, classified: `retryable` for 429, 5xx and network errors (with the connector's
- * Retry-After when it sent one); not retryable for a 4xx such as 403 BotNotInConversationRoster.
+ * A failed post, classified: `retryable` for 401, 429, 5xx, network errors and timeouts (with the
+ * connector's Retry-After when it sent one); not retryable for a 4xx such as 403 BotNotInConversationRoster.
  */
 export class DeliveryFailed extends Error {
   constructor(
@@ -31,5 +31,10 @@ export class DeliveryFailed extends Error {
   ) {
     super(message);
     this.name = 'DeliveryFailed';
+  }
+
+  /** 403/404: the app was removed from the team, or the conversation deleted. The channel binding is broken. */
+  get conversationGone(): boolean {
+    return this.status === 403 || this.status === 404;
   }
 }

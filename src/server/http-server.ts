@@ -1,8 +1,9 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { consoleLogger, type Logger } from '../logger.js';
+import { listenError } from './startup-error.js';
 
 export interface HttpServerOptions {
   host: string;
@@ -11,7 +12,7 @@ export interface HttpServerOptions {
   handleMessages(req: Request, res: Response): Promise<void>;
   /** Folder with the tab's static files. */
   tabDir: string;
-  health(): Record<string, unknown>;
+  health(): Record<string, unknown> | Promise<Record<string, unknown>>;
   /** STORE=sharepoint with change notifications: Graph's webhook (src/server/graph-notifications.ts). */
   graphNotifications?: RequestHandler;
   /** Where an unexpected failure is logged (console when not given). */
@@ -35,8 +36,8 @@ export function createHttpServer(options: HttpServerOptions) {
     await options.handleMessages(req, res);
   });
   if (options.graphNotifications) app.post('/api/graph/notifications', options.graphNotifications);
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', ...options.health() });
+  app.get('/healthz', async (_req, res) => {
+    res.json({ status: 'ok', ...(await options.health()) });
   });
   if (existsSync(options.tabDir)) app.use('/tab', express.static(options.tabDir));
   app.get('/', (_req, res) => res.redirect('/tab/'));
@@ -52,9 +53,11 @@ export function createHttpServer(options: HttpServerOptions) {
   });
   return {
     listen(): Promise<Server> {
+      // node:http directly: express 5's app.listen hands a listen error to the callback as if it had started.
       return new Promise((resolve, reject) => {
-        const server = app.listen(options.port, options.host, () => resolve(server));
-        server.once('error', reject);
+        const server = createServer(app);
+        server.once('error', (error) => reject(listenError(error, options.host, options.port)));
+        server.listen(options.port, options.host, () => resolve(server));
       });
     },
     tabPath: join(options.tabDir),

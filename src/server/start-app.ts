@@ -11,7 +11,7 @@ import { DigestScheduler } from '../notify/digest-scheduler.js';
 import { OutboxWorker } from '../notify/outbox-worker.js';
 import { seedDemoData } from '../store/seed/demo-data.js';
 import type { DeltaSync } from '../store/sharepoint/delta-sync.js';
-import type { Store } from '../store/store-port.js';
+import type { OutboxCounts, Store } from '../store/store-port.js';
 import { outsideEditInterpreter } from '../app/interpret-outside-edit.js';
 import { ListSubscriptions } from '../store/sharepoint/list-subscriptions.js';
 import { graphNotificationsHandler } from './graph-notifications.js';
@@ -29,7 +29,35 @@ export interface RunningApp {
   digest: DigestScheduler | undefined;
   /** STORE=sharepoint: the lists' delta feed (polled; `syncNow()` reads at once). */
   delta: DeltaSync | undefined;
-  stop(): Promise<void>;
+  /**
+   * Stops accepting connections, lets the requests in flight and the outbox's posts under way finish (up to
+   * `graceMs`, then cuts what is left), and closes the store. Without `graceMs` (tests): connections are cut
+   * at once, the outbox's posts under way still end before the store closes.
+   */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** /healthz: the outbox by state, and how long the oldest card not sent yet has waited (seconds). */
+function outboxHealth(counts: OutboxCounts, now: Date) {
+  const { oldestUnsentAt, ...byState } = counts;
+  return { ...byState, oldestPendingAgeS: oldestUnsentAt ? Math.round((now.getTime() - Date.parse(oldestUnsentAt)) / 1000) : 0 };
+}
+
+/**
+ * Stops listening and waits for the requests in flight: idle keep-alive connections are closed as they
+ * become idle, and whatever is still open after `graceMs` is cut.
+ */
+async function closeGracefully(server: Server, graceMs: number): Promise<void> {
+  const closed = new Promise<void>((done) => server.close(() => done()));
+  const idle = setInterval(() => server.closeIdleConnections(), 50);
+  let cut: NodeJS.Timeout | undefined;
+  const graceOver = new Promise<void>((done) => (cut = setTimeout(done, graceMs)));
+  server.closeIdleConnections();
+  await Promise.race([closed, graceOver]);
+  clearInterval(idle);
+  clearTimeout(cut);
+  server.closeAllConnections();
+  await closed;
 }
 
 /**
@@ -72,10 +100,12 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
     sender: bot.sender,
     clock,
     logger,
-    backoff: { baseMs: config.OUTBOX_RETRY_BASE_MS, maxMs: config.OUTBOX_RETRY_MAX_MS, maxAttempts: config.OUTBOX_MAX_ATTEMPTS },
+    backoff: { baseMs: config.OUTBOX_RETRY_BASE_MS, maxMs: config.OUTBOX_RETRY_MAX_MS, giveUpAfterMs: config.OUTBOX_GIVE_UP_AFTER_MS },
     channelLocale: config.DEFAULT_LOCALE,
     pollIntervalMs: config.OUTBOX_POLL_MS,
-    leaseMs: 120_000,
+    // Covers one call (aborted at the timeout) and its bookkeeping; the pacing wait comes before the lease.
+    // After a crash a row is taken again when its lease runs out: short, so a card is not held up long.
+    leaseMs: Math.max(60_000, 2 * config.OUTBOX_REQUEST_TIMEOUT_MS + 30_000),
   });
   // Optional Graph change notifications: they only make the delta read happen sooner; polling stays on.
   const subscriptions =
@@ -95,9 +125,10 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
     port: config.PORT,
     handleMessages: bot.handleMessages,
     tabDir: join(projectRoot, 'tab'),
-    health: () => ({
+    health: async () => ({
       mode: config.MODE,
       store: config.STORE,
+      outbox: outboxHealth(await store.outbox.counts(), clock.now()),
       ...(delta ? { sharepointDelta: delta.status() } : {}),
       ...(subscriptions ? { graphSubscriptions: subscriptions.status().state } : {}),
     }),
@@ -111,7 +142,16 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
       : undefined,
   });
   const digest = config.WEEKLY_DIGEST === 'on' ? new DigestScheduler({ app, logger, checkIntervalMs: config.DIGEST_CHECK_MS }) : undefined;
-  const server: Server = await http.listen();
+  let server: Server;
+  try {
+    server = await http.listen();
+  } catch (error) {
+    // Nothing started yet but the store: close it, so the error is the only thing that happens.
+    await delta?.stop();
+    await store.close();
+    opened.close();
+    throw error;
+  }
   worker.start();
   digest?.start();
   delta?.start(config.SHAREPOINT_DELTA_POLL_MS);
@@ -126,13 +166,12 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
     worker,
     digest,
     delta,
-    async stop() {
-      await new Promise<void>((done) => {
-        server.close(() => done());
-        server.closeAllConnections();
-      });
+    async stop(graceMs?: number) {
+      const deadline = Date.now() + (graceMs ?? 0);
+      await closeGracefully(server, graceMs ?? 0);
       await digest?.stop();
-      await worker?.stop();
+      // Without a grace (tests) the posts under way are waited for: each ends by the request timeout anyway.
+      await worker?.stop(graceMs === undefined ? Infinity : Math.max(0, deadline - Date.now()));
       await subscriptions?.stop();
       await delta?.stop();
       await store.close();

@@ -93,6 +93,9 @@ export interface ChannelBinding {
   reference: Record<string, unknown>;
   boundBy: string;
   boundAt: string;
+  /** Teams answered 403/404 for this channel (app removed, channel deleted): when, and what it said. Binding again clears it. */
+  brokenAt?: string | undefined;
+  brokenReason?: string | undefined;
 }
 
 export interface ConversationStore {
@@ -101,6 +104,9 @@ export interface ConversationStore {
   bindChannel(binding: ChannelBinding): Promise<void>;
   getBinding(audience: ChannelAudience): Promise<ChannelBinding | undefined>;
   listBindings(): Promise<ChannelBinding[]>;
+  markBindingBroken(audience: ChannelAudience, at: string, reason: string): Promise<void>;
+  /** A post went through again (the app is back in the team): the binding is no longer broken. */
+  markBindingWorking(audience: ChannelAudience): Promise<void>;
 }
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead';
@@ -114,6 +120,20 @@ export interface OutboxEntry extends Omit<OutboxDraft, 'notBefore'> {
   conversationId?: string | undefined;
   activityId?: string | undefined;
   createdAt: string;
+  /** Where the retry budget counts from: the row's creation, or the last time an admin sent it again. */
+  retryFrom: string;
+}
+
+/** The outbox at a glance, for `tila` and /healthz. */
+export interface OutboxCounts {
+  /** Not sent yet and not waiting for a conversation: due, retrying or being sent. */
+  pending: number;
+  /** Waiting for a channel to be bound (or rebound) or a person to talk to the bot. */
+  waiting: number;
+  dead: number;
+  sent: number;
+  /** The creation time of the oldest row not sent yet (pending or waiting). */
+  oldestUnsentAt?: string | undefined;
 }
 
 export interface OutboxStore {
@@ -127,6 +147,13 @@ export interface OutboxStore {
   /** Makes the rows waiting for an audience (one person's, given `recipient`) due now: a channel was bound, or the person wrote. */
   wake(audience: Audience, now: string, recipient?: string): Promise<number>;
   list(filter?: { status?: OutboxStatus }): Promise<OutboxEntry[]>;
+  /** Every row not yet sent nor dead, oldest first: the worker keeps each conversation's rows in this order. */
+  listUnsent(): Promise<OutboxEntry[]>;
+  /** Leases one row if it is still due (not taken by another worker meanwhile); counts the attempt. */
+  claim(id: number, now: string, leaseUntil: string): Promise<OutboxEntry | undefined>;
+  counts(): Promise<OutboxCounts>;
+  /** Dead rows back to pending, due now, with a fresh retry budget; returns how many. */
+  retryDead(now: string): Promise<number>;
   /** The cards posted for a record (to update them in place), and whether a post for it is still on its way. */
   /** A card not yet posted for a record shows its newest state when it goes out: replace its payload. */
   refreshWaitingPosts(recordKey: string, payload: unknown): Promise<number>;

@@ -25,9 +25,9 @@ describe('outbox delivery to the sales channel (protocol)', () => {
 
   const cardsIn = (conversationId: string) => h.connector.posted(conversationId).filter((c) => cardOf(c));
 
-  // botbuilder's HTTP pipeline (@azure/core-client) itself retries a post 3 times (429 by Retry-After,
-  // 5xx exponentially); the outbox takes over when those are used up.
-  it('retries throttled posts beyond the SDK\'s own retries, honouring Retry-After, and posts the card once', async () => {
+  // botbuilder's own HTTP retries are off for the outbox's calls (bot/connector-pipeline.ts): every
+  // retry is the outbox's, paced and in order.
+  it('retries throttled posts, honouring Retry-After, and posts the card once', async () => {
     h.connector.failNext(6, { status: 429, retryAfterSeconds: 0, conversationId: MYYNTI.id });
     await recordPlace('R1');
     await eventually(() => cardsIn(MYYNTI.id)[0]);
@@ -37,7 +37,7 @@ describe('outbox delivery to the sales channel (protocol)', () => {
     assert.equal(failed.length, 6, 'the connector really throttled six posts');
     const [row] = await h.app.store.outbox.list();
     assert.equal(row!.status, 'sent');
-    assert.equal(row!.attempts, 2, 'the first outbox attempt failed after the SDK retries; the second posted');
+    assert.equal(row!.attempts, 7, 'six throttled attempts, each the outbox\'s own; the seventh posted');
     assert.equal(row!.activityId, cardsIn(MYYNTI.id)[0]!.activityIdAssigned);
   });
 

@@ -24,12 +24,37 @@ interface Fault {
   conversationId?: string;
 }
 
+/** A rate limit the double enforces like Teams: at most `limit` accepted calls in any `perMs`. */
+export interface EnforcedLimit {
+  limit: number;
+  perMs: number;
+}
+
+/** Teams' documented limits for a bot: per conversation, and per app across all conversations. */
+export const teamsLimits = {
+  conversation: [
+    { limit: 7, perMs: 1_000 },
+    { limit: 8, perMs: 2_000 },
+    { limit: 60, perMs: 30_000 },
+    { limit: 1_800, perMs: 3_600_000 },
+  ],
+  app: [{ limit: 50, perMs: 1_000 }],
+} as const satisfies Record<string, readonly EnforcedLimit[]>;
+
 export class ConnectorDouble {
   readonly calls: RecordedCall[] = [];
+  /** Posts and updates refused with 429 because a limit was exceeded (enforceTeamsLimits). */
+  readonly throttled: RecordedCall[] = [];
   /** Channels GET /v3/teams/{id}/conversations returns. */
   teamChannels: { id: string; name?: string }[] = [];
   private faults: Fault[] = [];
   private delayMs = 0;
+  private limits: typeof teamsLimits | undefined;
+  /** Accepted posts and updates (ms), per conversation and for the whole app, for the limits. */
+  private accepted = new Map<string, number[]>();
+  private outage: { status: number; while: () => boolean; conversationId: string } | undefined;
+  private hung = new Set<string>();
+  private hanging: (() => void)[] = [];
   private server: Server | undefined;
   private nextId = 1;
   url = '';
@@ -42,6 +67,7 @@ export class ConnectorDouble {
   }
 
   async stop(): Promise<void> {
+    this.releaseHung();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
@@ -53,6 +79,51 @@ export class ConnectorDouble {
 
   clearFaults(): void {
     this.faults = [];
+    this.outage = undefined;
+  }
+
+  /** Like Teams: a post or update beyond a limit gets 429 with Retry-After (seconds), and is not recorded as delivered. */
+  enforceTeamsLimits(): void {
+    this.limits = teamsLimits;
+  }
+
+  /** Every post into the conversation answers `status` as long as `while()` holds (an outage, e.g. on the app's clock). */
+  failWhile(status: number, whileFn: () => boolean, conversationId: string): void {
+    this.outage = { status, while: whileFn, conversationId };
+  }
+
+  /** Posts and updates to this conversation never get an answer (until `releaseHung`): a hung connection. */
+  hang(conversationId: string): void {
+    this.hung.add(conversationId);
+  }
+
+  releaseHung(): void {
+    this.hung.clear();
+    for (const release of this.hanging.splice(0)) release();
+  }
+
+  /** The wait until a call is within every limit again, or undefined when it is within them now. */
+  private overLimit(conversationId: string, now: number): number | undefined {
+    if (!this.limits) return undefined;
+    let waitMs: number | undefined;
+    const check = (key: string, limits: readonly EnforcedLimit[]) => {
+      const times = this.accepted.get(key) ?? [];
+      for (const { limit, perMs } of limits) {
+        const inWindow = times.filter((t) => t > now - perMs);
+        if (inWindow.length >= limit) waitMs = Math.max(waitMs ?? 0, inWindow[inWindow.length - limit]! + perMs - now);
+      }
+    };
+    check(`conversation:${conversationId}`, this.limits.conversation);
+    check('app', this.limits.app);
+    return waitMs;
+  }
+
+  private countAccepted(conversationId: string, now: number): void {
+    for (const key of [`conversation:${conversationId}`, 'app']) {
+      const times = (this.accepted.get(key) ?? []).filter((t) => t > now - 3_600_000);
+      times.push(now);
+      this.accepted.set(key, times);
+    }
   }
 
   /** Every answer waits this long first (a slow connector). */
@@ -91,6 +162,23 @@ export class ConnectorDouble {
     if (parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'activities' && parts[2]) {
       const conversationId = parts[2];
       const method = req.method === 'PUT' ? 'PUT' : 'POST';
+      if (this.hung.has(conversationId)) {
+        // Never answered; the bot must give up on its own. Released (and closed) at releaseHung or stop.
+        await new Promise<void>((release) => this.hanging.push(release));
+        return void res.destroy();
+      }
+      const now = Date.now();
+      const waitMs = this.overLimit(conversationId, now);
+      if (waitMs !== undefined) {
+        const call: RecordedCall = { method, conversationId, body, status: 429, at: now };
+        this.calls.push(call);
+        this.throttled.push(call);
+        return send(429, { error: { code: 'TooManyRequests', message: 'limit exceeded' } }, { 'retry-after': String(Math.ceil(waitMs / 1000)) });
+      }
+      if (this.outage?.conversationId === conversationId && this.outage.while() && method === 'POST') {
+        this.calls.push({ method, conversationId, body, status: this.outage.status, at: now });
+        return send(this.outage.status, { error: { code: 'ServiceUnavailable', message: 'outage' } });
+      }
       const faultIndex = this.faults.findIndex((f) => !f.conversationId || f.conversationId === conversationId);
       if (faultIndex >= 0 && method === 'POST') {
         const fault = this.faults.splice(faultIndex, 1)[0]!;
@@ -98,6 +186,7 @@ export class ConnectorDouble {
         const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
         return send(fault.status, { error: { code: fault.status === 429 ? 'TooManyRequests' : 'ServiceError', message: 'injected' } }, headers);
       }
+      this.countAccepted(conversationId, now);
       const activityId = method === 'PUT' ? parts[4]! : `activity-${this.nextId++}`;
       this.calls.push({
         method,

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { recordPlaceFreed } from '../../src/app/record-place-freed.js';
 import type { BotHarness } from './bot-harness.js';
 import type { OpenForm } from './record-form-session.js';
 import { cardOf, inputsOf, submitDataOf, type Json } from './cards.js';
@@ -42,4 +44,26 @@ export function validPlaceValues(card: Json, overrides: Json = {}): Json {
     note: 'Huone maalataan ensin',
     ...overrides,
   };
+}
+
+/** One form, submitted once per label (each a new request): many freed places in a row. */
+export async function recordPlaces(h: BotHarness, labels: string[], pauseMs = 0): Promise<void> {
+  const form = await openPlaceForm(h);
+  for (const label of labels) {
+    await submitPlaceForm(h, form, { ...validPlaceValues(form.card, { label }), requestId: randomUUID() });
+    if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs));
+  }
+}
+
+/**
+ * Many freed places at once, through the use case the form calls (no chat round trips in between): a burst
+ * as fast as the store takes it, e.g. several home directors in the same second.
+ */
+export async function commitPlaces(h: BotHarness, labels: string[], user: TeamsUser = homeDirector): Promise<void> {
+  const home = (await h.app.store.records.list('careHome')).find((x) => x.name === 'Koivukoti')!;
+  for (const label of labels) {
+    const input = { requestId: randomUUID(), careHomeId: home.id, serviceType: 'tehostettu', customerGroup: 'ikaantyneet', label, freeFrom: '2026-12-01' };
+    const result = await recordPlaceFreed(h.app.app, { id: user.aadObjectId, name: user.name }, input);
+    assert.ok(result.ok, `place ${label} recorded`);
+  }
 }

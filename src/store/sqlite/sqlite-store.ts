@@ -12,6 +12,7 @@ import {
   type ConversationStore,
   type Filter,
   type NotificationVariant,
+  type OutboxCounts,
   type OutboxEntry,
   type OutboxStatus,
   type OutboxStore,
@@ -133,11 +134,11 @@ export class SqliteRecordStore implements RecordStore {
         this.audit.appendNow(auditOfWrite(write.kind, before, write.record, changes.by ?? systemActor, now));
       }
       const insertOutbox = this.db.prepare(
-        `INSERT INTO outbox (event_id, event_type, mode, audience, recipient, variant, record_key, payload, status, attempts, next_attempt_at, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (event_id, audience, recipient) DO NOTHING`,
+        `INSERT INTO outbox (event_id, event_type, mode, audience, recipient, variant, record_key, payload, status, attempts, next_attempt_at, created_at, retry_from)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?) ON CONFLICT (event_id, audience, recipient) DO NOTHING`,
       );
       for (const o of changes.outbox) {
-        insertOutbox.run(o.eventId, o.eventType, o.mode, o.audience, o.recipient, o.variant, o.recordKey ?? null, JSON.stringify(o.payload), o.notBefore ?? now, now);
+        insertOutbox.run(o.eventId, o.eventType, o.mode, o.audience, o.recipient, o.variant, o.recordKey ?? null, JSON.stringify(o.payload), o.notBefore ?? now, now, o.notBefore ?? now);
       }
       if (changes.idempotencyKey) {
         this.db
@@ -197,7 +198,7 @@ export class SqliteConversationStore implements ConversationStore {
          VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (audience) DO UPDATE SET team_id = excluded.team_id, channel_id = excluded.channel_id,
            channel_name = excluded.channel_name, reference = excluded.reference,
-           bound_by = excluded.bound_by, bound_at = excluded.bound_at`,
+           bound_by = excluded.bound_by, bound_at = excluded.bound_at, broken_at = NULL, broken_reason = NULL`,
       )
       .run(b.audience, b.teamId, b.channelId, b.channelName, JSON.stringify(b.reference), b.boundBy, b.boundAt);
   }
@@ -210,6 +211,14 @@ export class SqliteConversationStore implements ConversationStore {
   async listBindings(): Promise<ChannelBinding[]> {
     return (this.db.prepare('SELECT * FROM channel_binding ORDER BY audience').all() as BindingRow[]).map(bindingFromRow);
   }
+
+  async markBindingBroken(audience: ChannelAudience, at: string, reason: string): Promise<void> {
+    this.db.prepare('UPDATE channel_binding SET broken_at = ?, broken_reason = ? WHERE audience = ?').run(at, reason, audience);
+  }
+
+  async markBindingWorking(audience: ChannelAudience): Promise<void> {
+    this.db.prepare('UPDATE channel_binding SET broken_at = NULL, broken_reason = NULL WHERE audience = ?').run(audience);
+  }
 }
 
 interface BindingRow {
@@ -220,6 +229,8 @@ interface BindingRow {
   reference: string;
   bound_by: string;
   bound_at: string;
+  broken_at: string | null;
+  broken_reason: string | null;
 }
 
 function bindingFromRow(row: BindingRow): ChannelBinding {
@@ -231,6 +242,7 @@ function bindingFromRow(row: BindingRow): ChannelBinding {
     reference: JSON.parse(row.reference),
     boundBy: row.bound_by,
     boundAt: row.bound_at,
+    ...(row.broken_at ? { brokenAt: row.broken_at, brokenReason: row.broken_reason ?? '' } : {}),
   };
 }
 
@@ -251,6 +263,7 @@ interface OutboxRow {
   conversation_id: string | null;
   activity_id: string | null;
   created_at: string;
+  retry_from: string | null;
 }
 
 function outboxFromRow(row: OutboxRow): OutboxEntry {
@@ -271,6 +284,7 @@ function outboxFromRow(row: OutboxRow): OutboxEntry {
     conversationId: row.conversation_id ?? undefined,
     activityId: row.activity_id ?? undefined,
     createdAt: row.created_at,
+    retryFrom: row.retry_from ?? row.created_at,
   };
 }
 
@@ -346,6 +360,49 @@ export class SqliteOutboxStore implements OutboxStore {
     return this.db
       .prepare(`UPDATE outbox SET payload = ? WHERE record_key = ? AND mode = 'post' AND status = 'pending'`)
       .run(JSON.stringify(payload), recordKey).changes;
+  }
+
+  async listUnsent(): Promise<OutboxEntry[]> {
+    return (this.db.prepare(`SELECT * FROM outbox WHERE status IN ('pending', 'sending') ORDER BY id`).all() as OutboxRow[]).map(outboxFromRow);
+  }
+
+  async claim(id: number, now: string, leaseUntil: string): Promise<OutboxEntry | undefined> {
+    return this.db.transaction(() => {
+      const leased = this.db
+        .prepare(
+          `UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = ?
+           WHERE id = ? AND status IN ('pending', 'sending') AND next_attempt_at <= ?`,
+        )
+        .run(leaseUntil, id, now);
+      if (leased.changes !== 1) return undefined;
+      return outboxFromRow(this.db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRow);
+    })();
+  }
+
+  async counts(): Promise<OutboxCounts> {
+    const rows = this.db
+      .prepare(
+        `SELECT CASE WHEN status IN ('pending', 'sending') AND last_error LIKE 'waiting:%' THEN 'waiting'
+                     WHEN status = 'sending' THEN 'pending' ELSE status END AS state,
+                count(*) AS n, min(created_at) AS oldest
+         FROM outbox GROUP BY state`,
+      )
+      .all() as { state: string; n: number; oldest: string }[];
+    const of = (state: string) => rows.find((r) => r.state === state);
+    const unsent = [of('pending')?.oldest, of('waiting')?.oldest].filter((x): x is string => !!x).sort();
+    return {
+      pending: of('pending')?.n ?? 0,
+      waiting: of('waiting')?.n ?? 0,
+      dead: of('dead')?.n ?? 0,
+      sent: of('sent')?.n ?? 0,
+      ...(unsent[0] ? { oldestUnsentAt: unsent[0] } : {}),
+    };
+  }
+
+  async retryDead(now: string): Promise<number> {
+    return this.db
+      .prepare(`UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, retry_from = ? WHERE status = 'dead'`)
+      .run(now, now).changes;
   }
 
   async list(filter: { status?: OutboxStatus } = {}): Promise<OutboxEntry[]> {
