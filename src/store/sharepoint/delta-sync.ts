@@ -9,6 +9,7 @@ import { recordKinds, type RecordKind, type RecordOf } from '../record-kinds.js'
 import type { SqliteRecordStore } from '../sqlite/sqlite-store.js';
 import type { OutboxDraft, OutsideEditInterpreter } from '../store-port.js';
 import { DeltaLinks } from './delta-links.js';
+import { columnsToRepair } from './column-repair.js';
 import { fieldsToRecord, ListItemMappingError, recordToFields } from './field-mapping.js';
 import type { ItemIndex } from './item-index.js';
 import type { ListDirectory } from './list-directory.js';
@@ -28,12 +29,19 @@ import type { SerialLock } from './serial-lock.js';
  * - its HoivaCRM columns equal the mirror → a change of nothing HoivaCRM keeps (Title, say): eTag noted;
  * - otherwise a person edited the list: the item is read with the record's zod schema (an invalid edit is
  *   logged and left out — never half-stored, never notified), the record gets its next version, the app's
- *   interpreter turns the edit into the same domain events and cards a bot command would, the meta columns
- *   (HoivaId, HoivaVersion, …) are written back with `If-Match`, and mirror + eTag + outbox rows + the audit
- *   entry (naming the editor) are stored in one SQLite transaction. Event ids derive from (list, item, eTag), so a feed read twice notifies once.
+ *   interpreter turns the edit into the same domain events and cards a bot command would, and mirror + eTag +
+ *   outbox rows + the audit entry (naming the editor) are stored in one SQLite transaction. Event ids derive
+ *   from (list, item, eTag), so a feed read twice notifies once.
+ *
+ * Nothing is written back to an item that holds a readable record (issue 10): only HoivaCRM columns that are
+ * missing or invalid (column-repair.ts; an item typed in the list view has no HoivaId) are PATCHed, with
+ * `If-Match`. So a first read of populated lists writes nothing, and after a person's edit the list keeps
+ * showing that person as the last editor. The mirror's version moves on with each edit; the HoivaVersion
+ * column only with HoivaCRM's own writes.
  *
  * The first read of a list (no delta link yet) takes the items in as they are, without notifications: it
- * fills an empty mirror, it does not announce a site's history. Lists are read lookup targets first
+ * fills an empty mirror, it does not announce a site's history; the record's dates are the item's own
+ * HoivaCRM columns, not SharePoint's lastModifiedDateTime (whose clock may differ from the app's). Lists are read lookup targets first
  * (customers, care homes), so a new place's care home is known when the place is read.
  */
 export interface DeltaSyncOptions {
@@ -286,9 +294,8 @@ export class DeltaSync {
             editKey: `${listId}/${item.id}/${etag}`,
           });
     const record = interpreted.record as Record<string, unknown> & { id: string; version: number };
-    // Write the meta columns (and whatever the interpretation added) back, so the list shows the record's id
-    // and version and the next read of this item is recognised as ours. Someone editing again meanwhile → 412:
-    // read again next time.
+    // Repair what the item lacks (its id, say), nothing else: the person stays the last editor. Someone
+    // editing again meanwhile → 412: read again next time.
     const newEtag = await this.writeBack(kind, item.id, etag, record, fields);
     // Due from now on HoivaCRM's clock (the outbox worker's), whatever the SharePoint server's clock says.
     // The audit entry names the person who edited the list (or created the item a first read takes in).
@@ -333,7 +340,8 @@ export class DeltaSync {
       [column('version')]: before ? Number(before.version) + 1 : Number.isInteger(storedVersion) && storedVersion > 0 ? storedVersion : 1,
       [column('createdAt')]: before?.createdAt ?? fields[column('createdAt')] ?? isoInstant(item.createdDateTime) ?? at,
       [column('createdBy')]: before?.createdBy ?? fields[column('createdBy')] ?? editorOf(item, 'createdBy').id,
-      [column('updatedAt')]: at,
+      // A first sight of an item keeps the date HoivaCRM wrote into it; an edit is dated by SharePoint.
+      [column('updatedAt')]: before ? at : (isoInstant(stringOrUndefined(fields[column('updatedAt')])) ?? at),
     };
     // "Who recorded this" columns a person left empty in the list view: the person who made the edit.
     for (const c of definition.columns) {
@@ -352,7 +360,7 @@ export class DeltaSync {
 
   private async writeBack(kind: RecordKind, itemId: string, etag: string, record: Record<string, unknown>, fields: Record<string, unknown>): Promise<string> {
     const wanted = recordToFields(kind, record as never, this.options.index, { timeZone: this.options.timeZone });
-    const changed = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => key !== 'Title' && !sameValue(value, fields[key])));
+    const changed = columnsToRepair(kind, fields, wanted, Number(record.version));
     if (Object.keys(changed).length === 0) return etag;
     const answer = await this.options.graph.patch<{ '@odata.etag'?: string }>(`${this.options.lists.itemsPath(kind)}/${itemId}/fields`, changed, {
       headers: { 'If-Match': etag },
@@ -388,6 +396,10 @@ function editorOf(item: DeltaItem, which: 'lastModifiedBy' | 'createdBy' = 'last
   const user = item[which]?.user ?? item.lastModifiedBy?.user ?? item.createdBy?.user;
   const id = user?.id ?? user?.email ?? 'sharepoint';
   return { id, name: user?.displayName ?? user?.email ?? 'SharePoint' };
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 function isoInstant(value: string | undefined): string | undefined {

@@ -161,7 +161,7 @@ class SharePointRecordStore implements RecordStore {
       const found = await this.writer.locate(write.kind, write.record.id);
       if (found && found.version === write.record.version) {
         refs.push({ kind: write.kind, recordId: write.record.id, listId: this.writer.listIdOf(write.kind), itemId: found.itemId, etag: unconfirmedEtag });
-      } else if (write.expectedVersion === null ? !found : found?.version === write.expectedVersion) {
+      } else if (write.expectedVersion === null ? !found : this.untouchedSinceMirrored(write, found)) {
         const previous = write.expectedVersion === null ? undefined : ((await this.mirror.get(write.kind, write.record.id)) as Record<string, unknown> | undefined);
         toApply.push({ ...write, previous });
       } else {
@@ -173,6 +173,17 @@ class SharePointRecordStore implements RecordStore {
       refs.forEach((ref) => this.index.put(ref));
       this.journal.remove(id);
     });
+  }
+
+  /**
+   * The item still holds what the mirror read: its eTag is the one the item index keeps. (Not HoivaVersion:
+   * a person's edit moves the mirror's version on but leaves that column as HoivaCRM last wrote it.) With
+   * no confirmed eTag the column is all there is to go by.
+   */
+  private untouchedSinceMirrored(write: ListWrite, found: { etag: string; version: number | undefined } | undefined): boolean {
+    if (!found) return false;
+    const known = this.index.ofRecord(write.kind, write.record.id)?.etag;
+    return known && known !== unconfirmedEtag ? found.etag === known : found.version === write.expectedVersion;
   }
 
   /** The same version rules as the SQLite store, checked before anything is sent. */

@@ -352,6 +352,8 @@ export class SharePointLists {
 
   private update(list: DoubleList, item: DoubleItem, fields: Record<string, unknown>): void {
     item.fields = { ...item.fields, ...stripOData(fields) };
+    // A write through Graph is the app's: "Modified by" shows the application, not the last person.
+    item.modifiedByUser = undefined;
     item.version++;
     item.lastModifiedDateTime = new Date().toISOString();
     logChange(list, item.id, item);
