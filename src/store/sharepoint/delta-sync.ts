@@ -9,6 +9,7 @@ import { recordKinds, type RecordKind, type RecordOf } from '../record-kinds.js'
 import type { SqliteRecordStore } from '../sqlite/sqlite-store.js';
 import type { OutboxDraft, OutsideEditInterpreter } from '../store-port.js';
 import { DeltaLinks } from './delta-links.js';
+import { DeltaPollSchedule, type DeltaPollSettings } from './delta-poll-schedule.js';
 import { columnsToRepair } from './column-repair.js';
 import { fieldsToRecord, ListItemMappingError, recordToFields } from './field-mapping.js';
 import type { ItemIndex } from './item-index.js';
@@ -97,23 +98,33 @@ export class DeltaSync {
   private readonly links: DeltaLinks;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<DeltaReport[]> | undefined;
-  private again = false;
+  /** Lists asked for and not read yet. */
+  private readonly pending = new Set<RecordKind>();
+  private schedule: DeltaPollSchedule | undefined;
   private lastRead: { at?: string; error?: string; skipped: number } = { skipped: 0 };
 
   constructor(private readonly options: DeltaSyncOptions) {
     this.links = new DeltaLinks(options.db);
   }
 
-  /** Polls every `intervalMs`; `syncNow` may be called in between (a change notification). */
-  start(intervalMs: number): void {
+  /**
+   * Polls on a schedule (delta-poll-schedule.ts): the lists that change often at their own interval, the
+   * others less often, each group backing off while nothing changes. A number polls every list at that
+   * interval without back-off. `syncNow` / `changeNotified` may be called in between.
+   */
+  start(settings: DeltaPollSettings | number): void {
+    const plan: DeltaPollSettings =
+      typeof settings === 'number' ? { fastKinds: recordKinds, fastMs: settings, slowMs: settings, maxMs: settings } : settings;
+    this.schedule = new DeltaPollSchedule(plan, recordKinds, Date.now());
     const tick = () => {
       this.timer = setTimeout(() => {
-        this.syncNow()
+        const due = this.schedule?.due(Date.now()) ?? [];
+        (due.length ? this.syncNow(due) : Promise.resolve([]))
           .catch((error: unknown) => this.options.logger?.warn('reading the SharePoint delta feed failed; trying again', { error: (error as Error).message }))
           .finally(() => {
             if (this.timer) tick();
           });
-      }, intervalMs);
+      }, this.schedule!.msUntilNext(Date.now()));
       this.timer.unref?.();
     };
     tick();
@@ -122,32 +133,52 @@ export class DeltaSync {
   async stop(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.schedule = undefined;
     await this.running?.catch(() => undefined);
   }
 
-  /** Reads every list's feed once; a call while a read runs waits for it and reads once more. */
-  syncNow(): Promise<DeltaReport[]> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
+  /** A Graph change notification: polling returns to its base intervals, and every list is read now. */
+  changeNotified(): Promise<DeltaReport[]> {
+    this.schedule?.reset();
+    return this.syncNow();
+  }
+
+  /** Each group's lists and current poll interval (undefined before start). */
+  pollIntervals(): { kinds: readonly RecordKind[]; intervalMs: number }[] | undefined {
+    return this.schedule?.intervals();
+  }
+
+  /**
+   * Reads the feeds of `kinds` (every list by default) once; a call while a read runs waits for it and then
+   * reads what it asked for. Each read moves the poll schedule on (a change resets its group's interval).
+   */
+  syncNow(kinds: readonly RecordKind[] = recordKinds): Promise<DeltaReport[]> {
+    kinds.forEach((k) => this.pending.add(k));
+    if (this.running) return this.running;
     const run = async (): Promise<DeltaReport[]> => {
       const reports: DeltaReport[] = [];
-      do {
-        this.again = false;
-        reports.push(...(await this.syncAllLists()));
-      } while (this.again);
+      while (this.pending.size) {
+        const read = [...this.pending];
+        this.pending.clear();
+        const round = await this.syncAllLists(read);
+        reports.push(...round);
+        const changed = new Set(round.filter((r) => r.changed + r.removed > 0 || r.restarted).map((r) => r.kind));
+        this.schedule?.record(read, changed, Date.now());
+      }
       if (reports.some((r) => r.notifications > 0)) this.options.notificationsQueued?.();
       this.lastRead = { at: this.now(), skipped: reports.reduce((n, r) => n + r.skipped.length, 0) };
       return reports;
     };
     this.running = run()
       .catch((error: unknown) => {
+        this.pending.clear();
         this.lastRead = { ...this.lastRead, error: (error as Error).message };
         throw error;
       })
       .finally(() => {
         this.running = undefined;
+        // Asked for after the last round had started awaiting nothing more: read it now, not at the next poll.
+        if (this.pending.size) this.syncNow([]).catch(() => undefined);
       });
     return this.running;
   }
@@ -158,13 +189,13 @@ export class DeltaSync {
   }
 
   /**
-   * Every list, under the store's lock: the first page of all the feeds in one `$batch` (one request instead
+   * The lists asked for, under the store's lock: the first page of all their feeds in one `$batch` (one request instead
    * of one per list — each inner GET still costs SharePoint its resource unit, and an inner 429 is retried on
    * its own by the batch plug-in), then each list's further pages and its items, lookup targets first.
    */
-  private syncAllLists(): Promise<DeltaReport[]> {
+  private syncAllLists(which: readonly RecordKind[]): Promise<DeltaReport[]> {
     return this.options.lock.run(async () => {
-      const kinds = inDependencyOrder(recordKinds);
+      const kinds = inDependencyOrder(recordKinds).filter((k) => which.includes(k));
       const firstPages = await this.options.graph.batch<DeltaPage>(kinds.map((kind) => ({ method: 'GET', url: this.feedUrl(kind) })));
       const reports: DeltaReport[] = [];
       for (const [i, kind] of kinds.entries()) reports.push(await this.syncListLocked(kind, firstPages[i]));
