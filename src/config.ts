@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GraphSettingsError, graphSettingsFromEnv, type GraphSettings } from './graph/graph-settings.js';
 import { notificationUrlProblem } from './store/sharepoint/list-subscriptions.js';
+import { recordKinds, type RecordKind } from './store/record-kinds.js';
 
 /**
  * Configuration, read once from the environment at start and validated here, so a wrong setting stops
@@ -18,8 +19,22 @@ const base = z.object({
     .regex(/^[^,\s]+,[0-9a-f-]{36},[0-9a-f-]{36}$/i, { message: 'must be the Graph site id "hostname,siteCollectionId,webId"' })
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  /** STORE=sharepoint: how often to read the lists' delta feeds for edits made in SharePoint. */
+  /**
+   * STORE=sharepoint: how often to read the delta feeds of the lists people change often
+   * (SHAREPOINT_DELTA_FAST_LISTS) for edits made in SharePoint. Each read of a list costs a resource unit,
+   * changed or not (issue 10).
+   */
   SHAREPOINT_DELTA_POLL_MS: z.coerce.number().int().min(1_000).default(30_000),
+  /** STORE=sharepoint: how often to read the other lists' delta feeds. */
+  SHAREPOINT_DELTA_SLOW_POLL_MS: z.coerce.number().int().min(1_000).default(300_000),
+  /** STORE=sharepoint: after reads that found nothing a list group's interval doubles, up to this (a change or a change notification resets it). */
+  SHAREPOINT_DELTA_MAX_POLL_MS: z.coerce.number().int().min(1_000).default(300_000),
+  /** STORE=sharepoint: the record kinds whose lists are read at SHAREPOINT_DELTA_POLL_MS, comma-separated. */
+  SHAREPOINT_DELTA_FAST_LISTS: z
+    .string()
+    .default('place,complaint')
+    .transform((s) => s.split(',').map((k) => k.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(recordKinds as [RecordKind, ...RecordKind[]]))),
   /**
    * STORE=sharepoint, optional: the public https URL of POST /api/graph/notifications. Set, HoivaCRM subscribes
    * to Graph change notifications on its lists (needs Sites.ReadWrite.All), which make the delta read happen

@@ -51,7 +51,11 @@ export const placeFlow: BotFlow = {
       const card = placeFreedFormCard(locale, { homes, requestId: envelope.requestId, values, errors: result.errors });
       await turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
     } else if (result.reason === 'conflict') {
-      await turn.sendActivity(MessageFactory.text(t(locale, 'placeFreed.conflict')));
+      const first = result.changedFirst;
+      const text = first
+        ? t(locale, 'placeFreed.changedFirst', { name: first.by, label: first.label, when: formatDateTime(locale, first.at), status: t(locale, `status.${first.status}`) })
+        : t(locale, 'placeFreed.conflict');
+      await turn.sendActivity(MessageFactory.text(text));
     } else {
       await replyWithFailure(ctx, result);
     }
@@ -80,6 +84,9 @@ async function reserveFromCard(values: Record<string, unknown>, ctx: FlowContext
         }),
       ),
     );
+  } else if (outcome.changedBy && outcome.changedAt) {
+    const params = { name: outcome.changedBy.name, label: outcome.place.label, when: formatDateTime(locale, outcome.changedAt), status: t(locale, `status.${outcome.place.status}`) };
+    await turn.sendActivity(MessageFactory.text(t(locale, 'reserve.changedFirst', params)));
   } else {
     await turn.sendActivity(MessageFactory.text(t(locale, 'reserve.notOpen', { label: outcome.place.label, status: t(locale, `status.${outcome.place.status}`) })));
   }

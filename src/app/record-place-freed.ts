@@ -10,6 +10,7 @@ import { ConcurrencyConflict } from '../store/store-port.js';
 import type { AppContext } from './app-context.js';
 import { authorize, homeScope } from './authorize.js';
 import { commitChanges } from './commit-changes.js';
+import { lastChangeOf } from './last-change.js';
 import { placeCardData } from './place-card-data.js';
 import { forbidden, invalid, type UseCaseResult } from './result.js';
 
@@ -109,7 +110,15 @@ export async function recordPlaceFreed(ctx: AppContext, actor: ActorRef, input: 
     // A second submit of the same form is caught by the idempotency key inside the same transaction;
     // a conflict here means someone else changed this place between our read and our write.
     if (error instanceof ConcurrencyConflict) {
-      return { ok: false, reason: 'conflict', message: 'place.changedByOther' };
+      // Name who was first, when, and what the place is now (the SharePoint store re-read the list already).
+      const current = existing ? await ctx.store.records.get('place', existing.id) : undefined;
+      const last = current ? await lastChangeOf(ctx, 'place', current) : undefined;
+      return {
+        ok: false,
+        reason: 'conflict',
+        message: 'place.changedByOther',
+        ...(current && last ? { changedFirst: { by: last.by.name, at: last.at, label: current.label, status: effectiveStatus(current, today) } } : {}),
+      };
     }
     throw error;
   }

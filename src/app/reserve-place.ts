@@ -10,13 +10,23 @@ import { ConcurrencyConflict } from '../store/store-port.js';
 import type { AppContext } from './app-context.js';
 import { authorize, homeScope } from './authorize.js';
 import { commitChanges } from './commit-changes.js';
+import { lastChangeOf } from './last-change.js';
 import { placeCardData } from './place-card-data.js';
 import { forbidden, invalid, type UseCaseResult } from './result.js';
 
 export type ReservePlaceOutcome =
   | { reserved: true; place: Place; customerName: string }
   /** Someone else reserved it first (or it is no longer open): who, for whom, when. */
-  | { reserved: false; place: Place; reservedBy?: ActorRef | undefined; reservedAt?: string | undefined; customerName?: string | undefined };
+  | {
+      reserved: false;
+      place: Place;
+      reservedBy?: ActorRef | undefined;
+      reservedAt?: string | undefined;
+      customerName?: string | undefined;
+      /** Who changed the place last and when, for a place no longer open (issue 10: "who, when, and what it is now"). */
+      changedBy?: ActorRef | undefined;
+      changedAt?: string | undefined;
+    };
 
 /**
  * Preliminary reservation of a freed place for a municipality, from the card in the sales channel.
@@ -47,10 +57,19 @@ export async function reservePlace(ctx: AppContext, actor: ActorRef, input: unkn
     if (current.status === 'alustavasti-varattu' && current.reservedBy?.id === actor.id && current.reservedForCustomerId === command.customerId) {
       return { ok: true, duplicate: true, value: { reserved: true, place: current, customerName: reservedFor?.name ?? customer.name } };
     }
+    const last = await lastChangeOf(ctx, 'place', current);
     return {
       ok: true,
       duplicate: false,
-      value: { reserved: false, place: current, reservedBy: current.reservedBy, reservedAt: current.reservedAt, customerName: reservedFor?.name },
+      value: {
+        reserved: false,
+        place: current,
+        reservedBy: current.reservedBy,
+        reservedAt: current.reservedAt,
+        customerName: reservedFor?.name,
+        changedBy: last?.by,
+        changedAt: last?.at,
+      },
     };
   };
   if (place.version !== command.version) return firstCame();

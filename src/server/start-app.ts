@@ -135,7 +135,7 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
     graphNotifications: subscriptions
       ? graphNotificationsHandler({
           accepts: (id, clientState) => subscriptions.accepts(id, clientState),
-          onChange: () => delta?.syncNow().catch((error: unknown) => logger.warn('a delta read after a Graph notification failed', { error: (error as Error).message })),
+          onChange: () => delta?.changeNotified().catch((error: unknown) => logger.warn('a delta read after a Graph notification failed', { error: (error as Error).message })),
           tenantId: config.graph?.tenantId,
           logger,
         })
@@ -154,7 +154,12 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
   }
   worker.start();
   digest?.start();
-  delta?.start(config.SHAREPOINT_DELTA_POLL_MS);
+  delta?.start({
+    fastKinds: config.SHAREPOINT_DELTA_FAST_LISTS,
+    fastMs: config.SHAREPOINT_DELTA_POLL_MS,
+    slowMs: config.SHAREPOINT_DELTA_SLOW_POLL_MS,
+    maxMs: config.SHAREPOINT_DELTA_MAX_POLL_MS,
+  });
   // After listen: Graph validates the notification URL while it creates each subscription.
   void subscriptions?.start();
   const address = server.address() as AddressInfo;

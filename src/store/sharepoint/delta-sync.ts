@@ -9,6 +9,8 @@ import { recordKinds, type RecordKind, type RecordOf } from '../record-kinds.js'
 import type { SqliteRecordStore } from '../sqlite/sqlite-store.js';
 import type { OutboxDraft, OutsideEditInterpreter } from '../store-port.js';
 import { DeltaLinks } from './delta-links.js';
+import { DeltaPollSchedule, type DeltaPollSettings } from './delta-poll-schedule.js';
+import { columnsToRepair } from './column-repair.js';
 import { fieldsToRecord, ListItemMappingError, recordToFields } from './field-mapping.js';
 import type { ItemIndex } from './item-index.js';
 import type { ListDirectory } from './list-directory.js';
@@ -28,12 +30,19 @@ import type { SerialLock } from './serial-lock.js';
  * - its HoivaCRM columns equal the mirror → a change of nothing HoivaCRM keeps (Title, say): eTag noted;
  * - otherwise a person edited the list: the item is read with the record's zod schema (an invalid edit is
  *   logged and left out — never half-stored, never notified), the record gets its next version, the app's
- *   interpreter turns the edit into the same domain events and cards a bot command would, the meta columns
- *   (HoivaId, HoivaVersion, …) are written back with `If-Match`, and mirror + eTag + outbox rows + the audit
- *   entry (naming the editor) are stored in one SQLite transaction. Event ids derive from (list, item, eTag), so a feed read twice notifies once.
+ *   interpreter turns the edit into the same domain events and cards a bot command would, and mirror + eTag +
+ *   outbox rows + the audit entry (naming the editor) are stored in one SQLite transaction. Event ids derive
+ *   from (list, item, eTag), so a feed read twice notifies once.
+ *
+ * Nothing is written back to an item that holds a readable record (issue 10): only HoivaCRM columns that are
+ * missing or invalid (column-repair.ts; an item typed in the list view has no HoivaId) are PATCHed, with
+ * `If-Match`. So a first read of populated lists writes nothing, and after a person's edit the list keeps
+ * showing that person as the last editor. The mirror's version moves on with each edit; the HoivaVersion
+ * column only with HoivaCRM's own writes.
  *
  * The first read of a list (no delta link yet) takes the items in as they are, without notifications: it
- * fills an empty mirror, it does not announce a site's history. Lists are read lookup targets first
+ * fills an empty mirror, it does not announce a site's history; the record's dates are the item's own
+ * HoivaCRM columns, not SharePoint's lastModifiedDateTime (whose clock may differ from the app's). Lists are read lookup targets first
  * (customers, care homes), so a new place's care home is known when the place is read.
  */
 export interface DeltaSyncOptions {
@@ -89,23 +98,33 @@ export class DeltaSync {
   private readonly links: DeltaLinks;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<DeltaReport[]> | undefined;
-  private again = false;
+  /** Lists asked for and not read yet. */
+  private readonly pending = new Set<RecordKind>();
+  private schedule: DeltaPollSchedule | undefined;
   private lastRead: { at?: string; error?: string; skipped: number } = { skipped: 0 };
 
   constructor(private readonly options: DeltaSyncOptions) {
     this.links = new DeltaLinks(options.db);
   }
 
-  /** Polls every `intervalMs`; `syncNow` may be called in between (a change notification). */
-  start(intervalMs: number): void {
+  /**
+   * Polls on a schedule (delta-poll-schedule.ts): the lists that change often at their own interval, the
+   * others less often, each group backing off while nothing changes. A number polls every list at that
+   * interval without back-off. `syncNow` / `changeNotified` may be called in between.
+   */
+  start(settings: DeltaPollSettings | number): void {
+    const plan: DeltaPollSettings =
+      typeof settings === 'number' ? { fastKinds: recordKinds, fastMs: settings, slowMs: settings, maxMs: settings } : settings;
+    this.schedule = new DeltaPollSchedule(plan, recordKinds, Date.now());
     const tick = () => {
       this.timer = setTimeout(() => {
-        this.syncNow()
+        const due = this.schedule?.due(Date.now()) ?? [];
+        (due.length ? this.syncNow(due) : Promise.resolve([]))
           .catch((error: unknown) => this.options.logger?.warn('reading the SharePoint delta feed failed; trying again', { error: (error as Error).message }))
           .finally(() => {
             if (this.timer) tick();
           });
-      }, intervalMs);
+      }, this.schedule!.msUntilNext(Date.now()));
       this.timer.unref?.();
     };
     tick();
@@ -114,32 +133,52 @@ export class DeltaSync {
   async stop(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.schedule = undefined;
     await this.running?.catch(() => undefined);
   }
 
-  /** Reads every list's feed once; a call while a read runs waits for it and reads once more. */
-  syncNow(): Promise<DeltaReport[]> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
+  /** A Graph change notification: polling returns to its base intervals, and every list is read now. */
+  changeNotified(): Promise<DeltaReport[]> {
+    this.schedule?.reset();
+    return this.syncNow();
+  }
+
+  /** Each group's lists and current poll interval (undefined before start). */
+  pollIntervals(): { kinds: readonly RecordKind[]; intervalMs: number }[] | undefined {
+    return this.schedule?.intervals();
+  }
+
+  /**
+   * Reads the feeds of `kinds` (every list by default) once; a call while a read runs waits for it and then
+   * reads what it asked for. Each read moves the poll schedule on (a change resets its group's interval).
+   */
+  syncNow(kinds: readonly RecordKind[] = recordKinds): Promise<DeltaReport[]> {
+    kinds.forEach((k) => this.pending.add(k));
+    if (this.running) return this.running;
     const run = async (): Promise<DeltaReport[]> => {
       const reports: DeltaReport[] = [];
-      do {
-        this.again = false;
-        reports.push(...(await this.syncAllLists()));
-      } while (this.again);
+      while (this.pending.size) {
+        const read = [...this.pending];
+        this.pending.clear();
+        const round = await this.syncAllLists(read);
+        reports.push(...round);
+        const changed = new Set(round.filter((r) => r.changed + r.removed > 0 || r.restarted).map((r) => r.kind));
+        this.schedule?.record(read, changed, Date.now());
+      }
       if (reports.some((r) => r.notifications > 0)) this.options.notificationsQueued?.();
       this.lastRead = { at: this.now(), skipped: reports.reduce((n, r) => n + r.skipped.length, 0) };
       return reports;
     };
     this.running = run()
       .catch((error: unknown) => {
+        this.pending.clear();
         this.lastRead = { ...this.lastRead, error: (error as Error).message };
         throw error;
       })
       .finally(() => {
         this.running = undefined;
+        // Asked for after the last round had started awaiting nothing more: read it now, not at the next poll.
+        if (this.pending.size) this.syncNow([]).catch(() => undefined);
       });
     return this.running;
   }
@@ -150,13 +189,13 @@ export class DeltaSync {
   }
 
   /**
-   * Every list, under the store's lock: the first page of all the feeds in one `$batch` (one request instead
+   * The lists asked for, under the store's lock: the first page of all their feeds in one `$batch` (one request instead
    * of one per list — each inner GET still costs SharePoint its resource unit, and an inner 429 is retried on
    * its own by the batch plug-in), then each list's further pages and its items, lookup targets first.
    */
-  private syncAllLists(): Promise<DeltaReport[]> {
+  private syncAllLists(which: readonly RecordKind[]): Promise<DeltaReport[]> {
     return this.options.lock.run(async () => {
-      const kinds = inDependencyOrder(recordKinds);
+      const kinds = inDependencyOrder(recordKinds).filter((k) => which.includes(k));
       const firstPages = await this.options.graph.batch<DeltaPage>(kinds.map((kind) => ({ method: 'GET', url: this.feedUrl(kind) })));
       const reports: DeltaReport[] = [];
       for (const [i, kind] of kinds.entries()) reports.push(await this.syncListLocked(kind, firstPages[i]));
@@ -286,9 +325,8 @@ export class DeltaSync {
             editKey: `${listId}/${item.id}/${etag}`,
           });
     const record = interpreted.record as Record<string, unknown> & { id: string; version: number };
-    // Write the meta columns (and whatever the interpretation added) back, so the list shows the record's id
-    // and version and the next read of this item is recognised as ours. Someone editing again meanwhile → 412:
-    // read again next time.
+    // Repair what the item lacks (its id, say), nothing else: the person stays the last editor. Someone
+    // editing again meanwhile → 412: read again next time.
     const newEtag = await this.writeBack(kind, item.id, etag, record, fields);
     // Due from now on HoivaCRM's clock (the outbox worker's), whatever the SharePoint server's clock says.
     // The audit entry names the person who edited the list (or created the item a first read takes in).
@@ -333,7 +371,8 @@ export class DeltaSync {
       [column('version')]: before ? Number(before.version) + 1 : Number.isInteger(storedVersion) && storedVersion > 0 ? storedVersion : 1,
       [column('createdAt')]: before?.createdAt ?? fields[column('createdAt')] ?? isoInstant(item.createdDateTime) ?? at,
       [column('createdBy')]: before?.createdBy ?? fields[column('createdBy')] ?? editorOf(item, 'createdBy').id,
-      [column('updatedAt')]: at,
+      // A first sight of an item keeps the date HoivaCRM wrote into it; an edit is dated by SharePoint.
+      [column('updatedAt')]: before ? at : (isoInstant(stringOrUndefined(fields[column('updatedAt')])) ?? at),
     };
     // "Who recorded this" columns a person left empty in the list view: the person who made the edit.
     for (const c of definition.columns) {
@@ -352,7 +391,7 @@ export class DeltaSync {
 
   private async writeBack(kind: RecordKind, itemId: string, etag: string, record: Record<string, unknown>, fields: Record<string, unknown>): Promise<string> {
     const wanted = recordToFields(kind, record as never, this.options.index, { timeZone: this.options.timeZone });
-    const changed = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => key !== 'Title' && !sameValue(value, fields[key])));
+    const changed = columnsToRepair(kind, fields, wanted, Number(record.version));
     if (Object.keys(changed).length === 0) return etag;
     const answer = await this.options.graph.patch<{ '@odata.etag'?: string }>(`${this.options.lists.itemsPath(kind)}/${itemId}/fields`, changed, {
       headers: { 'If-Match': etag },
@@ -388,6 +427,10 @@ function editorOf(item: DeltaItem, which: 'lastModifiedBy' | 'createdBy' = 'last
   const user = item[which]?.user ?? item.lastModifiedBy?.user ?? item.createdBy?.user;
   const id = user?.id ?? user?.email ?? 'sharepoint';
   return { id, name: user?.displayName ?? user?.email ?? 'SharePoint' };
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 function isoInstant(value: string | undefined): string | undefined {

@@ -31,8 +31,8 @@ const lookupTargets = new Set<RecordKind>(Object.values(referenceFields));
  * Writes a change set's records to their lists through Graph (docs/sharepoint-store.md, step 3):
  *
  * - a create is `POST …/items { fields }` with the record id in the unique, indexed HoivaId column, so a
- *   create the SDK sent twice (POST is retried on 429/503/504) answers 409 the second time; a 409 is read
- *   back by HoivaId and accepted when it holds the same version;
+ *   create the SDK sent twice (POST is retried on 429/503/504) is refused the second time; every failed
+ *   create, whatever its status, is read back by HoivaId and accepted when it holds the same version;
  * - an update is `PATCH …/items/{id}/fields` with `If-Match` = the mirror's eTag; 412 (or 404: deleted in
  *   SharePoint) is a ConcurrencyConflict;
  * - several writes go in `$batch`es, in three rounds: new customers and care homes first (a lookup column
@@ -126,11 +126,14 @@ export class ListWriter {
       const etag = etagOf(result.body) || (await this.locate(write.kind, write.record.id))?.etag;
       if (etag) return ref(itemId, etag);
     }
-    if (result.status === 409 && result.request.method === 'POST') {
-      // The SDK may have sent this create twice; the first one landed. Anything else holding the id is a conflict.
+    if (result.request.method === 'POST') {
+      // Any failed create is settled by reading the list back by HoivaId, whatever the status: Graph documents
+      // none for a unique column's existing value (SharePoint's error is 0x810200bf; 409, 400 and 500 are all
+      // seen), and a create the SDK sent twice may have landed the first time. Our record there → done; the
+      // id held by another version → a conflict; nothing there → the create really failed, as answered.
       const found = await this.locate(write.kind, write.record.id);
       if (found && found.version === write.record.version) return { ...ref(found.itemId, found.etag), adopted: true };
-      throw new ConcurrencyConflict(write.kind, write.record.id, null);
+      if (found) throw new ConcurrencyConflict(write.kind, write.record.id, null);
     }
     if (result.status === 412 && result.request.method === 'PATCH') {
       const found = await this.locate(write.kind, write.record.id);

@@ -56,8 +56,9 @@ export async function openSharePointStore(options: SharePointStoreOptions): Prom
   const writer = new ListWriter(options.graph, lists, index, timeZone, options.logger);
   const lock = new SerialLock();
   // A 412 means the list holds an edit the mirror has not read yet: read that list's feed right after the
-  // refused commit, so the user's next try works on the person's edit instead of the stale mirror.
-  let readListSoon: (kind: RecordKind) => void = () => undefined;
+  // refused commit, before the conflict reaches the use case, so its answer ("Kaisa changed A1 first, at …,
+  // status now …") and the user's next try work on the person's edit instead of the stale mirror.
+  let readListSoon: (kind: RecordKind) => Promise<void> = async () => undefined;
   const records = new SharePointRecordStore(db, mirror, index, new CommitJournal(db), writer, lock, options.logger, (kind) => readListSoon(kind));
   await records.finishJournaled();
   return {
@@ -69,9 +70,11 @@ export async function openSharePointStore(options: SharePointStoreOptions): Prom
     audit: new SqliteAuditStore(db),
     deltaSync: (sync) => {
       const delta = new DeltaSync({ ...sync, graph: options.graph, lists, db, index, records: mirror, writer, lock, timeZone });
-      readListSoon = (kind) => {
-        delta.syncList(kind).catch((error: unknown) => options.logger?.warn('reading the list after a conflict failed', { kind, error: (error as Error).message }));
-      };
+      readListSoon = (kind) =>
+        delta.syncList(kind).then(
+          () => undefined,
+          (error: unknown) => options.logger?.warn('reading the list after a conflict failed', { kind, error: (error as Error).message }),
+        );
       return delta;
     },
     close: async () => {
@@ -94,7 +97,7 @@ class SharePointRecordStore implements RecordStore {
     private readonly writer: ListWriter,
     private readonly lock: SerialLock,
     private readonly logger?: Logger,
-    private readonly listChanged: (kind: RecordKind) => void = () => undefined,
+    private readonly listChanged: (kind: RecordKind) => Promise<void> = async () => undefined,
   ) {}
 
   get<K extends RecordKind>(kind: K, id: string): Promise<RecordOf<K> | undefined> {
@@ -108,6 +111,16 @@ class SharePointRecordStore implements RecordStore {
   async commit(changes: ChangeSet): Promise<CommitResult> {
     // Validate first: a record that breaks its schema never reaches SharePoint.
     const validated = changes.writes.map((w) => ({ ...w, record: storedSchemas[w.kind].parse(w.record) as ListWrite['record'] }));
+    let refusedByList: RecordKind | undefined;
+    try {
+      return await this.lockedCommit(changes, validated, (kind) => (refusedByList = kind));
+    } finally {
+      // Outside the lock (the delta read takes it): the conflict is answered once the mirror holds the edit.
+      if (refusedByList) await this.listChanged(refusedByList);
+    }
+  }
+
+  private lockedCommit(changes: ChangeSet, validated: ListWrite[], refused: (kind: RecordKind) => void): Promise<CommitResult> {
     return this.lock.run(async () => {
       const duplicate = this.mirror.processedResult(changes.idempotencyKey);
       if (duplicate) return duplicate;
@@ -119,7 +132,7 @@ class SharePointRecordStore implements RecordStore {
       } catch (error) {
         if (error instanceof ConcurrencyConflict || isRefusal(error)) {
           this.journal.remove(journalId);
-          if (error instanceof ConcurrencyConflict) this.listChanged(error.kind);
+          if (error instanceof ConcurrencyConflict) refused(error.kind);
           throw error;
         }
         // No clear answer: the writes may have landed. Settle it now as a restart would.
@@ -161,7 +174,7 @@ class SharePointRecordStore implements RecordStore {
       const found = await this.writer.locate(write.kind, write.record.id);
       if (found && found.version === write.record.version) {
         refs.push({ kind: write.kind, recordId: write.record.id, listId: this.writer.listIdOf(write.kind), itemId: found.itemId, etag: unconfirmedEtag });
-      } else if (write.expectedVersion === null ? !found : found?.version === write.expectedVersion) {
+      } else if (write.expectedVersion === null ? !found : this.untouchedSinceMirrored(write, found)) {
         const previous = write.expectedVersion === null ? undefined : ((await this.mirror.get(write.kind, write.record.id)) as Record<string, unknown> | undefined);
         toApply.push({ ...write, previous });
       } else {
@@ -173,6 +186,17 @@ class SharePointRecordStore implements RecordStore {
       refs.forEach((ref) => this.index.put(ref));
       this.journal.remove(id);
     });
+  }
+
+  /**
+   * The item still holds what the mirror read: its eTag is the one the item index keeps. (Not HoivaVersion:
+   * a person's edit moves the mirror's version on but leaves that column as HoivaCRM last wrote it.) With
+   * no confirmed eTag the column is all there is to go by.
+   */
+  private untouchedSinceMirrored(write: ListWrite, found: { etag: string; version: number | undefined } | undefined): boolean {
+    if (!found) return false;
+    const known = this.index.ofRecord(write.kind, write.record.id)?.etag;
+    return known && known !== unconfirmedEtag ? found.etag === known : found.version === write.expectedVersion;
   }
 
   /** The same version rules as the SQLite store, checked before anything is sent. */

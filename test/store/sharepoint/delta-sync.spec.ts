@@ -184,7 +184,8 @@ describe('SharePoint list delta feed → mirror and outsideEdit interpreter', fu
     assert.equal(edit.after.id, home.id);
 
     assert.deepEqual(await store.records.get('careHome', home.id), edit.after);
-    assert.equal(itemOf('careHome', home.id).fields.HoivaVersion, 2);
+    // Nothing is written back after a plain edit: the column keeps the version HoivaCRM last wrote.
+    assert.equal(itemOf('careHome', home.id).fields.HoivaVersion, 1);
     assert.equal((await outboxIds()).length, 1);
   });
 

@@ -115,6 +115,13 @@ export class SharePointLists {
    * pages: first an older state, later the current one — so a consumer that keeps the first one is caught.
    */
   deltaRepeats = false;
+  /**
+   * How a write that hits an enforced-unique column's existing value is answered. Graph documents no status
+   * for it (SharePoint's own error is 0x810200bf, "duplicate values were found in one or more fields"); 409
+   * is what the double answers by default, and tests set 400 or 500 with SharePoint's text to check that a
+   * client does not count on one status.
+   */
+  duplicateAnswer: { status: number; code: string; message?: string } = { status: 409, code: 'nameAlreadyExists' };
 
   constructor(private readonly graphBaseUrl: () => string) {}
 
@@ -331,11 +338,8 @@ export class SharePointLists {
         [...list.items.values()].some((other) => other.id !== itemId && other.fields[c.name] === fields[c.name]),
     );
     if (duplicates.length) {
-      return graphError(
-        409,
-        'nameAlreadyExists',
-        `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${duplicates.map((c) => c.name).join(', ')}].`,
-      );
+      const { status, code, message } = this.duplicateAnswer;
+      return graphError(status, code, message ?? `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${duplicates.map((c) => c.name).join(', ')}].`);
     }
     return undefined;
   }
@@ -352,6 +356,8 @@ export class SharePointLists {
 
   private update(list: DoubleList, item: DoubleItem, fields: Record<string, unknown>): void {
     item.fields = { ...item.fields, ...stripOData(fields) };
+    // A write through Graph is the app's: "Modified by" shows the application, not the last person.
+    item.modifiedByUser = undefined;
     item.version++;
     item.lastModifiedDateTime = new Date().toISOString();
     logChange(list, item.id, item);
