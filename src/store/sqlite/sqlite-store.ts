@@ -3,7 +3,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Audience, ChannelAudience } from '../../notify/audience.js';
 import { storedSchemas, type RecordKind, type RecordOf } from '../record-kinds.js';
-import { columnsFor, type Column } from '../schema-columns.js';
 import {
   ConcurrencyConflict,
   type ChangeSet,
@@ -24,16 +23,27 @@ import { auditOfWrite, systemActor } from '../audit.js';
 import { migrate } from './migrate.js';
 import { SqliteAuditStore } from './sqlite-audit.js';
 import { prepared } from './prepared.js';
-import { fromSql, tableName, toSql } from './sql-columns.js';
+import { tableName, toSql } from './sql-columns.js';
+import { readMeterOf, type ReadMeter } from './read-meter.js';
+import { columnsOf, parsedRow } from './row-mapping.js';
+import { SqliteRecordQueries } from './sqlite-queries.js';
+import { bumpGeneration } from './write-generations.js';
 
 /**
  * The embedded store: one SQLite file (WAL mode), migrated on open. better-sqlite3 is synchronous, which
  * is what makes `commit` one real transaction: records, outbox rows and the idempotency key together.
  */
-export function openSqliteStore(file: string): Store {
+export interface SqliteStore extends Store {
+  /** Rows read per connection, for the tests that keep request paths narrow. */
+  readonly readMeter: ReadMeter;
+}
+
+export function openSqliteStore(file: string): SqliteStore {
   const db = openSqliteDatabase(file);
   return {
     records: new SqliteRecordStore(db),
+    queries: new SqliteRecordQueries(db),
+    readMeter: readMeterOf(db),
     conversations: new SqliteConversationStore(db),
     outbox: new SqliteOutboxStore(db),
     audit: new SqliteAuditStore(db),
@@ -54,28 +64,21 @@ export function openSqliteDatabase(file: string): Database.Database {
   return db;
 }
 
-const columnCache = new Map<RecordKind, Column[]>();
-function columnsOf(kind: RecordKind): Column[] {
-  let columns = columnCache.get(kind);
-  if (!columns) {
-    columns = columnsFor(storedSchemas[kind]);
-    columnCache.set(kind, columns);
-  }
-  return columns;
-}
-
 export class SqliteRecordStore implements RecordStore {
   private readonly audit: SqliteAuditStore;
+  private readonly meter: ReadMeter;
 
   constructor(private readonly db: Database.Database) {
     this.audit = new SqliteAuditStore(db);
+    this.meter = readMeterOf(db);
   }
 
   async get<K extends RecordKind>(kind: K, id: string): Promise<RecordOf<K> | undefined> {
     const row = prepared(this.db, `SELECT * FROM "${tableName(kind)}" WHERE id = ?`).get(id) as
       | Record<string, unknown>
       | undefined;
-    return row ? this.fromRow(kind, row) : undefined;
+    if (row) this.meter.read(1);
+    return row ? parsedRow(kind, row) : undefined;
   }
 
   async list<K extends RecordKind>(kind: K, filter: Filter<K> = {}): Promise<RecordOf<K>[]> {
@@ -90,7 +93,9 @@ export class SqliteRecordStore implements RecordStore {
     }
     const sql = `SELECT * FROM "${tableName(kind)}"${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY rowid`;
     const rows = prepared(this.db, sql).all(...params) as Record<string, unknown>[];
-    return rows.map((row) => this.fromRow(kind, row));
+    this.meter.read(rows.length);
+    if (where.length === 0) this.meter.wholeTables.push(kind);
+    return rows.map((row) => parsedRow(kind, row));
   }
 
   async commit(changes: ChangeSet): Promise<CommitResult> {
@@ -106,6 +111,8 @@ export class SqliteRecordStore implements RecordStore {
     // Validate before the transaction: nothing half-written is ever stored.
     const writes = changes.writes.map((w) => ({ ...w, record: storedSchemas[w.kind].parse(w.record) as Record<string, unknown> }));
     const now = changes.at;
+    // Caches of a kind's rows (the queries' customer and home lists) are stale from here, whatever the outcome.
+    for (const kind of new Set(writes.map((w) => w.kind))) bumpGeneration(this.db, kind);
     return this.db.transaction((): CommitResult => {
       const seen = this.processedResult(changes.idempotencyKey);
       if (seen) return seen;
@@ -125,7 +132,7 @@ export class SqliteRecordStore implements RecordStore {
           }
           // The version the update replaces, for the audit entry's "from" values.
           const row = prepared(this.db, `SELECT * FROM "${table}" WHERE id = ? AND version = ?`).get(write.record.id, write.expectedVersion) as Record<string, unknown> | undefined;
-          before = row ? (this.fromRow(write.kind, row) as Record<string, unknown>) : undefined;
+          before = row ? (parsedRow(write.kind, row) as Record<string, unknown>) : undefined;
           const result = prepared(this.db, `UPDATE "${table}" SET ${columns.map((c) => `"${c.name}" = ?`).join(', ')} WHERE id = ? AND version = ?`)
             .run(...values, write.record.id, write.expectedVersion);
           if (result.changes !== 1) throw new ConcurrencyConflict(write.kind, String(write.record.id), write.expectedVersion);
@@ -157,16 +164,8 @@ export class SqliteRecordStore implements RecordStore {
 
   /** Removes a record (an item deleted in SharePoint leaves the mirror). */
   remove(kind: RecordKind, id: string): boolean {
+    bumpGeneration(this.db, kind);
     return prepared(this.db, `DELETE FROM "${tableName(kind)}" WHERE id = ?`).run(id).changes === 1;
-  }
-
-  private fromRow<K extends RecordKind>(kind: K, row: Record<string, unknown>): RecordOf<K> {
-    const record: Record<string, unknown> = {};
-    for (const column of columnsOf(kind)) {
-      const value = fromSql(column, row[column.name]);
-      if (value !== undefined) record[column.field] = value;
-    }
-    return storedSchemas[kind].parse(record) as RecordOf<K>;
   }
 }
 
