@@ -1,4 +1,4 @@
-import type { OpenPlacesOfHome } from '../../src/app/list-open-places.js';
+import type { OpenPlacesOfHome, OpenPlacesView } from '../../src/app/list-open-places.js';
 import { formatDate, t, type Locale } from '../../src/i18n/messages.js';
 import { adaptiveCard, container, textBlock, type AdaptiveCard, type CardElement, type TextBlock } from './elements.js';
 
@@ -16,27 +16,30 @@ export function openPlaceLine(locale: Locale, p: OpenPlacesOfHome['places'][numb
   );
 }
 
-/** `paikat`: the free and freeing places, grouped by home, soonest first. */
-export function openPlacesCard(locale: Locale, groups: OpenPlacesOfHome[]): AdaptiveCard {
-  const count = groups.reduce((n, g) => n + g.places.length, 0);
+/**
+ * `paikat`: the free and freeing places, grouped by home, soonest first. The view is a bounded page
+ * (src/app/list-open-places.ts); what it left out is counted, so the card stays within Teams' size limit.
+ */
+export function openPlacesCard(locale: Locale, view: OpenPlacesView): AdaptiveCard {
   const body: CardElement[] = [textBlock(t(locale, 'card.places.title'), { size: 'large', weight: 'bolder' })];
-  if (count === 0) {
+  if (view.total === 0) {
     body.push(textBlock(t(locale, 'card.places.none')));
     return adaptiveCard({ body });
   }
-  body.push(textBlock(t(locale, 'card.places.summary', { count, homes: groups.length }), { isSubtle: true }));
-  for (const group of groups) {
+  body.push(textBlock(t(locale, 'card.places.summary', { count: view.total, homes: view.homes }), { isSubtle: true }));
+  for (const group of view.groups) {
     body.push(
       container({
         separator: true,
-        items: [
-          textBlock(`${group.home.name} · ${t(locale, `region.${group.home.region}`)}`, { weight: 'bolder' }),
-          ...group.places.map((p) =>
-openPlaceLine(locale, p, 'small'),
-          ),
-        ],
+        items: [textBlock(`${group.home.name} · ${t(locale, `region.${group.home.region}`)}`, { weight: 'bolder' }), ...group.places.map((p) => openPlaceLine(locale, p, 'small'))],
       }),
     );
   }
+  if (view.notShown > 0) body.push(notShownLine(locale, view.notShown));
   return adaptiveCard({ body });
+}
+
+/** "…and 12 more places not shown here": a bounded list says what it left out. */
+export function notShownLine(locale: Locale, count: number): TextBlock {
+  return textBlock(t(locale, 'card.places.notShown', { count }), { isSubtle: true, separator: true });
 }

@@ -82,6 +82,7 @@ export function placeCard(d: PlaceCardData, locale: Locale, requestId: string): 
               isRequired: true,
               errorMessage: t(locale, 'place.unknownCustomer'),
             }),
+            ...(d.moreReserveChoices ? [textBlock(t(locale, 'reserve.moreChoices', { shown: d.reserveChoices.length, count: d.moreReserveChoices }), { isSubtle: true, size: 'small' })] : []),
           ],
           actions: [
             actionSubmit({ title: t(locale, 'reserve.submit'), data: { action: 'place.reserve', requestId, placeId: d.placeId, version: d.version }, style: 'positive' }),

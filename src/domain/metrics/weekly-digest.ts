@@ -31,6 +31,8 @@ export interface WeeklyDigestContent {
   overdueComplaints: { complaintId: string; customerName: string; careHomeName: string; status: Complaint['status']; nextStepDue: string; daysOverdue: number }[];
   /** Quantity first: entries of any kind in the seven days before today. */
   entriesLastWeek: number;
+  /** How many each list has in all, when the lists above carry only their first rows; absent: the lists are whole. */
+  totals?: { quietCustomers: number; longFreePlaces: number; overdueComplaints: number } | undefined;
 }
 
 export function weeklyDigest(input: DigestInput): WeeklyDigestContent {
