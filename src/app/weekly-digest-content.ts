@@ -1,5 +1,5 @@
 import { addDays, daysBetween } from '../domain/dates.js';
-import { LONG_FREE_PLACE_DAYS, QUIET_CUSTOMER_DAYS, type WeeklyDigestContent } from '../domain/metrics/weekly-digest.js';
+import { LONG_FREE_PLACE_DAYS, overdueComplaintRow, QUIET_CUSTOMER_DAYS, type WeeklyDigestContent } from '../domain/metrics/weekly-digest.js';
 import type { AppContext } from './app-context.js';
 
 /**
@@ -36,14 +36,7 @@ export async function weeklyDigestContent(ctx: AppContext, today: string): Promi
   return {
     quietCustomers: quiet.slice(0, DIGEST_ROWS),
     longFreePlaces: longFree.places.map((p) => ({ placeId: p.id, careHomeName: homeName.get(p.careHomeId) ?? '?', label: p.label, freeFrom: p.freeFrom!, daysFree: daysBetween(p.freeFrom!, today) })),
-    overdueComplaints: overdue.complaints.map((c) => ({
-      complaintId: c.id,
-      customerName: customerName.get(c.customerId) ?? '?',
-      careHomeName: homeName.get(c.careHomeId) ?? '?',
-      status: c.status,
-      nextStepDue: c.nextStepDue!,
-      daysOverdue: daysBetween(c.nextStepDue!, today),
-    })),
+    overdueComplaints: overdue.complaints.map((c) => overdueComplaintRow(c, today, customerName, homeName)),
     entriesLastWeek,
     totals: { quietCustomers: quiet.length, longFreePlaces: longFree.total, overdueComplaints: overdue.total },
   };
