@@ -2,7 +2,8 @@ import type { CustomerOverview, CustomerRef } from '../../src/app/customer-overv
 import type { Agreement } from '../../src/domain/records/agreement.js';
 import type { Contact } from '../../src/domain/records/contact.js';
 import { formatDate, t, type Locale } from '../../src/i18n/messages.js';
-import { notShownLine, openPlaceLine } from './open-places-card.js';
+import { CUSTOMER_CARD_PLACES, LATEST_ENTRIES } from '../../src/app/customer-overview.js';
+import { firstPlaces, notShownLine, openPlaceLine } from './open-places-card.js';
 import {
   actionSet,
   actionSubmit,
@@ -45,6 +46,7 @@ const line = (text: string, opts: Parameters<typeof textBlock>[1] = {}): CardEle
  */
 export function customerCard(locale: Locale, o: CustomerOverview, requestId: string): AdaptiveCard {
   const { customer } = o;
+  const places = firstPlaces(o.openPlaces, CUSTOMER_CARD_PLACES);
   const facts: [string, string][] = [
     [t(locale, 'customerCard.region'), t(locale, `region.${customer.region}`)],
     [t(locale, 'customerCard.segment'), t(locale, `customerCard.segment.${customer.segment}`)],
@@ -67,7 +69,7 @@ export function customerCard(locale: Locale, o: CustomerOverview, requestId: str
     ...(o.agreements.length > 0 ? bounded(locale, o.agreements, CARD_LIST_MAX.agreements, (a) => [agreementBlock(locale, a)]) : [line(t(locale, 'customerCard.agreementsNone'), { isSubtle: true })]),
     heading(t(locale, 'customerCard.entries')),
     ...(o.latestEntries.length > 0
-      ? o.latestEntries.map((e) =>
+      ? o.latestEntries.slice(0, LATEST_ENTRIES).map((e) =>
           line(
             t(locale, 'customerCard.entry', {
               date: formatDate(locale, e.date),
@@ -107,13 +109,13 @@ export function customerCard(locale: Locale, o: CustomerOverview, requestId: str
     heading(t(locale, 'customerCard.places', { region: t(locale, `region.${customer.region}`) })),
     ...(o.openPlaces.total > 0
       ? [
-          ...o.openPlaces.groups.map((group) =>
+          ...places.groups.map((group) =>
             container({
               spacing: 'small',
               items: [textBlock(group.home.name, { weight: 'bolder' }), ...group.places.map((p) => openPlaceLine(locale, p, 'none'))],
             }),
           ),
-          ...(o.openPlaces.notShown > 0 ? [notShownLine(locale, o.openPlaces.notShown)] : []),
+          ...(places.notShown > 0 ? [notShownLine(locale, places.notShown)] : []),
         ]
       : [line(t(locale, 'customerCard.placesNone'), { isSubtle: true })]),
   ];

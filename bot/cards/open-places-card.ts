@@ -1,4 +1,4 @@
-import type { OpenPlacesOfHome, OpenPlacesView } from '../../src/app/list-open-places.js';
+import { OPEN_PLACES_SHOWN, type OpenPlacesOfHome, type OpenPlacesView } from '../../src/app/list-open-places.js';
 import { formatDate, t, type Locale } from '../../src/i18n/messages.js';
 import { adaptiveCard, container, textBlock, type AdaptiveCard, type CardElement, type TextBlock } from './elements.js';
 
@@ -27,7 +27,8 @@ export function openPlacesCard(locale: Locale, view: OpenPlacesView): AdaptiveCa
     return adaptiveCard({ body });
   }
   body.push(textBlock(t(locale, 'card.places.summary', { count: view.total, homes: view.homes }), { isSubtle: true }));
-  for (const group of view.groups) {
+  const { groups, notShown } = firstPlaces(view, OPEN_PLACES_SHOWN);
+  for (const group of groups) {
     body.push(
       container({
         separator: true,
@@ -35,8 +36,25 @@ export function openPlacesCard(locale: Locale, view: OpenPlacesView): AdaptiveCa
       }),
     );
   }
-  if (view.notShown > 0) body.push(notShownLine(locale, view.notShown));
+  if (notShown > 0) body.push(notShownLine(locale, notShown));
   return adaptiveCard({ body });
+}
+
+/**
+ * The first `max` places of a view, in its groups, and how many it leaves out. The use case reads a bounded
+ * page already; the card bounds again so that no view, however it was made, gives a card over Teams' limit.
+ */
+export function firstPlaces(view: OpenPlacesView, max: number): { groups: OpenPlacesOfHome[]; notShown: number } {
+  const groups: OpenPlacesOfHome[] = [];
+  let room = max;
+  for (const group of view.groups) {
+    if (room <= 0) break;
+    groups.push({ ...group, places: group.places.slice(0, room) });
+    room -= Math.min(room, group.places.length);
+  }
+  const shown = max - room;
+  const inView = view.groups.reduce((n, g) => n + g.places.length, 0);
+  return { groups, notShown: view.notShown + inView - shown };
 }
 
 /** "…and 12 more places not shown here": a bounded list says what it left out. */
