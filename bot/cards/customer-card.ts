@@ -2,7 +2,8 @@ import type { CustomerOverview, CustomerRef } from '../../src/app/customer-overv
 import type { Agreement } from '../../src/domain/records/agreement.js';
 import type { Contact } from '../../src/domain/records/contact.js';
 import { formatDate, t, type Locale } from '../../src/i18n/messages.js';
-import { openPlaceLine } from './open-places-card.js';
+import { CUSTOMER_CARD_PLACES, LATEST_ENTRIES } from '../../src/app/customer-overview.js';
+import { firstPlaces, notShownLine, openPlaceLine } from './open-places-card.js';
 import {
   actionSet,
   actionSubmit,
@@ -23,6 +24,18 @@ export function shortText(text: string, max = SHORT_TEXT): string {
   return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
 }
 
+/**
+ * At most this many of each list: with the entries (five) and a page of places the card stays under
+ * 28 KB whatever the customer has (Teams refuses a message over its size limit); the rest are counted.
+ */
+export const CARD_LIST_MAX = { contacts: 10, agreements: 5, complaints: 5 } as const;
+
+/** The first `max` of a list as card elements, then "…and N more" when it had more. */
+function bounded<T>(locale: Locale, items: readonly T[], max: number, render: (item: T) => CardElement[]): CardElement[] {
+  const shown = items.slice(0, max).flatMap(render);
+  return items.length > max ? [...shown, textBlock(t(locale, 'customerCard.listMore', { count: items.length - max }), { isSubtle: true, size: 'small' })] : shown;
+}
+
 const heading = (text: string): CardElement => textBlock(text, { weight: 'bolder', spacing: 'medium', separator: true });
 const line = (text: string, opts: Parameters<typeof textBlock>[1] = {}): CardElement => textBlock(text, { spacing: 'small', ...opts });
 
@@ -33,6 +46,7 @@ const line = (text: string, opts: Parameters<typeof textBlock>[1] = {}): CardEle
  */
 export function customerCard(locale: Locale, o: CustomerOverview, requestId: string): AdaptiveCard {
   const { customer } = o;
+  const places = firstPlaces(o.openPlaces, CUSTOMER_CARD_PLACES);
   const facts: [string, string][] = [
     [t(locale, 'customerCard.region'), t(locale, `region.${customer.region}`)],
     [t(locale, 'customerCard.segment'), t(locale, `customerCard.segment.${customer.segment}`)],
@@ -50,12 +64,12 @@ export function customerCard(locale: Locale, o: CustomerOverview, requestId: str
         ? [textBlock(t(locale, 'customerCard.summaryVariant'), { isSubtle: true, size: 'small' })]
         : []),
     heading(t(locale, 'customerCard.contacts')),
-    ...(o.contacts.length > 0 ? o.contacts.map((c) => contactBlock(locale, c)) : [line(t(locale, 'customerCard.contactsNone'), { isSubtle: true })]),
+    ...(o.contacts.length > 0 ? bounded(locale, o.contacts, CARD_LIST_MAX.contacts, (c) => [contactBlock(locale, c)]) : [line(t(locale, 'customerCard.contactsNone'), { isSubtle: true })]),
     heading(t(locale, 'customerCard.agreements')),
-    ...(o.agreements.length > 0 ? o.agreements.map((a) => agreementBlock(locale, a)) : [line(t(locale, 'customerCard.agreementsNone'), { isSubtle: true })]),
+    ...(o.agreements.length > 0 ? bounded(locale, o.agreements, CARD_LIST_MAX.agreements, (a) => [agreementBlock(locale, a)]) : [line(t(locale, 'customerCard.agreementsNone'), { isSubtle: true })]),
     heading(t(locale, 'customerCard.entries')),
     ...(o.latestEntries.length > 0
-      ? o.latestEntries.map((e) =>
+      ? o.latestEntries.slice(0, LATEST_ENTRIES).map((e) =>
           line(
             t(locale, 'customerCard.entry', {
               date: formatDate(locale, e.date),
@@ -68,7 +82,7 @@ export function customerCard(locale: Locale, o: CustomerOverview, requestId: str
       : [line(t(locale, 'customerCard.entriesNone'), { isSubtle: true })]),
     heading(t(locale, 'customerCard.complaints')),
     ...(o.openComplaints.length > 0
-      ? o.openComplaints.flatMap(({ complaint: c, careHomeName, overdue, textHidden }) => [
+      ? bounded(locale, o.openComplaints, CARD_LIST_MAX.complaints, ({ complaint: c, careHomeName, overdue, textHidden }) => [
           line(
             t(locale, 'customerCard.complaint', {
               received: formatDate(locale, c.receivedDate),
@@ -93,16 +107,16 @@ export function customerCard(locale: Locale, o: CustomerOverview, requestId: str
       ? line(t(locale, 'customerCard.nextContactLine', { date: formatDate(locale, o.nextContact.date), topic: shortText(o.nextContact.topic), who: o.nextContact.by.name }))
       : line(t(locale, 'customerCard.nextContactNone'), { isSubtle: true }),
     heading(t(locale, 'customerCard.places', { region: t(locale, `region.${customer.region}`) })),
-    ...(o.openPlaces.length > 0
-      ? o.openPlaces.map((group) =>
-          container({
-            spacing: 'small',
-            items: [
-              textBlock(group.home.name, { weight: 'bolder' }),
-              ...group.places.map((p) => openPlaceLine(locale, p, 'none')),
-            ],
-          }),
-        )
+    ...(o.openPlaces.total > 0
+      ? [
+          ...places.groups.map((group) =>
+            container({
+              spacing: 'small',
+              items: [textBlock(group.home.name, { weight: 'bolder' }), ...group.places.map((p) => openPlaceLine(locale, p, 'none'))],
+            }),
+          ),
+          ...(places.notShown > 0 ? [notShownLine(locale, places.notShown)] : []),
+        ]
       : [line(t(locale, 'customerCard.placesNone'), { isSubtle: true })]),
   ];
   return adaptiveCard({

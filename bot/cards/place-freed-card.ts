@@ -1,3 +1,4 @@
+import { RESERVE_CHOICES } from '../../src/app/place-card-data.js';
 import type { PlaceCardData } from '../../src/domain/events.js';
 import { formatDate, formatDateTime, t, type Locale } from '../../src/i18n/messages.js';
 import { actionShowCard, actionSubmit, adaptiveCard, container, factSet, inputChoiceSet, textBlock, type AdaptiveCard, type CardAction, type CardElement, type ContainerStyle } from './elements.js';
@@ -68,7 +69,10 @@ export function placeCard(d: PlaceCardData, locale: Locale, requestId: string): 
       actionSubmit({ title: t(locale, 'settle.releaseAction'), data: { action: 'place.release', ...data }, style: 'destructive' }),
     );
   }
-  if ((d.status === 'vapaa' || d.status === 'vapautuu') && d.reserveChoices.length > 0) {
+  // Bounded here too: a payload made before the choices were bounded (still waiting in the outbox) stays within Teams' limit.
+  const choices = d.reserveChoices.slice(0, RESERVE_CHOICES);
+  const moreChoices = (d.moreReserveChoices ?? 0) + d.reserveChoices.length - choices.length;
+  if ((d.status === 'vapaa' || d.status === 'vapautuu') && choices.length > 0) {
     actions.push(
       actionShowCard({
         title: t(locale, 'reserve.action'),
@@ -78,10 +82,11 @@ export function placeCard(d: PlaceCardData, locale: Locale, requestId: string): 
               id: 'customerId',
               label: t(locale, 'reserve.customer'),
               placeholder: t(locale, 'form.choose'),
-              choices: d.reserveChoices.map((c) => ({ title: c.name, value: c.id })),
+              choices: choices.map((c) => ({ title: c.name, value: c.id })),
               isRequired: true,
               errorMessage: t(locale, 'place.unknownCustomer'),
             }),
+            ...(moreChoices > 0 ? [textBlock(t(locale, 'reserve.moreChoices', { shown: choices.length, count: moreChoices }), { isSubtle: true, size: 'small' })] : []),
           ],
           actions: [
             actionSubmit({ title: t(locale, 'reserve.submit'), data: { action: 'place.reserve', requestId, placeId: d.placeId, version: d.version }, style: 'positive' }),

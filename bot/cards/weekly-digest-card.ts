@@ -11,38 +11,43 @@ const MAX_ROWS = 10;
  */
 export function weeklyDigestCard(event: WeeklyDigestEvent, locale: Locale): AdaptiveCard {
   const d = event.data;
-  const section = (title: string, rows: [string, string][]): CardElement =>
+  // A digest composed from the store carries the first rows and each list's total (src/app/weekly-digest-content.ts).
+  const section = (title: string, rows: [string, string][], total = rows.length): CardElement =>
     container({
-      style: rows.length > 0 ? 'attention' : 'good',
+      style: total > 0 ? 'attention' : 'good',
       spacing: 'medium',
       items: [
         textBlock(title, { weight: 'bolder' }),
         ...(rows.length > 0 ? [factSet(rows.slice(0, MAX_ROWS))] : [textBlock(t(locale, 'digest.none'), { isSubtle: true })]),
-        ...(rows.length > MAX_ROWS ? [textBlock(t(locale, 'digest.more', { count: rows.length - MAX_ROWS }), { isSubtle: true, size: 'small' })] : []),
+        ...(total > Math.min(rows.length, MAX_ROWS) ? [textBlock(t(locale, 'digest.more', { count: total - Math.min(rows.length, MAX_ROWS) }), { isSubtle: true, size: 'small' })] : []),
       ],
     });
+  const totals = d.totals ?? { quietCustomers: d.quietCustomers.length, longFreePlaces: d.longFreePlaces.length, overdueComplaints: d.overdueComplaints.length };
   const body: CardElement[] = [
     textBlock(t(locale, 'digest.title', { week: d.weekNumber }), { size: 'large', weight: 'bolder' }),
     textBlock(t(locale, 'digest.intro', { date: formatDate(locale, d.today), count: d.entriesLastWeek }), { isSubtle: true }),
     section(
-      t(locale, 'digest.quiet.title', { count: d.quietCustomers.length }),
+      t(locale, 'digest.quiet.title', { count: totals.quietCustomers }),
       d.quietCustomers.map((c) => [
         c.name,
         c.lastEntryDate && c.daysSince !== undefined
           ? t(locale, 'digest.quiet.days', { days: c.daysSince, date: formatDate(locale, c.lastEntryDate) })
           : t(locale, 'digest.quiet.never'),
       ]),
+      totals.quietCustomers,
     ),
     section(
-      t(locale, 'digest.places.title', { count: d.longFreePlaces.length }),
+      t(locale, 'digest.places.title', { count: totals.longFreePlaces }),
       d.longFreePlaces.map((p) => [`${p.careHomeName} ${p.label}`, t(locale, 'digest.places.item', { date: formatDate(locale, p.freeFrom), days: p.daysFree })]),
+      totals.longFreePlaces,
     ),
     section(
-      t(locale, 'digest.complaints.title', { count: d.overdueComplaints.length }),
+      t(locale, 'digest.complaints.title', { count: totals.overdueComplaints }),
       d.overdueComplaints.map((c) => [
         `${c.careHomeName} – ${c.customerName}`,
         t(locale, 'digest.complaints.item', { status: t(locale, `digest.status.${c.status}`), date: formatDate(locale, c.nextStepDue), days: c.daysOverdue }),
       ]),
+      totals.overdueComplaints,
     ),
   ];
   return adaptiveCard({ body });

@@ -10,14 +10,15 @@ import { contactRoles, type Contact } from '../domain/records/contact.js';
 import type { Customer } from '../domain/records/customer.js';
 import { fieldErrorsFrom } from '../domain/validation.js';
 import type { AppContext } from './app-context.js';
-import { listCustomerEntries, type CustomerEntry } from './customer-entries.js';
-import { listCustomers } from './customers.js';
-import { listOpenPlaces, type OpenPlacesOfHome } from './list-open-places.js';
+import type { CustomerEntry } from './customer-entries.js';
+import { listOpenPlaces, type OpenPlacesView } from './list-open-places.js';
 import { allows, authorize, homeScope } from './authorize.js';
 import { forbidden, invalid, type UseCaseResult } from './result.js';
 
 /** How many of the latest entries the card lists (the issue: "the last five entries of any kind"). */
 export const LATEST_ENTRIES = 5;
+/** How many of the region's open places the card lists; the rest are counted (a card stays under 28 KB). */
+export const CUSTOMER_CARD_PLACES = 15;
 
 export type CustomerRef = Pick<Customer, 'id' | 'name'>;
 
@@ -61,8 +62,8 @@ export interface CustomerOverview {
   openComplaints: { complaint: Complaint; careHomeName: string; overdue: boolean; textHidden: boolean }[];
   /** The earliest next-contact date from today on among the contact log entries (thesis 6.2). */
   nextContact?: { date: string; topic: string; by: ActorRef } | undefined;
-  /** Free and freeing places in the customer's region, per home: what sales can offer this customer. */
-  openPlaces: OpenPlacesOfHome[];
+  /** Free and freeing places in the customer's region, per home: what sales can offer this customer (a bounded page). */
+  openPlaces: OpenPlacesView;
 }
 
 export type CustomerLookup =
@@ -80,14 +81,18 @@ export async function findCustomer(ctx: AppContext, viewer: Viewer, typed: strin
 }
 
 async function lookUp(ctx: AppContext, person: Person, viewer: Viewer, typed: string): Promise<CustomerLookup> {
-  const customers = await listCustomers(ctx);
+  // The names only, from the store's cache (read again after a customer is written); the one customer meant is then read by id.
+  const customers = await ctx.store.queries.customerNames();
   const match = matchCustomers(typed, customers);
-  const ref = (c: Customer): CustomerRef => ({ id: c.id, name: c.name });
+  const ref = (c: CustomerRef): CustomerRef => ({ id: c.id, name: c.name });
   switch (match.kind) {
     case 'empty':
       return { kind: 'askName', customers: customers.map(ref) };
-    case 'one':
-      return { kind: 'found', overview: await gatherOverview(ctx, person, viewer, match.customer) };
+    case 'one': {
+      const customer = await ctx.store.records.get('customer', match.customer.id);
+      if (!customer) return { kind: 'notFound', typed: typed.trim(), closest: [] };
+      return { kind: 'found', overview: await gatherOverview(ctx, person, viewer, customer) };
+    }
     case 'candidates':
       return { kind: 'choose', typed: typed.trim(), customers: match.customers.map(ref) };
     case 'none':
@@ -108,21 +113,19 @@ export async function showCustomer(ctx: AppContext, viewer: Viewer, input: unkno
 
 async function gatherOverview(ctx: AppContext, person: Person, viewer: Viewer, customer: Customer): Promise<CustomerOverview> {
   const today = localDate(ctx.clock.now());
-  const { records } = ctx.store;
-  const [contacts, agreements, logEntries, complaints, homes, entries, openPlaces] = await Promise.all([
+  const { records, queries } = ctx.store;
+  // Each read is bounded by what the card shows (issue 10): the customer's own rows, the newest entries
+  // off their (customer, date) indexes, a page of the region's open places; the homes are the cached list.
+  const [contacts, agreements, own, complaints, next, homes, openPlaces] = await Promise.all([
     records.list('contact', { customerId: customer.id }),
     records.list('agreement', { customerId: customer.id }),
-    records.list('contactLogEntry', { customerId: customer.id }),
-    records.list('complaint'),
-    records.list('careHome'),
-    listCustomerEntries(ctx),
-    listOpenPlaces(ctx),
+    // Entries dated ahead (a meeting planned for next week) have not happened yet: not "the last entry".
+    queries.latestEntries(customer.id, today, LATEST_ENTRIES),
+    queries.openComplaintsOf(customer.id),
+    queries.nextContactOf(customer.id, today),
+    queries.careHomes(),
+    listOpenPlaces(ctx, { region: customer.region, limit: CUSTOMER_CARD_PLACES }),
   ]);
-
-  // Entries dated ahead (a meeting planned for next week) have not happened yet: not "the last entry".
-  const own = entries
-    .filter((e) => e.customerIds.includes(customer.id) && e.date <= today)
-    .sort((a, b) => b.date.localeCompare(a.date));
   const newest = own[0];
   const lastEntry = newest ? { date: newest.date, daysSince: daysBetween(newest.date, today) } : undefined;
 
@@ -133,18 +136,14 @@ async function gatherOverview(ctx: AppContext, person: Person, viewer: Viewer, c
     const home = homeById.get(careHomeId);
     return home !== undefined && allows(reader, 'readConfidential', homeScope(home));
   };
-  const complaintHome = new Map(complaints.map((c) => [c.id, c.careHomeId]));
-  const shownEntries: ShownEntry[] = own.slice(0, LATEST_ENTRIES).map((e) => {
-    const hidden = e.kind === 'complaint' && !mayReadComplaint(complaintHome.get(e.id) ?? '');
+  const shownEntries: ShownEntry[] = own.map((e) => {
+    const hidden = e.kind === 'complaint' && !mayReadComplaint(e.careHomeId ?? '');
     return hidden ? { ...e, summary: '', textHidden: true } : { ...e, textHidden: false };
   });
   // Personal notes about a customer's officials belong to no home: management and the quality manager.
   const mayReadNotes = allows(reader, 'readConfidential', { region: customer.region });
   const shownContacts = contacts.map((c) => (mayReadNotes ? c : withoutNotes(c)));
-  const openComplaints = complaints
-    .filter((c) => c.customerId === customer.id && c.status !== 'suljettu')
-    .sort((a, b) => (a.nextStepDue ?? '9999').localeCompare(b.nextStepDue ?? '9999') || b.receivedDate.localeCompare(a.receivedDate))
-    .map((complaint) => {
+  const openComplaints = complaints.map((complaint) => {
       const textHidden = !mayReadComplaint(complaint.careHomeId);
       return {
         complaint: textHidden ? withoutText(complaint) : complaint,
@@ -153,10 +152,6 @@ async function gatherOverview(ctx: AppContext, person: Person, viewer: Viewer, c
         textHidden,
       };
     });
-
-  const next = logEntries
-    .filter((e) => e.nextContactDate !== undefined && e.nextContactDate >= today)
-    .sort((a, b) => a.nextContactDate!.localeCompare(b.nextContactDate!))[0];
 
   const roleOrder = (c: Contact) => contactRoles.indexOf(c.role);
   return {
@@ -171,7 +166,7 @@ async function gatherOverview(ctx: AppContext, person: Person, viewer: Viewer, c
     quiet: !lastEntry || lastEntry.daysSince >= QUIET_CUSTOMER_DAYS,
     openComplaints,
     nextContact: next ? { date: next.nextContactDate!, topic: next.nextContactTopic ?? '', by: next.recordedBy } : undefined,
-    openPlaces: openPlaces.filter((group) => group.home.region === customer.region),
+    openPlaces,
   };
 }
 

@@ -1,39 +1,61 @@
 import { localDate } from '../domain/dates.js';
-import { effectiveStatus, isOpenForSale } from '../domain/places/place-lifecycle.js';
 import type { CareHome } from '../domain/records/care-home.js';
-import type { Place, PlaceStatus } from '../domain/records/place.js';
-import type { ActorRef } from '../domain/records/common.js';
+import type { ActorRef, Region } from '../domain/records/common.js';
+import type { PlaceOnDay } from '../store/record-queries.js';
 import type { AppContext } from './app-context.js';
 import { allows, homeScope, personOf } from './authorize.js';
 
 export interface OpenPlacesOfHome {
   home: CareHome;
-  places: (Place & { effectiveStatus: PlaceStatus })[];
+  places: PlaceOnDay[];
 }
 
-/** The free and freeing places per home, what sales checks when a municipality calls (thesis 6.1). */
-export async function listOpenPlaces(ctx: AppContext): Promise<OpenPlacesOfHome[]> {
+/** The open places a card shows (a bounded page, grouped by home), and how many there are in all. */
+export interface OpenPlacesView {
+  groups: OpenPlacesOfHome[];
+  /** Every open place and the homes they are in, shown or not. */
+  total: number;
+  homes: number;
+  /** Open places not in `groups`: the card says how many. */
+  notShown: number;
+}
+
+/**
+ * How many places `paikat` lists: about 14 KB of card at the longest lines, half of the 28 KB a card may
+ * take (Teams refuses a message over its size limit). The rest are counted on the card.
+ */
+export const OPEN_PLACES_SHOWN = 40;
+
+/**
+ * The free and freeing places per home, what sales checks when a municipality calls (thesis 6.1): by region
+ * and home name, each home's soonest first; at most `limit` of them, read so (store.queries.openPlaces).
+ */
+export async function listOpenPlaces(ctx: AppContext, filter: { region?: Region | undefined; limit?: number } = {}): Promise<OpenPlacesView> {
   const today = localDate(ctx.clock.now());
-  const [homes, places] = await Promise.all([ctx.store.records.list('careHome'), ctx.store.records.list('place')]);
-  const open = places.filter((p) => isOpenForSale(p, today));
-  return homes
-    .map((home) => ({
-      home,
-      places: open
-        .filter((p) => p.careHomeId === home.id)
-        .map((p) => ({ ...p, effectiveStatus: effectiveStatus(p, today) }))
-        .sort((a, b) => (a.freeFrom ?? '').localeCompare(b.freeFrom ?? '') || a.label.localeCompare(b.label, 'fi')),
-    }))
-    .filter((group) => group.places.length > 0)
-    .sort((a, b) => a.home.region.localeCompare(b.home.region) || a.home.name.localeCompare(b.home.name, 'fi'));
+  const [page, homes] = await Promise.all([
+    ctx.store.queries.openPlaces({ today, region: filter.region, limit: filter.limit ?? OPEN_PLACES_SHOWN }),
+    ctx.store.queries.careHomes(),
+  ]);
+  const homeById = new Map(homes.map((h) => [h.id, h]));
+  const groups: OpenPlacesOfHome[] = [];
+  // The page comes in home order: consecutive places of a home make its group.
+  for (const place of page.places) {
+    const last = groups.at(-1);
+    if (last?.home.id === place.careHomeId) last.places.push(place);
+    else groups.push({ home: homeById.get(place.careHomeId)!, places: [place] });
+  }
+  // SQL ordered a home's places by date and label as bytes; labels are compared the Finnish way here.
+  for (const group of groups) group.places.sort((a, b) => (a.freeFrom ?? '').localeCompare(b.freeFrom ?? '') || a.label.localeCompare(b.label, 'fi'));
+  return { groups, total: page.total, homes: page.homes, notShown: page.total - page.places.length };
 }
 
 /**
  * The care homes, by name. Given who asks, only the homes they may record for: a form offers a home
  * director their own home(s), a regional director the region's homes, everyone else every home.
+ * The list is the store's cached one, read again only after a home was written.
  */
 export async function listCareHomes(ctx: AppContext, recorder?: ActorRef): Promise<CareHome[]> {
-  const homes = (await ctx.store.records.list('careHome')).sort((a, b) => a.name.localeCompare(b.name, 'fi'));
+  const homes = [...(await ctx.store.queries.careHomes())];
   if (!recorder) return homes;
   const person = await personOf(ctx, recorder);
   return homes.filter((home) => allows(person, 'recordForHome', homeScope(home)));

@@ -4,15 +4,21 @@ import type { Place } from '../domain/records/place.js';
 import type { AppContext } from './app-context.js';
 
 /**
+ * How many municipalities the Reserve choice offers: the home's region first (thesis 6.1: sales offers a
+ * home's places in its region). About 90 characters each, so the card stays well under 28 KB at 10× the
+ * company's customers; the card says how many more there are.
+ */
+export const RESERVE_CHOICES = 50;
+
+/**
  * The snapshot the place card renders: the place, its home, and the reserving municipality's name
  * (for an occupied place, the municipality it was sold to, with who sold it and when).
  */
 export async function placeCardData(ctx: AppContext, place: Place, home: CareHome): Promise<PlaceCardData> {
-  const customers = await ctx.store.records.list('customer');
-  const customer = customers.find((c) => c.id === place.reservedForCustomerId);
-  const reserveChoices = customers
-    .sort((a, b) => Number(b.region === home.region) - Number(a.region === home.region) || a.name.localeCompare(b.name, 'fi'))
-    .map((c) => ({ id: c.id, name: c.name }));
+  // The names come from the store's cached, Finnish-sorted list: no re-read and re-sort per freed place.
+  const [names, choices] = await Promise.all([ctx.store.queries.customerNames(), ctx.store.queries.customersByRegion(home.region, RESERVE_CHOICES)]);
+  const customer = place.reservedForCustomerId ? names.find((c) => c.id === place.reservedForCustomerId) : undefined;
+  const reserveChoices = choices.customers.map((c) => ({ id: c.id, name: c.name }));
   return {
     placeId: place.id,
     version: place.version,
@@ -34,5 +40,6 @@ export async function placeCardData(ctx: AppContext, place: Place, home: CareHom
     // The sale is the latest status change of an occupied place (src/domain/places/place-lifecycle.ts, occupy).
     ...(place.status === 'kaytossa' && place.statusChangedBy ? { soldBy: place.statusChangedBy, soldAt: place.statusChangedAt } : {}),
     reserveChoices,
+    ...(choices.total > reserveChoices.length ? { moreReserveChoices: choices.total - reserveChoices.length } : {}),
   };
 }

@@ -2,10 +2,22 @@
 
 export const COMPANY_TIME_ZONE = 'Europe/Helsinki';
 
+/** Building an Intl formatter resolves locale data each time; localDate runs per entry read, so one per zone. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const minuteFormats = new Map<string, Intl.DateTimeFormat>();
+function cached(formats: Map<string, Intl.DateTimeFormat>, timeZone: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = make();
+    formats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** Today's date in Finland for a given instant: a place freed at 00:30 Helsinki time is freed "today" there. */
 export function localDate(instant: Date, timeZone = COMPANY_TIME_ZONE): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return cached(dayFormats, timeZone, () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })).format(instant);
 }
 
 export function addDays(date: string, days: number): string {
@@ -33,7 +45,7 @@ export function daysBetween(from: string, to: string): number {
  */
 export function instantAt(date: string, time: string, timeZone = COMPANY_TIME_ZONE): Date {
   const guess = new Date(`${date}T${time}:00Z`);
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(guess);
+  const parts = cached(minuteFormats, timeZone, () => new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })).formatToParts(guess);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   const shownAsUtc = Date.parse(`${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:00Z`);
   return new Date(guess.getTime() - (shownAsUtc - guess.getTime()));

@@ -57,6 +57,8 @@ export interface PlaceCardData {
   releasedAt?: string | undefined;
   /** The municipalities the card's Reserve action offers, the home's own region first. */
   reserveChoices: { id: string; name: string }[];
+  /** Municipalities not among the choices (a bounded list keeps the card within Teams' size limit). */
+  moreReserveChoices?: number | undefined;
 }
 
 /** A place became free or freeing: the sales channel gets a card. */

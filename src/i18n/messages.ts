@@ -55,18 +55,22 @@ export function t(locale: Locale, key: MessageKey | string, params: Record<strin
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
+/**
+ * Intl formatters are costly to build (locale data is resolved each time) and these never change: one each,
+ * made once, instead of one per date on every card a request renders.
+ */
+const englishDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dateTimeFormats: Record<Locale, Intl.DateTimeFormat> = {
+  fi: new Intl.DateTimeFormat('fi-FI', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Helsinki' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Helsinki' }),
+};
+
 /** Dates as people read them: 1.12.2026 in Finnish, 1 Dec 2026 in English. */
 export function formatDate(locale: Locale, isoDate: string): string {
   const date = new Date(`${isoDate}T12:00:00Z`);
-  return locale === 'fi'
-    ? `${date.getUTCDate()}.${date.getUTCMonth() + 1}.${date.getUTCFullYear()}`
-    : new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return locale === 'fi' ? `${date.getUTCDate()}.${date.getUTCMonth() + 1}.${date.getUTCFullYear()}` : englishDate.format(date);
 }
 
 export function formatDateTime(locale: Locale, iso: string): string {
-  return new Intl.DateTimeFormat(locale === 'fi' ? 'fi-FI' : 'en-GB', {
-    dateStyle: 'short',
-    timeStyle: 'short',
-    timeZone: 'Europe/Helsinki',
-  }).format(new Date(iso));
+  return dateTimeFormats[locale].format(new Date(iso));
 }

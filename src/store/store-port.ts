@@ -1,8 +1,10 @@
 import type { ActorRef } from '../domain/records/common.js';
 import type { Audience, ChannelAudience } from '../notify/audience.js';
 import type { AuditStore } from './audit.js';
+import type { RecordQueries } from './record-queries.js';
 import type { RecordKind, RecordOf } from './record-kinds.js';
 
+export type { CustomerName, OpenPlacesQuery, PlaceOnDay, PlacePage, RecordQueries } from './record-queries.js';
 export type { AuditAction, AuditChange, AuditDraft, AuditEntry, AuditKind, AuditPage, AuditStore } from './audit.js';
 
 /**
@@ -72,7 +74,10 @@ export type Filter<K extends RecordKind> = Partial<{ [F in keyof RecordOf<K>]: R
 
 export interface RecordStore {
   get<K extends RecordKind>(kind: K, id: string): Promise<RecordOf<K> | undefined>;
-  /** Equality filters only: the SharePoint adapter can filter on one indexed column per query. */
+  /**
+   * Equality filters only: the SharePoint adapter can filter on one indexed column per query. Without a
+   * filter it reads a whole table: for maintenance, never on a request path (use `Store.queries`).
+   */
   list<K extends RecordKind>(kind: K, filter?: Filter<K>): Promise<RecordOf<K>[]>;
   commit(changes: ChangeSet): Promise<CommitResult>;
 }
@@ -181,6 +186,8 @@ export type OutsideEditInterpreter = <K extends RecordKind>(edit: OutsideEdit<K>
 
 export interface Store {
   records: RecordStore;
+  /** What a view needs, read narrowly (record-queries.ts): every request path reads through these. */
+  queries: RecordQueries;
   conversations: ConversationStore;
   outbox: OutboxStore;
   /** Who changed what and when: records' entries are written by `commit`; a binding change is appended. */

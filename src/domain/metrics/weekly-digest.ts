@@ -31,6 +31,8 @@ export interface WeeklyDigestContent {
   overdueComplaints: { complaintId: string; customerName: string; careHomeName: string; status: Complaint['status']; nextStepDue: string; daysOverdue: number }[];
   /** Quantity first: entries of any kind in the seven days before today. */
   entriesLastWeek: number;
+  /** How many each list has in all, when the lists above carry only their first rows; absent: the lists are whole. */
+  totals?: { quietCustomers: number; longFreePlaces: number; overdueComplaints: number } | undefined;
 }
 
 export function weeklyDigest(input: DigestInput): WeeklyDigestContent {
@@ -59,19 +61,24 @@ export function weeklyDigest(input: DigestInput): WeeklyDigestContent {
   const customerName = new Map(input.customers.map((c) => [c.id, c.name]));
   const overdueComplaints = input.complaints
     .filter((c) => c.status !== 'suljettu' && c.nextStepDue !== undefined && c.nextStepDue < today)
-    .map((c) => ({
-      complaintId: c.id,
-      customerName: customerName.get(c.customerId) ?? '?',
-      careHomeName: homeName.get(c.careHomeId) ?? '?',
-      status: c.status,
-      nextStepDue: c.nextStepDue!,
-      daysOverdue: daysBetween(c.nextStepDue!, today),
-    }))
+    .map((c) => overdueComplaintRow(c, today, customerName, homeName))
     .sort((a, b) => b.daysOverdue - a.daysOverdue);
 
   const weekAgo = addDays(today, -7);
   const entriesLastWeek = input.entries.filter((e) => e.date >= weekAgo && e.date < today).length;
   return { quietCustomers, longFreePlaces, overdueComplaints, entriesLastWeek };
+}
+
+/** A complaint past its target as the digest lists it (whole lists here; src/app/weekly-digest-content.ts from queries). */
+export function overdueComplaintRow(c: Complaint, today: string, customerName: ReadonlyMap<string, string>, homeName: ReadonlyMap<string, string>): WeeklyDigestContent['overdueComplaints'][number] {
+  return {
+    complaintId: c.id,
+    customerName: customerName.get(c.customerId) ?? '?',
+    careHomeName: homeName.get(c.careHomeId) ?? '?',
+    status: c.status,
+    nextStepDue: c.nextStepDue!,
+    daysOverdue: daysBetween(c.nextStepDue!, today),
+  };
 }
 
 /** The Monday of the week a date falls in (weeks start on Monday in Finland). */

@@ -4,6 +4,7 @@ import type { GraphClient } from '../../graph/graph-client.js';
 import type { Logger } from '../../logger.js';
 import { storedSchemas, type RecordKind, type RecordOf } from '../record-kinds.js';
 import { SqliteAuditStore } from '../sqlite/sqlite-audit.js';
+import { SqliteRecordQueries } from '../sqlite/sqlite-queries.js';
 import { openSqliteDatabase, SqliteConversationStore, SqliteOutboxStore, SqliteRecordStore } from '../sqlite/sqlite-store.js';
 import { ConcurrencyConflict, type ChangeSet, type CommitResult, type Filter, type OutsideEditInterpreter, type RecordStore, type Store } from '../store-port.js';
 import { GraphRequestError } from '../../graph/graph-errors.js';
@@ -19,7 +20,7 @@ import { SerialLock } from './serial-lock.js';
  * the bot's own state (outbox, conversations, idempotency keys) and a mirror of the records stay in a local
  * SQLite file. docs/sharepoint-store.md is the design; in short:
  *
- * - `get`/`list` read the mirror: a card or a page view costs no Graph call.
+ * - `get`/`list` and the narrow `queries` read the mirror: a card or a page view costs no Graph call.
  * - `commit` validates, answers a repeated request from SQLite, checks versions against the mirror, journals
  *   the change set, writes the lists (ListWriter: unique HoivaId creates, If-Match updates, `$batch`), then
  *   stores mirror + item eTags + outbox + idempotency key + audit entries in one SQLite transaction and drops
@@ -64,6 +65,8 @@ export async function openSharePointStore(options: SharePointStoreOptions): Prom
   return {
     lists,
     records,
+    // The narrow reads come from the mirror with the SQLite store's own code: no Graph call, one implementation.
+    queries: new SqliteRecordQueries(db),
     conversations: new SqliteConversationStore(db),
     outbox: new SqliteOutboxStore(db),
     // The mirror's commit writes the audit entries (bot writes and people's list edits alike).

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AuditDraft, AuditEntry, AuditKind, AuditPage, AuditStore } from '../audit.js';
+import { prepared } from './prepared.js';
 
 interface AuditRow {
   id: number;
@@ -23,13 +24,12 @@ export class SqliteAuditStore implements AuditStore {
   constructor(private readonly db: Database.Database) {}
 
   appendNow(entry: AuditDraft): void {
-    const { lastInsertRowid } = this.db
-      .prepare(
+    const { lastInsertRowid } = prepared(this.db, 
         `INSERT INTO audit (at, actor_id, actor_name, kind, record_id, action, status_from, status_to, changes)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(entry.at, entry.by.id, entry.by.name, entry.kind, entry.recordId, entry.action, entry.status?.from ?? null, entry.status?.to ?? null, JSON.stringify(entry.changes));
-    const link = this.db.prepare('INSERT OR IGNORE INTO audit_customer (customer_id, at, audit_id) VALUES (?, ?, ?)');
+    const link = prepared(this.db, 'INSERT OR IGNORE INTO audit_customer (customer_id, at, audit_id) VALUES (?, ?, ?)');
     for (const customerId of entry.customerIds) link.run(customerId, entry.at, lastInsertRowid);
   }
 
@@ -38,20 +38,18 @@ export class SqliteAuditStore implements AuditStore {
   }
 
   async forCustomer(customerId: string, limit: number): Promise<AuditPage> {
-    const rows = this.db
-      .prepare(
+    const rows = prepared(this.db, 
         `SELECT a.*, (SELECT json_group_array(customer_id) FROM audit_customer WHERE audit_id = a.id) AS customer_ids
          FROM audit_customer c JOIN audit a ON a.id = c.audit_id
          WHERE c.customer_id = ? ORDER BY c.at DESC, c.audit_id DESC LIMIT ?`,
       )
       .all(customerId, limit) as AuditRow[];
-    const { total } = this.db.prepare('SELECT count(*) AS total FROM audit_customer WHERE customer_id = ?').get(customerId) as { total: number };
+    const { total } = prepared(this.db, 'SELECT count(*) AS total FROM audit_customer WHERE customer_id = ?').get(customerId) as { total: number };
     return { entries: rows.map(entryOf), total };
   }
 
   async list(filter: { kind?: AuditKind; recordId?: string } = {}): Promise<AuditEntry[]> {
-    const rows = this.db
-      .prepare(
+    const rows = prepared(this.db, 
         `SELECT a.*, (SELECT json_group_array(customer_id) FROM audit_customer WHERE audit_id = a.id) AS customer_ids
          FROM audit a WHERE (? IS NULL OR kind = ?) AND (? IS NULL OR record_id = ?) ORDER BY at DESC, id DESC`,
       )

@@ -3,7 +3,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Audience, ChannelAudience } from '../../notify/audience.js';
 import { storedSchemas, type RecordKind, type RecordOf } from '../record-kinds.js';
-import { columnsFor, type Column } from '../schema-columns.js';
 import {
   ConcurrencyConflict,
   type ChangeSet,
@@ -23,16 +22,28 @@ import {
 import { auditOfWrite, systemActor } from '../audit.js';
 import { migrate } from './migrate.js';
 import { SqliteAuditStore } from './sqlite-audit.js';
-import { fromSql, tableName, toSql } from './sql-columns.js';
+import { prepared } from './prepared.js';
+import { tableName, toSql } from './sql-columns.js';
+import { readMeterOf, type ReadMeter } from './read-meter.js';
+import { columnsOf, parsedRow } from './row-mapping.js';
+import { SqliteRecordQueries } from './sqlite-queries.js';
+import { bumpGeneration } from './write-generations.js';
 
 /**
  * The embedded store: one SQLite file (WAL mode), migrated on open. better-sqlite3 is synchronous, which
  * is what makes `commit` one real transaction: records, outbox rows and the idempotency key together.
  */
-export function openSqliteStore(file: string): Store {
+export interface SqliteStore extends Store {
+  /** Rows read per connection, for the tests that keep request paths narrow. */
+  readonly readMeter: ReadMeter;
+}
+
+export function openSqliteStore(file: string): SqliteStore {
   const db = openSqliteDatabase(file);
   return {
     records: new SqliteRecordStore(db),
+    queries: new SqliteRecordQueries(db),
+    readMeter: readMeterOf(db),
     conversations: new SqliteConversationStore(db),
     outbox: new SqliteOutboxStore(db),
     audit: new SqliteAuditStore(db),
@@ -53,28 +64,21 @@ export function openSqliteDatabase(file: string): Database.Database {
   return db;
 }
 
-const columnCache = new Map<RecordKind, Column[]>();
-function columnsOf(kind: RecordKind): Column[] {
-  let columns = columnCache.get(kind);
-  if (!columns) {
-    columns = columnsFor(storedSchemas[kind]);
-    columnCache.set(kind, columns);
-  }
-  return columns;
-}
-
 export class SqliteRecordStore implements RecordStore {
   private readonly audit: SqliteAuditStore;
+  private readonly meter: ReadMeter;
 
   constructor(private readonly db: Database.Database) {
     this.audit = new SqliteAuditStore(db);
+    this.meter = readMeterOf(db);
   }
 
   async get<K extends RecordKind>(kind: K, id: string): Promise<RecordOf<K> | undefined> {
-    const row = this.db.prepare(`SELECT * FROM "${tableName(kind)}" WHERE id = ?`).get(id) as
+    const row = prepared(this.db, `SELECT * FROM "${tableName(kind)}" WHERE id = ?`).get(id) as
       | Record<string, unknown>
       | undefined;
-    return row ? this.fromRow(kind, row) : undefined;
+    if (row) this.meter.read(1);
+    return row ? parsedRow(kind, row) : undefined;
   }
 
   async list<K extends RecordKind>(kind: K, filter: Filter<K> = {}): Promise<RecordOf<K>[]> {
@@ -88,8 +92,10 @@ export class SqliteRecordStore implements RecordStore {
       params.push(toSql(column, value));
     }
     const sql = `SELECT * FROM "${tableName(kind)}"${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY rowid`;
-    const rows = this.db.prepare(sql).all(...params) as Record<string, unknown>[];
-    return rows.map((row) => this.fromRow(kind, row));
+    const rows = prepared(this.db, sql).all(...params) as Record<string, unknown>[];
+    this.meter.read(rows.length);
+    if (where.length === 0) this.meter.wholeTables.push(kind);
+    return rows.map((row) => parsedRow(kind, row));
   }
 
   async commit(changes: ChangeSet): Promise<CommitResult> {
@@ -105,6 +111,8 @@ export class SqliteRecordStore implements RecordStore {
     // Validate before the transaction: nothing half-written is ever stored.
     const writes = changes.writes.map((w) => ({ ...w, record: storedSchemas[w.kind].parse(w.record) as Record<string, unknown> }));
     const now = changes.at;
+    // Caches of a kind's rows (the queries' customer and home lists) are stale from here, whatever the outcome.
+    for (const kind of new Set(writes.map((w) => w.kind))) bumpGeneration(this.db, kind);
     return this.db.transaction((): CommitResult => {
       const seen = this.processedResult(changes.idempotencyKey);
       if (seen) return seen;
@@ -114,26 +122,24 @@ export class SqliteRecordStore implements RecordStore {
         const values = columns.map((c) => toSql(c, write.record[c.field]));
         let before: Record<string, unknown> | undefined;
         if (write.expectedVersion === null) {
-          const exists = this.db.prepare(`SELECT 1 FROM "${table}" WHERE id = ?`).get(write.record.id);
+          const exists = prepared(this.db, `SELECT 1 FROM "${table}" WHERE id = ?`).get(write.record.id);
           if (exists) throw new ConcurrencyConflict(write.kind, String(write.record.id), null);
-          this.db
-            .prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c.name}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+          prepared(this.db, `INSERT INTO "${table}" (${columns.map((c) => `"${c.name}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
             .run(...values);
         } else {
           if (write.record.version !== write.expectedVersion + 1) {
             throw new Error(`${write.kind} ${String(write.record.id)}: an update must bump version to ${write.expectedVersion + 1}`);
           }
           // The version the update replaces, for the audit entry's "from" values.
-          const row = this.db.prepare(`SELECT * FROM "${table}" WHERE id = ? AND version = ?`).get(write.record.id, write.expectedVersion) as Record<string, unknown> | undefined;
-          before = row ? (this.fromRow(write.kind, row) as Record<string, unknown>) : undefined;
-          const result = this.db
-            .prepare(`UPDATE "${table}" SET ${columns.map((c) => `"${c.name}" = ?`).join(', ')} WHERE id = ? AND version = ?`)
+          const row = prepared(this.db, `SELECT * FROM "${table}" WHERE id = ? AND version = ?`).get(write.record.id, write.expectedVersion) as Record<string, unknown> | undefined;
+          before = row ? (parsedRow(write.kind, row) as Record<string, unknown>) : undefined;
+          const result = prepared(this.db, `UPDATE "${table}" SET ${columns.map((c) => `"${c.name}" = ?`).join(', ')} WHERE id = ? AND version = ?`)
             .run(...values, write.record.id, write.expectedVersion);
           if (result.changes !== 1) throw new ConcurrencyConflict(write.kind, String(write.record.id), write.expectedVersion);
         }
         this.audit.appendNow(auditOfWrite(write.kind, before, write.record, changes.by ?? systemActor, now));
       }
-      const insertOutbox = this.db.prepare(
+      const insertOutbox = prepared(this.db, 
         `INSERT INTO outbox (event_id, event_type, mode, audience, recipient, variant, record_key, payload, status, attempts, next_attempt_at, created_at, retry_from)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?) ON CONFLICT (event_id, audience, recipient) DO NOTHING`,
       );
@@ -141,8 +147,7 @@ export class SqliteRecordStore implements RecordStore {
         insertOutbox.run(o.eventId, o.eventType, o.mode, o.audience, o.recipient, o.variant, o.recordKey ?? null, JSON.stringify(o.payload), o.notBefore ?? now, now, o.notBefore ?? now);
       }
       if (changes.idempotencyKey) {
-        this.db
-          .prepare('INSERT INTO processed_request (key, result, created_at) VALUES (?, ?, ?)')
+        prepared(this.db, 'INSERT INTO processed_request (key, result, created_at) VALUES (?, ?, ?)')
           .run(changes.idempotencyKey, changes.result === undefined ? null : JSON.stringify(changes.result), now);
       }
       alsoInTransaction();
@@ -153,22 +158,14 @@ export class SqliteRecordStore implements RecordStore {
   /** The first answer to a request already processed under this idempotency key. */
   processedResult(idempotencyKey: string | undefined): CommitResult | undefined {
     if (!idempotencyKey) return undefined;
-    const seen = this.db.prepare('SELECT result FROM processed_request WHERE key = ?').get(idempotencyKey) as { result: string | null } | undefined;
+    const seen = prepared(this.db, 'SELECT result FROM processed_request WHERE key = ?').get(idempotencyKey) as { result: string | null } | undefined;
     return seen ? { applied: false, duplicateOf: seen.result === null ? undefined : JSON.parse(seen.result) } : undefined;
   }
 
   /** Removes a record (an item deleted in SharePoint leaves the mirror). */
   remove(kind: RecordKind, id: string): boolean {
-    return this.db.prepare(`DELETE FROM "${tableName(kind)}" WHERE id = ?`).run(id).changes === 1;
-  }
-
-  private fromRow<K extends RecordKind>(kind: K, row: Record<string, unknown>): RecordOf<K> {
-    const record: Record<string, unknown> = {};
-    for (const column of columnsOf(kind)) {
-      const value = fromSql(column, row[column.name]);
-      if (value !== undefined) record[column.field] = value;
-    }
-    return storedSchemas[kind].parse(record) as RecordOf<K>;
+    bumpGeneration(this.db, kind);
+    return prepared(this.db, `DELETE FROM "${tableName(kind)}" WHERE id = ?`).run(id).changes === 1;
   }
 }
 
@@ -176,8 +173,7 @@ export class SqliteConversationStore implements ConversationStore {
   constructor(private readonly db: Database.Database) {}
 
   async saveConversation(c: StoredConversation): Promise<void> {
-    this.db
-      .prepare(
+    prepared(this.db, 
         `INSERT INTO conversation (key, reference, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (key) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at`,
       )
@@ -185,15 +181,14 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   async getConversation(key: string): Promise<StoredConversation | undefined> {
-    const row = this.db.prepare('SELECT * FROM conversation WHERE key = ?').get(key) as
+    const row = prepared(this.db, 'SELECT * FROM conversation WHERE key = ?').get(key) as
       | { key: string; reference: string; updated_at: string }
       | undefined;
     return row ? { key: row.key, reference: JSON.parse(row.reference), updatedAt: row.updated_at } : undefined;
   }
 
   async bindChannel(b: ChannelBinding): Promise<void> {
-    this.db
-      .prepare(
+    prepared(this.db, 
         `INSERT INTO channel_binding (audience, team_id, channel_id, channel_name, reference, bound_by, bound_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (audience) DO UPDATE SET team_id = excluded.team_id, channel_id = excluded.channel_id,
@@ -204,20 +199,20 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   async getBinding(audience: ChannelAudience): Promise<ChannelBinding | undefined> {
-    const row = this.db.prepare('SELECT * FROM channel_binding WHERE audience = ?').get(audience) as BindingRow | undefined;
+    const row = prepared(this.db, 'SELECT * FROM channel_binding WHERE audience = ?').get(audience) as BindingRow | undefined;
     return row ? bindingFromRow(row) : undefined;
   }
 
   async listBindings(): Promise<ChannelBinding[]> {
-    return (this.db.prepare('SELECT * FROM channel_binding ORDER BY audience').all() as BindingRow[]).map(bindingFromRow);
+    return (prepared(this.db, 'SELECT * FROM channel_binding ORDER BY audience').all() as BindingRow[]).map(bindingFromRow);
   }
 
   async markBindingBroken(audience: ChannelAudience, at: string, reason: string): Promise<void> {
-    this.db.prepare('UPDATE channel_binding SET broken_at = ?, broken_reason = ? WHERE audience = ?').run(at, reason, audience);
+    prepared(this.db, 'UPDATE channel_binding SET broken_at = ?, broken_reason = ? WHERE audience = ?').run(at, reason, audience);
   }
 
   async markBindingWorking(audience: ChannelAudience): Promise<void> {
-    this.db.prepare('UPDATE channel_binding SET broken_at = NULL, broken_reason = NULL WHERE audience = ?').run(audience);
+    prepared(this.db, 'UPDATE channel_binding SET broken_at = NULL, broken_reason = NULL WHERE audience = ?').run(audience);
   }
 }
 
@@ -294,13 +289,12 @@ export class SqliteOutboxStore implements OutboxStore {
   async claimDue(now: string, leaseUntil: string, limit: number): Promise<OutboxEntry[]> {
     // 'sending' rows whose lease ran out belong to a worker that died mid-post: take them again.
     return this.db.transaction(() => {
-      const rows = this.db
-        .prepare(
+      const rows = prepared(this.db, 
           `SELECT * FROM outbox WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?
            ORDER BY next_attempt_at, id LIMIT ?`,
         )
         .all(now, limit) as OutboxRow[];
-      const lease = this.db.prepare(
+      const lease = prepared(this.db, 
         `UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = ? WHERE id = ?`,
       );
       for (const row of rows) lease.run(leaseUntil, row.id);
@@ -309,29 +303,26 @@ export class SqliteOutboxStore implements OutboxStore {
   }
 
   async markSent(id: number, d: { conversationId: string; activityId: string; at: string }): Promise<void> {
-    this.db
-      .prepare(`UPDATE outbox SET status = 'sent', conversation_id = ?, activity_id = ?, sent_at = ?, last_error = NULL WHERE id = ?`)
+    prepared(this.db, `UPDATE outbox SET status = 'sent', conversation_id = ?, activity_id = ?, sent_at = ?, last_error = NULL WHERE id = ?`)
       .run(d.conversationId, d.activityId, d.at, id);
   }
 
   async reschedule(id: number, nextAttemptAt: string, error: string): Promise<void> {
-    this.db.prepare(`UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ? WHERE id = ?`).run(nextAttemptAt, error, id);
+    prepared(this.db, `UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ? WHERE id = ?`).run(nextAttemptAt, error, id);
   }
 
   async markDead(id: number, error: string): Promise<void> {
-    this.db.prepare(`UPDATE outbox SET status = 'dead', last_error = ? WHERE id = ?`).run(error, id);
+    prepared(this.db, `UPDATE outbox SET status = 'dead', last_error = ? WHERE id = ?`).run(error, id);
   }
 
   async defer(id: number, nextAttemptAt: string, reason: string): Promise<void> {
-    this.db
-      .prepare(`UPDATE outbox SET status = 'pending', attempts = attempts - 1, next_attempt_at = ?, last_error = ? WHERE id = ?`)
+    prepared(this.db, `UPDATE outbox SET status = 'pending', attempts = attempts - 1, next_attempt_at = ?, last_error = ? WHERE id = ?`)
       .run(nextAttemptAt, reason, id);
   }
 
   async wake(audience: Audience, now: string, recipient?: string): Promise<number> {
     // Only rows that were deferred for want of a binding: a scheduled reminder keeps its date.
-    return this.db
-      .prepare(
+    return prepared(this.db, 
         `UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND audience = ? AND next_attempt_at > ? AND last_error LIKE 'waiting:%'
          AND (? IS NULL OR recipient = ?)`,
       )
@@ -339,16 +330,14 @@ export class SqliteOutboxStore implements OutboxStore {
   }
 
   async postedFor(recordKey: string) {
-    const posted = this.db
-      .prepare(
+    const posted = prepared(this.db, 
         `SELECT conversation_id AS conversationId, activity_id AS activityId, audience, recipient, variant FROM outbox
          WHERE record_key = ? AND mode = 'post' AND status = 'sent' ORDER BY id`,
       )
       .all(recordKey) as { conversationId: string; activityId: string; audience: Audience; recipient: string; variant: NotificationVariant }[];
     // A post waiting for a person who has never talked to the bot may wait for weeks: it is not "on its
     // way", so it must not hold back the updates of the cards already posted elsewhere.
-    const { pending } = this.db
-      .prepare(
+    const { pending } = prepared(this.db, 
         `SELECT count(*) AS pending FROM outbox WHERE record_key = ? AND mode = 'post' AND status IN ('pending', 'sending')
          AND (last_error IS NULL OR last_error NOT LIKE 'waiting: no conversation%')`,
       )
@@ -357,31 +346,28 @@ export class SqliteOutboxStore implements OutboxStore {
   }
 
   async refreshWaitingPosts(recordKey: string, payload: unknown): Promise<number> {
-    return this.db
-      .prepare(`UPDATE outbox SET payload = ? WHERE record_key = ? AND mode = 'post' AND status = 'pending'`)
+    return prepared(this.db, `UPDATE outbox SET payload = ? WHERE record_key = ? AND mode = 'post' AND status = 'pending'`)
       .run(JSON.stringify(payload), recordKey).changes;
   }
 
   async listUnsent(): Promise<OutboxEntry[]> {
-    return (this.db.prepare(`SELECT * FROM outbox WHERE status IN ('pending', 'sending') ORDER BY id`).all() as OutboxRow[]).map(outboxFromRow);
+    return (prepared(this.db, `SELECT * FROM outbox WHERE status IN ('pending', 'sending') ORDER BY id`).all() as OutboxRow[]).map(outboxFromRow);
   }
 
   async claim(id: number, now: string, leaseUntil: string): Promise<OutboxEntry | undefined> {
     return this.db.transaction(() => {
-      const leased = this.db
-        .prepare(
+      const leased = prepared(this.db, 
           `UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = ?
            WHERE id = ? AND status IN ('pending', 'sending') AND next_attempt_at <= ?`,
         )
         .run(leaseUntil, id, now);
       if (leased.changes !== 1) return undefined;
-      return outboxFromRow(this.db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRow);
+      return outboxFromRow(prepared(this.db, 'SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRow);
     })();
   }
 
   async counts(): Promise<OutboxCounts> {
-    const rows = this.db
-      .prepare(
+    const rows = prepared(this.db, 
         `SELECT CASE WHEN status IN ('pending', 'sending') AND last_error LIKE 'waiting:%' THEN 'waiting'
                      WHEN status = 'sending' THEN 'pending' ELSE status END AS state,
                 count(*) AS n, min(created_at) AS oldest
@@ -400,15 +386,14 @@ export class SqliteOutboxStore implements OutboxStore {
   }
 
   async retryDead(now: string): Promise<number> {
-    return this.db
-      .prepare(`UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, retry_from = ? WHERE status = 'dead'`)
+    return prepared(this.db, `UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, retry_from = ? WHERE status = 'dead'`)
       .run(now, now).changes;
   }
 
   async list(filter: { status?: OutboxStatus } = {}): Promise<OutboxEntry[]> {
     const rows = filter.status
-      ? (this.db.prepare('SELECT * FROM outbox WHERE status = ? ORDER BY id').all(filter.status) as OutboxRow[])
-      : (this.db.prepare('SELECT * FROM outbox ORDER BY id').all() as OutboxRow[]);
+      ? (prepared(this.db, 'SELECT * FROM outbox WHERE status = ? ORDER BY id').all(filter.status) as OutboxRow[])
+      : (prepared(this.db, 'SELECT * FROM outbox ORDER BY id').all() as OutboxRow[]);
     return rows.map(outboxFromRow);
   }
 }

@@ -120,15 +120,20 @@ const cards = (locale: Locale) => ({
   }),
   visitSpecialMention: notificationCard(visit(true), locale),
   placeSold: notificationCard(event('kaytossa'), locale),
-  placesEmpty: openPlacesCard(locale, []),
-  places: openPlacesCard(locale, [
+  placesEmpty: openPlacesCard(locale, { groups: [], total: 0, homes: 0, notShown: 0 }),
+  places: openPlacesCard(locale, {
+    total: 5,
+    homes: 2,
+    notShown: 4,
+    groups: [
     {
       home,
       places: [
         { ...meta, id: '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b', careHomeId: home.id, label: 'A1', serviceType: 'tehostettu', customerGroup: 'ikaantyneet', status: 'vapaa', freeFrom: '2026-11-20', effectiveStatus: 'vapaa' },
       ],
     },
-  ]),
+    ],
+  }),
 });
 
 describe('every card the bot sends', () => {

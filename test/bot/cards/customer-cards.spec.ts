@@ -40,12 +40,17 @@ const full: CustomerOverview = {
     },
   ],
   nextContact: { date: '2026-11-30', topic: 'Tarjous kahdesta paikasta', by: mikko },
-  openPlaces: [
+  openPlaces: {
+    total: 3,
+    homes: 2,
+    notShown: 2,
+    groups: [
     {
       home: { ...meta, id: homeId, name: 'Koivukoti', region: 'etela-suomi', city: 'Espoo', serviceTypes: ['tehostettu'], customerGroups: ['ikaantyneet'] },
       places: [{ ...meta, id: '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b', careHomeId: homeId, label: 'A7', serviceType: 'tehostettu', customerGroup: 'ikaantyneet', status: 'vapaa', freeFrom: '2026-11-20', effectiveStatus: 'vapaa' }],
     },
-  ],
+    ],
+  },
 };
 const empty: CustomerOverview = {
   ...full,
@@ -57,7 +62,7 @@ const empty: CustomerOverview = {
   quiet: true,
   openComplaints: [],
   nextContact: undefined,
-  openPlaces: [],
+  openPlaces: { groups: [], total: 0, homes: 0, notShown: 0 },
 };
 /** What src/app/customer-overview.ts gathers for a channel: the texts left out, flagged as such. */
 const summary: CustomerOverview = {

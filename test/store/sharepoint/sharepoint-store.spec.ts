@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSharePointStore } from '../../../src/store/sharepoint/sharepoint-store.js';
+import { recordQueriesContract } from '../record-queries.contract.js';
 import { recordStoreContract } from '../record-store.contract.js';
 import { startProvisioningBed, type ProvisioningBed } from './provisioning-bed.js';
 
@@ -15,7 +16,7 @@ after(async () => {
   bed = undefined;
 });
 
-recordStoreContract('sharepoint (Graph double)', async () => {
+const openSharePoint = async () => {
   bed ??= await startProvisioningBed();
   const { siteId } = await bed.provisionedSite();
   const dir = mkdtempSync(join(tmpdir(), 'hoivacrm-sp-store-'));
@@ -27,4 +28,7 @@ recordStoreContract('sharepoint (Graph double)', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-});
+};
+
+recordStoreContract('sharepoint (Graph double)', openSharePoint);
+recordQueriesContract('sharepoint (Graph double)', openSharePoint);

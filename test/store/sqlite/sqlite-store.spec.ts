@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { schemaDrift } from '../../../src/store/sqlite/schema-drift.js';
 import { loadMigrations, migrate } from '../../../src/store/sqlite/migrate.js';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
+import { recordQueriesContract } from '../record-queries.contract.js';
 import { recordStoreContract } from '../record-store.contract.js';
 
-recordStoreContract('sqlite', async () => {
+const openSqlite = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'hoivacrm-store-'));
   const store = openSqliteStore(join(dir, 'test.sqlite'));
   return {
@@ -18,7 +19,10 @@ recordStoreContract('sqlite', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-});
+};
+
+recordStoreContract('sqlite', openSqlite);
+recordQueriesContract('sqlite', openSqlite);
 
 describe('sqlite migrations', () => {
   it('create tables whose columns match the zod record schemas exactly', () => {

@@ -1,0 +1,71 @@
+import type { CareHome } from '../domain/records/care-home.js';
+import type { Region } from '../domain/records/common.js';
+import type { Complaint } from '../domain/records/complaint.js';
+import type { ContactLogEntry } from '../domain/records/contact-log-entry.js';
+import type { Customer } from '../domain/records/customer.js';
+import type { Place, PlaceStatus } from '../domain/records/place.js';
+import type { CustomerEntry } from './customer-entry.js';
+
+/**
+ * The port's narrow reads: each asks for what one view shows, so a request reads rows in proportion to
+ * the card, never to the store (issue 10: at 10× the company's size `list()` of every entry took 55 s
+ * for a card that shows five). `RecordStore.list` stays for maintenance and small reference lists.
+ *
+ * Both adapters serve these from SQL — SQLite directly, the SharePoint store from its SQLite mirror with
+ * the same code — so none of them costs a Graph call. Rows come back as stored: they were validated by
+ * the record's schema when written, and are not parsed again on every read.
+ */
+export interface RecordQueries {
+  /** The newest `limit` entries of every kind the customer card lists, dated on or before `upTo`, newest first. */
+  latestEntries(customerId: string, upTo: string, limit: number): Promise<CustomerEntry[]>;
+  /** Each customer's newest entry day on or before `upTo`; a customer with no entry is absent. */
+  lastEntryDates(upTo: string): Promise<Map<string, string>>;
+  /** How many entries are dated from `from` (inclusive) to `until` (exclusive): the digest's "quantity first". */
+  countEntries(from: string, until: string): Promise<number>;
+  /**
+   * Free and freeing places (effective status on `today`: a freeing place whose date has come is free),
+   * ordered by region, home name (Finnish order), then date and label; at most `limit`, with the totals.
+   */
+  openPlaces(query: OpenPlacesQuery): Promise<PlacePage>;
+  /** Places free on `today` since `freeSince` or earlier, longest first: the digest's long-free places. */
+  longFreePlaces(today: string, freeSince: string, limit: number): Promise<PlacePage>;
+  /** How many places each home has in each effective status on `today`. */
+  placeCounts(today: string): Promise<{ careHomeId: string; status: PlaceStatus; count: number }[]>;
+  /** Complaints not closed whose next step's target date is before `today`, most overdue first. */
+  overdueComplaints(today: string, limit: number): Promise<{ complaints: Complaint[]; total: number }>;
+  /** A customer's complaints not closed, the nearest next-step target date first. */
+  openComplaintsOf(customerId: string): Promise<Complaint[]>;
+  /** The contact log entry with the customer's earliest next-contact date on or after `from`. */
+  nextContactOf(customerId: string, from: string): Promise<ContactLogEntry | undefined>;
+  /** Every customer's id, name and region in Finnish alphabetical order; cached until a customer is written. */
+  customerNames(): Promise<readonly CustomerName[]>;
+  /** A region's customers first, then the others, alphabetically; at most `limit`, with how many there are in all. */
+  customersByRegion(region: Region, limit: number): Promise<{ customers: CustomerName[]; inRegion: number; total: number }>;
+  /** The care homes in Finnish alphabetical order; cached until a home is written. */
+  careHomes(): Promise<readonly CareHome[]>;
+  /**
+   * Whether any record was created at or before `instant` (src/domain/metrics/in-use-since.ts: the digest
+   * waits for a week of use). Stops at the first such row, where the earliest `createdAt` would read them all.
+   */
+  createdBy(instant: string): Promise<boolean>;
+  /** Whether a request with this idempotency key was already applied: a cheap check before costly work. */
+  isProcessed(idempotencyKey: string): Promise<boolean>;
+}
+
+export type CustomerName = Pick<Customer, 'id' | 'name' | 'region'>;
+
+export interface OpenPlacesQuery {
+  today: string;
+  region?: Region | undefined;
+  careHomeId?: string | undefined;
+  limit: number;
+}
+
+export type PlaceOnDay = Place & { effectiveStatus: PlaceStatus };
+
+/** A bounded page of places, and how many matched in all (and in how many homes). */
+export interface PlacePage {
+  places: PlaceOnDay[];
+  total: number;
+  homes: number;
+}

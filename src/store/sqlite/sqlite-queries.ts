@@ -1,0 +1,211 @@
+import type Database from 'better-sqlite3';
+import { addDays, instantAt, localDate } from '../../domain/dates.js';
+import type { CareHome } from '../../domain/records/care-home.js';
+import type { Region } from '../../domain/records/common.js';
+import type { Complaint } from '../../domain/records/complaint.js';
+import type { ContactLogEntry } from '../../domain/records/contact-log-entry.js';
+import type { PlaceStatus } from '../../domain/records/place.js';
+import { entryOf, type CustomerEntry } from '../customer-entry.js';
+import { recordKinds, type RecordKind, type RecordOf } from '../record-kinds.js';
+import type { CustomerName, OpenPlacesQuery, PlaceOnDay, PlacePage, RecordQueries } from '../record-queries.js';
+import { prepared } from './prepared.js';
+import { readMeterOf, type ReadMeter } from './read-meter.js';
+import { mappedRow } from './row-mapping.js';
+import { tableName } from './sql-columns.js';
+import { KindCache } from './write-generations.js';
+
+/** One collator for every Finnish-order sort: building one per comparison (localeCompare) is what costs. */
+const finnish = new Intl.Collator('fi');
+
+/** A place's status on a day, in SQL: a freeing place whose date has come is free (place-lifecycle.ts, effectiveStatus). */
+const EFFECTIVE_STATUS = `CASE WHEN p.status = 'vapautuu' AND p.free_from <= @today THEN 'vapaa' ELSE p.status END`;
+const OPEN = `p.status IN ('vapaa', 'vapautuu')`;
+const FREE_ON_DAY = `(p.status = 'vapaa' OR (p.status = 'vapautuu' AND p.free_from <= @today))`;
+
+/** The first instant of a day in Helsinki, as ISO: notes and meetings are dated by an instant, not a day. */
+const startOfDay = (date: string): string => instantAt(date, '00:00').toISOString();
+
+/**
+ * The narrow reads (record-queries.ts) in SQL, on the SQLite store and on the SharePoint store's mirror
+ * alike. The indexes they lean on are in migrations/008-read-indexes.sql. Rows are mapped, not parsed
+ * again (row-mapping.ts). Home order comes from the cached, Finnish-sorted home list and is handed to SQL
+ * as a JSON list of ids (`json_each`, whose `key` is the position): SQLite has no Finnish collation.
+ */
+export class SqliteRecordQueries implements RecordQueries {
+  private readonly meter: ReadMeter;
+  private readonly customerList: KindCache<CustomerName[]>;
+  private readonly homeList: KindCache<{ byName: CareHome[]; byRegion: CareHome[] }>;
+
+  constructor(private readonly db: Database.Database) {
+    this.meter = readMeterOf(db);
+    this.customerList = new KindCache(db, 'customer', () =>
+      this.rows<CustomerName>('SELECT id, name, region FROM customer').sort((a, b) => finnish.compare(a.name, b.name)),
+    );
+    this.homeList = new KindCache(db, 'careHome', () => {
+      const byName = this.records('careHome', 'SELECT * FROM care_home').sort((a, b) => finnish.compare(a.name, b.name));
+      // Stable: within a region the homes keep their Finnish name order.
+      const byRegion = [...byName].sort((a, b) => (a.region < b.region ? -1 : a.region > b.region ? 1 : 0));
+      return { byName, byRegion };
+    });
+  }
+
+  async latestEntries(customerId: string, upTo: string, limit: number): Promise<CustomerEntry[]> {
+    const end = startOfDay(addDays(upTo, 1));
+    // The newest `limit` of each kind hold the newest `limit` of all; each comes off its (customer, date) index.
+    const entries = [
+      ...this.records('contactLogEntry', 'SELECT * FROM contact_log_entry WHERE customer_id = ? AND date <= ? ORDER BY date DESC, rowid LIMIT ?', customerId, upTo, limit).map(entryOf.contactLogEntry),
+      ...this.records('supervisionVisit', 'SELECT * FROM supervision_visit WHERE customer_id = ? AND date <= ? ORDER BY date DESC, rowid LIMIT ?', customerId, upTo, limit).map(entryOf.supervisionVisit),
+      // A home event names its customers in a JSON list, which no index reaches: the events are walked
+      // newest first (home_event_date) until `limit` of this customer's are found. They are few (hundreds).
+      ...this.records(
+        'homeEvent',
+        'SELECT * FROM home_event WHERE date <= ? AND EXISTS (SELECT 1 FROM json_each(home_event.customer_ids) WHERE value = ?) ORDER BY date DESC, rowid LIMIT ?',
+        upTo,
+        customerId,
+        limit,
+      ).map(entryOf.homeEvent),
+      ...this.records('note', 'SELECT * FROM note WHERE customer_id = ? AND julianday(created_at) < julianday(?) ORDER BY julianday(created_at) DESC, rowid LIMIT ?', customerId, end, limit).map(entryOf.note),
+      ...this.records(
+        'developmentMeeting',
+        'SELECT * FROM development_meeting WHERE customer_id = ? AND julianday(starts_at) < julianday(?) ORDER BY julianday(starts_at) DESC, rowid LIMIT ?',
+        customerId,
+        end,
+        limit,
+      ).flatMap((m) => entryOf.developmentMeeting(m) ?? []),
+      ...this.records('complaint', 'SELECT * FROM complaint WHERE customer_id = ? AND received_date <= ? ORDER BY received_date DESC, rowid LIMIT ?', customerId, upTo, limit).map(entryOf.complaint),
+    ];
+    return entries.sort((a, b) => b.date.localeCompare(a.date)).slice(0, limit);
+  }
+
+  async lastEntryDates(upTo: string): Promise<Map<string, string>> {
+    const end = startOfDay(addDays(upTo, 1));
+    const last = new Map<string, string>();
+    const seen = (customerId: string, date: string) => {
+      const known = last.get(customerId);
+      if (!known || date > known) last.set(customerId, date);
+    };
+    // One index seek per customer and kind (max over (customer_id, date)): a GROUP BY would walk every entry.
+    const perCustomer: [sql: string, bound: string, day: (value: string) => string][] = [
+      ['SELECT max(date) AS d FROM contact_log_entry WHERE customer_id = ? AND date <= ?', upTo, asDay],
+      ['SELECT max(date) AS d FROM supervision_visit WHERE customer_id = ? AND date <= ?', upTo, asDay],
+      ['SELECT max(received_date) AS d FROM complaint WHERE customer_id = ? AND received_date <= ?', upTo, asDay],
+      ['SELECT created_at AS d FROM note WHERE customer_id = ? AND julianday(created_at) < julianday(?) ORDER BY julianday(created_at) DESC LIMIT 1', end, dayOf],
+      ['SELECT starts_at AS d FROM development_meeting WHERE customer_id = ? AND julianday(starts_at) < julianday(?) ORDER BY julianday(starts_at) DESC LIMIT 1', end, dayOf],
+    ];
+    for (const { id } of this.customerList.get()) {
+      for (const [sql, bound, day] of perCustomer) {
+        const value = this.one<{ d: string | null }>(sql, id, bound)?.d;
+        if (value) seen(id, day(value));
+      }
+    }
+    for (const row of this.rows<{ customerId: string; d: string }>(
+      'SELECT j.value AS customerId, max(e.date) AS d FROM home_event AS e, json_each(e.customer_ids) AS j WHERE e.date <= ? GROUP BY j.value',
+      upTo,
+    )) {
+      seen(row.customerId, row.d);
+    }
+    return last;
+  }
+
+  async countEntries(from: string, until: string): Promise<number> {
+    const [start, end] = [startOfDay(from), startOfDay(until)];
+    const count = (sql: string, ...params: unknown[]) => this.rows<{ n: number }>(sql, ...params)[0]?.n ?? 0;
+    return (
+      count('SELECT count(*) AS n FROM contact_log_entry WHERE date >= ? AND date < ?', from, until) +
+      count('SELECT count(*) AS n FROM supervision_visit WHERE date >= ? AND date < ?', from, until) +
+      count('SELECT count(*) AS n FROM home_event WHERE date >= ? AND date < ?', from, until) +
+      count('SELECT count(*) AS n FROM complaint WHERE received_date >= ? AND received_date < ?', from, until) +
+      count('SELECT count(*) AS n FROM note WHERE julianday(created_at) >= julianday(?) AND julianday(created_at) < julianday(?)', start, end) +
+      // A meeting with no customer is no customer's entry (customer-entry.ts).
+      count('SELECT count(*) AS n FROM development_meeting WHERE customer_id IS NOT NULL AND julianday(starts_at) >= julianday(?) AND julianday(starts_at) < julianday(?)', start, end)
+    );
+  }
+
+  async openPlaces(query: OpenPlacesQuery): Promise<PlacePage> {
+    const homes = this.homeList.get().byRegion.filter((h) => (!query.region || h.region === query.region) && (!query.careHomeId || h.id === query.careHomeId));
+    const params = { today: query.today, homes: JSON.stringify(homes.map((h) => h.id)), limit: query.limit };
+    const from = `FROM json_each(@homes) AS h JOIN place AS p ON p.care_home_id = h.value WHERE ${OPEN}`;
+    const places = this.placesOnDay(`SELECT p.*, ${EFFECTIVE_STATUS} AS effective_status, h.key AS home_rank ${from} ORDER BY h.key, p.free_from, p.label LIMIT @limit`, params);
+    return { places, ...this.totals(`SELECT count(*) AS total, count(DISTINCT p.care_home_id) AS homes ${from}`, params) };
+  }
+
+  async longFreePlaces(today: string, freeSince: string, limit: number): Promise<PlacePage> {
+    const params = { today, freeSince, limit, homes: JSON.stringify(this.homeList.get().byName.map((h) => h.id)) };
+    const from = `FROM json_each(@homes) AS h JOIN place AS p ON p.care_home_id = h.value WHERE ${FREE_ON_DAY} AND p.free_from <= @freeSince`;
+    const places = this.placesOnDay(`SELECT p.*, ${EFFECTIVE_STATUS} AS effective_status ${from} ORDER BY p.free_from, h.key, p.rowid LIMIT @limit`, params);
+    return { places, ...this.totals(`SELECT count(*) AS total, count(DISTINCT p.care_home_id) AS homes ${from}`, params) };
+  }
+
+  async placeCounts(today: string): Promise<{ careHomeId: string; status: PlaceStatus; count: number }[]> {
+    return this.rows(`SELECT p.care_home_id AS careHomeId, ${EFFECTIVE_STATUS} AS status, count(*) AS count FROM place AS p GROUP BY p.care_home_id, 2 ORDER BY 1, 2`, { today });
+  }
+
+  async overdueComplaints(today: string, limit: number): Promise<{ complaints: Complaint[]; total: number }> {
+    // `status <> 'suljettu'` exactly as the partial index complaint_open_next_step_due says it.
+    const where = `WHERE status <> 'suljettu' AND next_step_due IS NOT NULL AND next_step_due < ?`;
+    const complaints = this.records('complaint', `SELECT * FROM complaint ${where} ORDER BY next_step_due, rowid LIMIT ?`, today, limit);
+    const total = this.rows<{ n: number }>(`SELECT count(*) AS n FROM complaint ${where}`, today)[0]?.n ?? 0;
+    return { complaints, total };
+  }
+
+  async openComplaintsOf(customerId: string): Promise<Complaint[]> {
+    return this.records('complaint', `SELECT * FROM complaint WHERE customer_id = ? AND status <> 'suljettu' ORDER BY rowid`, customerId).sort(
+      (a, b) => (a.nextStepDue ?? '9999').localeCompare(b.nextStepDue ?? '9999') || b.receivedDate.localeCompare(a.receivedDate),
+    );
+  }
+
+  async nextContactOf(customerId: string, from: string): Promise<ContactLogEntry | undefined> {
+    return this.records('contactLogEntry', 'SELECT * FROM contact_log_entry WHERE customer_id = ? AND next_contact_date >= ? ORDER BY next_contact_date, rowid LIMIT 1', customerId, from)[0];
+  }
+
+  async customerNames(): Promise<readonly CustomerName[]> {
+    return this.customerList.get();
+  }
+
+  async customersByRegion(region: Region, limit: number): Promise<{ customers: CustomerName[]; inRegion: number; total: number }> {
+    const all = this.customerList.get();
+    const own = all.filter((c) => c.region === region);
+    const customers = [...own.slice(0, limit), ...all.filter((c) => c.region !== region).slice(0, Math.max(0, limit - own.length))];
+    return { customers, inRegion: own.length, total: all.length };
+  }
+
+  async careHomes(): Promise<readonly CareHome[]> {
+    return this.homeList.get().byName;
+  }
+
+  async createdBy(instant: string): Promise<boolean> {
+    return recordKinds.some((kind: RecordKind) => this.rows(`SELECT 1 FROM "${tableName(kind)}" WHERE julianday(created_at) <= julianday(?) LIMIT 1`, instant).length > 0);
+  }
+
+  async isProcessed(idempotencyKey: string): Promise<boolean> {
+    return this.rows('SELECT 1 FROM processed_request WHERE key = ?', idempotencyKey).length > 0;
+  }
+
+  private one<T>(sql: string, ...params: unknown[]): T | undefined {
+    const row = prepared(this.db, sql).get(...params) as T | undefined;
+    if (row) this.meter.read(1);
+    return row;
+  }
+
+  private placesOnDay(sql: string, params: Record<string, unknown>): PlaceOnDay[] {
+    return this.rows<Record<string, unknown>>(sql, params).map((row) => ({ ...mappedRow('place', row), effectiveStatus: row.effective_status as PlaceStatus }));
+  }
+
+  private totals(sql: string, params: Record<string, unknown>): { total: number; homes: number } {
+    return this.rows<{ total: number; homes: number }>(sql, params)[0] ?? { total: 0, homes: 0 };
+  }
+
+  private records<K extends RecordKind>(kind: K, sql: string, ...params: unknown[]): RecordOf<K>[] {
+    return this.rows<Record<string, unknown>>(sql, ...params).map((row) => mappedRow(kind, row));
+  }
+
+  private rows<T>(sql: string, ...params: unknown[]): T[] {
+    const rows = prepared(this.db, sql).all(...params) as T[];
+    this.meter.read(rows.length);
+    return rows;
+  }
+}
+
+/** The Helsinki day of an instant column's value (a note's creation, a meeting's start). */
+const dayOf = (instant: string): string => localDate(new Date(instant));
+const asDay = (date: string): string => date;

@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { appContext, type AppContext } from '../../src/app/app-context.js';
+import { composeWeeklyDigest } from '../../src/app/compose-weekly-digest.js';
+import { findCustomer } from '../../src/app/customer-overview.js';
+import { listOpenPlaces } from '../../src/app/list-open-places.js';
+import { placeCardData } from '../../src/app/place-card-data.js';
+import { fixedClock } from '../../src/clock.js';
+import { addDays } from '../../src/domain/dates.js';
+import type { Region } from '../../src/domain/records/common.js';
+import type { RecordQueries } from '../../src/store/record-queries.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { RecordWrite, Store } from '../../src/store/store-port.js';
+
+/**
+ * The request paths read what their card shows, not the store (issue 10): counted in rows the SQLite
+ * adapter read (its ReadMeter), on a store with thousands of entries, places and customers. Not timed:
+ * a bound on rows holds on any machine, and it does not grow with the store.
+ */
+describe('request paths read narrowly, whatever the store size', function () {
+  this.timeout(60_000);
+  let store: SqliteStore;
+  let ctx: AppContext;
+  const clock = fixedClock('2026-11-23T07:00:00.000Z'); // Monday 09:00 in Helsinki
+  const boss = { id: 'u-boss', name: 'Aino Virtanen' };
+  const regions: Region[] = ['etela-suomi', 'lounais-suomi', 'sisa-suomi'];
+  const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+  const meta = (n: number) => ({ id: uuid(n), version: 1, createdAt: '2026-01-05T08:00:00.000Z', createdBy: 'seed', updatedAt: '2026-01-05T08:00:00.000Z' });
+  const create = (kind: RecordWrite['kind'], record: object): RecordWrite => ({ kind, record: record as RecordWrite['record'], expectedVersion: null });
+  const HOMES = 44;
+  const CUSTOMERS = 300;
+  const PLACES = 1_600;
+  const ENTRIES = 6_000;
+  const espoo = uuid(10_000);
+
+  before(async () => {
+    store = openSqliteStore(':memory:');
+    ctx = appContext(store, clock);
+    const writes: RecordWrite[] = [create('person', { ...meta(1), userId: boss.id, name: boss.name, roles: ['liiketoimintajohtaja'] })];
+    const homeId = (i: number) => uuid(1_000 + (i % HOMES));
+    for (let i = 0; i < HOMES; i++) writes.push(create('careHome', { ...meta(1_000 + i), name: `Koti ${i}`, region: regions[i % 3], city: 'Espoo', serviceTypes: ['tehostettu'], customerGroups: ['ikaantyneet'] }));
+    for (let i = 0; i < CUSTOMERS; i++) {
+      writes.push(create('customer', { ...meta(10_000 + i), name: i === 0 ? 'Espoon kaupunki' : `Kunta ${i}`, region: regions[i % 3], segment: 'ostopalvelu', lifecyclePhase: 'kasvu' }));
+    }
+    const statuses = ['kaytossa', 'kaytossa', 'vapaa', 'vapautuu'] as const;
+    for (let i = 0; i < PLACES; i++) {
+      const status = statuses[i % 4]!;
+      writes.push(create('place', { ...meta(20_000 + i), careHomeId: homeId(i), label: `A${i}`, serviceType: 'tehostettu', customerGroup: 'ikaantyneet', status, ...(status === 'kaytossa' ? {} : { freeFrom: addDays('2026-11-23', (i % 60) - 30) }) }));
+    }
+    // A third of the contact log is Espoo's: years of history for the one customer the card is asked for.
+    for (let i = 0; i < ENTRIES; i++) {
+      const customerId = i % 3 === 0 ? espoo : uuid(10_000 + (i % CUSTOMERS));
+      writes.push(create('contactLogEntry', { ...meta(100_000 + i), customerId, date: addDays('2026-11-22', -(i % 700)), type: 'puhelu', matter: `Puhelu ${i}`, recordedBy: boss, ...(i % 10 === 0 ? { nextContactDate: addDays('2026-11-23', i % 40), nextContactTopic: 'Jatko' } : {}) }));
+    }
+    for (let i = 0; i < 300; i++) {
+      const customerId = uuid(10_000 + (i % CUSTOMERS));
+      writes.push(create('supervisionVisit', { ...meta(200_000 + i), customerId, careHomeId: homeId(i), date: addDays('2026-11-20', -i), participants: 'Valvoja', findings: 'Kunnossa', specialMention: false, recordedBy: boss }));
+      writes.push(create('complaint', { ...meta(210_000 + i), customerId, careHomeId: homeId(i), receivedDate: addDays('2026-11-20', -i), channel: 'puhelin', matter: 'Palaute', severity: 'vahainen', status: i % 2 ? 'suljettu' : 'vastaanotettu', nextStepDue: addDays('2026-11-23', (i % 20) - 10), recordedBy: boss }));
+      writes.push(create('note', { ...meta(220_000 + i), createdAt: `${addDays('2026-11-20', -i)}T10:00:00.000Z`, customerId, matter: 'Tieto', specialMention: false, direction: 'myynnista-tuotantoon', recordedBy: boss }));
+      writes.push(create('homeEvent', { ...meta(230_000 + i), careHomeId: homeId(i), date: addDays('2026-11-20', -i), kind: 'omaisten-ilta', title: 'Ilta', customerIds: [customerId, espoo], attendingContactIds: [], specialMention: false, recordedBy: boss }));
+    }
+    await store.records.commit({ at: '2026-01-05T08:00:00.000Z', writes, outbox: [] });
+  });
+  after(async () => {
+    await store.close();
+  });
+
+  /** Rows read by `run` once the store's name caches are warm (they are re-read after a write, not per request). */
+  async function rowsRead(run: () => Promise<unknown>): Promise<{ rows: number; wholeTables: string[] }> {
+    await run();
+    store.readMeter.reset();
+    await run();
+    return { rows: store.readMeter.rows, wholeTables: [...store.readMeter.wholeTables] };
+  }
+
+  it('asiakas <name>: a few dozen rows of a store with thousands of entries, and no whole table', async () => {
+    let found = false;
+    const read = await rowsRead(async () => {
+      const result = await findCustomer(ctx, { actor: boss, audience: 'personal' }, 'Espoo');
+      assert.ok(result.ok && result.value.kind === 'found');
+      assert.equal(result.value.overview.latestEntries.length, 5);
+      found = true;
+    });
+    assert.ok(found);
+    assert.deepEqual(read.wholeTables, []);
+    assert.ok(read.rows <= 60, `asiakas read ${read.rows} rows`);
+  });
+
+  it('paikat: the page it shows and its totals, not every place', async () => {
+    const read = await rowsRead(async () => {
+      const view = await listOpenPlaces(ctx);
+      assert.equal(view.total, PLACES / 2);
+      assert.ok(view.notShown > 0);
+    });
+    assert.deepEqual(read.wholeTables, []);
+    assert.ok(read.rows <= 45, `paikat read ${read.rows} rows`);
+  });
+
+  it("a freed place's card: its reserve choices from the cached names, bounded", async () => {
+    const place = (await store.records.get('place', uuid(20_002)))!;
+    const home = (await store.records.get('careHome', place.careHomeId))!;
+    const read = await rowsRead(async () => {
+      const data = await placeCardData(ctx, place, home);
+      assert.equal(data.reserveChoices.length, 50);
+      assert.equal(data.moreReserveChoices, CUSTOMERS - 50);
+    });
+    assert.deepEqual(read, { rows: 0, wholeTables: [] });
+  });
+
+  it('the Monday digest is composed once a week: every later check of the week is one key lookup', async () => {
+    const calls: string[] = [];
+    // Every narrow query the digest asks for, by name: the second check must ask only for the key.
+    const counted: Store = { ...store, queries: new Proxy(store.queries, { get: (target, name: keyof RecordQueries) => { calls.push(String(name)); return target[name].bind(target); } }) };
+    const digestCtx = appContext(counted, clock);
+    store.readMeter.reset();
+    const first = await composeWeeklyDigest(digestCtx);
+    assert.equal(first.queued, true);
+    assert.deepEqual(store.readMeter.wholeTables, [], 'composed from aggregate queries, not whole tables');
+    if (first.queued) {
+      assert.equal(first.event.data.quietCustomers.length <= 10, true, 'a bounded list …');
+      assert.ok((first.event.data.totals?.overdueComplaints ?? 0) > 0, '… with its total');
+    }
+    calls.length = 0;
+    store.readMeter.reset();
+    clock.advance(60_000);
+    const again = await composeWeeklyDigest(digestCtx);
+    assert.deepEqual(again, { queued: false, week: '2026-W48', reason: 'alreadySent' });
+    assert.deepEqual(calls, ['isProcessed']);
+    assert.equal(store.readMeter.rows, 1);
+  });
+});

@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { customerCard, customerChoiceCard } from '../../../bot/cards/customer-card.js';
+import { openPlacesCard } from '../../../bot/cards/open-places-card.js';
+import { placeCard } from '../../../bot/cards/place-freed-card.js';
+import { weeklyDigestCard } from '../../../bot/cards/weekly-digest-card.js';
+import type { CustomerOverview } from '../../../src/app/customer-overview.js';
+import type { OpenPlacesView } from '../../../src/app/list-open-places.js';
+import type { PlaceCardData } from '../../../src/domain/events.js';
+import type { WeeklyDigestEvent } from '../../../src/domain/events/digest-events.js';
+import type { CareHome } from '../../../src/domain/records/care-home.js';
+import type { Region } from '../../../src/domain/records/common.js';
+import type { PlaceOnDay } from '../../../src/store/record-queries.js';
+
+/**
+ * Every list card at 10× the company's size stays under 28 KB of JSON (Teams refuses a message over its
+ * limit; 28 KB leaves room for the activity around the card) and says how many it left out. The data is
+ * built in memory, longer than real: the cards must hold whatever view they are handed.
+ */
+const LIMIT = 28_000;
+const HOMES = 440;
+const PLACES = 16_000;
+const CUSTOMERS = 3_000;
+const regions: Region[] = ['etela-suomi', 'lounais-suomi', 'sisa-suomi'];
+const meta = { version: 1, createdAt: '2026-11-01T08:00:00.000Z', createdBy: 'seed', updatedAt: '2026-11-01T08:00:00.000Z' };
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const longName = (what: string, i: number) => `${what} ${i} – Pitkänimisen hyvinvointialueen palvelukeskus`;
+const kaisa = { id: 'u1', name: 'Kaisa Kotijohtaja-Pitkäsukunimi' };
+
+const homes: CareHome[] = Array.from({ length: HOMES }, (_, i) => ({ ...meta, id: uuid(i), name: longName('Koti', i), region: regions[i % 3]!, city: 'Espoo', serviceTypes: ['tehostettu'], customerGroups: ['ikaantyneet'] }));
+const placesOf = (home: CareHome, count: number): PlaceOnDay[] =>
+  Array.from({ length: count }, (_, i) => ({ ...meta, id: uuid(100_000 + i), careHomeId: home.id, label: `Huone ${i} B-siipi`, serviceType: 'tehostettu', customerGroup: 'ikaantyneet', status: 'vapautuu', freeFrom: '2026-12-01', effectiveStatus: 'vapautuu', note: 'Ikkunapaikka' }));
+const everyPlace = (of: CareHome[]): OpenPlacesView => {
+  const perHome = Math.ceil(PLACES / HOMES);
+  const groups = of.map((home) => ({ home, places: placesOf(home, perHome) }));
+  return { groups, total: groups.length * perHome, homes: groups.length, notShown: 0 };
+};
+const customers = Array.from({ length: CUSTOMERS }, (_, i) => ({ id: uuid(200_000 + i), name: longName('Kunta', i) }));
+
+function assertWithin(name: string, card: unknown, more: number): void {
+  const json = JSON.stringify(card);
+  assert.ok(json.length <= LIMIT, `${name}: ${json.length} characters of JSON, over ${LIMIT}`);
+  assert.ok(json.includes(String(more)), `${name} says how many more there are (${more})`);
+}
+
+describe('cards stay within Teams\' size limit at 10× the company (440 homes, 16,000 places, 3,000 customers)', () => {
+  for (const locale of ['fi', 'en'] as const) {
+    it(`paikat, every place in view (${locale})`, () => {
+      const view = everyPlace(homes);
+      assertWithin('open places card', openPlacesCard(locale, view), view.total - 40);
+    });
+
+    it(`the customer card with long lists of everything (${locale})`, () => {
+      const customerId = customers[0]!.id;
+      const region = everyPlace(homes.filter((h) => h.region === 'etela-suomi'));
+      const overview: CustomerOverview = {
+        customer: { ...meta, id: customerId, name: customers[0]!.name, region: 'etela-suomi', segment: 'ostopalvelu', lifecyclePhase: 'pysyvyys', businessId: '0101263-6' },
+        today: '2026-11-23',
+        audience: 'personal',
+        redacted: false,
+        contacts: Array.from({ length: 60 }, (_, i) => ({ ...meta, id: uuid(300_000 + i), customerId, name: longName('Yhteyshenkilö', i), role: 'sote-johtaja', title: 'Sosiaali- ja terveysjohtaja', phone: '+358 40 123 4567', email: 'yhteys@kunta.example', personalNotes: 'Muistiinpano '.repeat(20) })),
+        agreements: Array.from({ length: 30 }, (_, i) => ({ ...meta, id: uuid(400_000 + i), customerId, kind: 'ostopalvelu', title: longName('Sopimus', i), serviceTypes: ['tehostettu', 'lyhytaikainen'], pricePerDay: 185.5, startDate: '2025-01-01', endDate: '2027-12-31', optionYears: [2028, 2029], paymentCommitment: true })),
+        latestEntries: Array.from({ length: 20 }, (_, i) => ({ kind: 'contactLogEntry', id: uuid(500_000 + i), customerIds: [customerId], date: '2026-11-20', summary: 'Pitkä kirjaus '.repeat(40), recordedBy: kaisa, textHidden: false })),
+        lastEntry: { date: '2026-11-20', daysSince: 3 },
+        quiet: false,
+        openComplaints: Array.from({ length: 40 }, (_, i) => ({
+          complaint: { ...meta, id: uuid(600_000 + i), customerId, careHomeId: homes[0]!.id, receivedDate: '2026-11-12', channel: 'puhelin', matter: 'Reklamaatio '.repeat(30), severity: 'kohtalainen', status: 'toimenpiteet-sovittu', nextStepDue: '2026-11-20', recordedBy: kaisa },
+          careHomeName: homes[0]!.name,
+          overdue: true,
+          textHidden: false,
+        })),
+        nextContact: { date: '2026-11-30', topic: 'Tarjous '.repeat(30), by: kaisa },
+        openPlaces: region,
+      };
+      assertWithin('customer card', customerCard(locale, overview, uuid(1)), region.total - 15);
+    });
+
+    it(`the Monday digest, composed from whole lists or from queries (${locale})`, () => {
+      const data = {
+        week: '2026-W48',
+        weekNumber: 48,
+        today: '2026-11-23',
+        entriesLastWeek: 40_000,
+        quietCustomers: customers.map((c) => ({ customerId: c.id, name: c.name, lastEntryDate: '2026-11-01', daysSince: 22 })),
+        longFreePlaces: homes.flatMap((h) => placesOf(h, 36)).map((p) => ({ placeId: p.id, careHomeName: longName('Koti', 1), label: p.label, freeFrom: '2026-11-01', daysFree: 22 })),
+        overdueComplaints: Array.from({ length: 500 }, (_, i) => ({ complaintId: uuid(i), customerName: longName('Kunta', i), careHomeName: longName('Koti', i), status: 'korjattu' as const, nextStepDue: '2026-11-20', daysOverdue: 3 })),
+      };
+      const event = (d: WeeklyDigestEvent['data']): WeeklyDigestEvent => ({ type: 'digest.weekly', eventId: 'e1', occurredAt: '2026-11-23T06:00:00.000Z', actor: { id: 'hoivacrm', name: 'HoivaCRM' }, recordKey: 'digest:2026-W48', data: d });
+      assertWithin('weekly digest (whole lists)', weeklyDigestCard(event(data), locale), CUSTOMERS - 10);
+      const bounded = { ...data, quietCustomers: data.quietCustomers.slice(0, 10), longFreePlaces: data.longFreePlaces.slice(0, 10), overdueComplaints: data.overdueComplaints.slice(0, 10), totals: { quietCustomers: CUSTOMERS, longFreePlaces: 15_840, overdueComplaints: 500 } };
+      assertWithin('weekly digest (from queries)', weeklyDigestCard(event(bounded), locale), 15_840 - 10);
+    });
+
+    it(`the place card's reserve choices, handed every customer (${locale})`, () => {
+      const home = homes[0]!;
+      const data: PlaceCardData = {
+        placeId: uuid(7),
+        version: 1,
+        careHomeId: home.id,
+        careHomeName: home.name,
+        region: home.region,
+        label: 'Huone 12 B-siipi',
+        serviceType: 'tehostettu',
+        customerGroup: 'ikaantyneet',
+        status: 'vapaa',
+        freeFrom: '2026-12-01',
+        note: 'Ikkunapaikka',
+        freedBy: kaisa,
+        freedAt: '2026-11-23T08:00:00.000Z',
+        reserveChoices: customers,
+      };
+      assertWithin('place card', placeCard(data, locale, uuid(2)), CUSTOMERS - 50);
+      assertWithin('customer choice card', customerChoiceCard(locale, { kind: 'askName', customers }, uuid(3)), CUSTOMERS - 8);
+    });
+  }
+});

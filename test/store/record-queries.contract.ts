@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import type { RecordWrite, Store } from '../../src/store/store-port.js';
+
+/**
+ * The narrow reads' contract (src/store/record-queries.ts): both adapters run it — the SharePoint store
+ * answers from its mirror with the SQLite store's code, and this keeps it so.
+ */
+export function recordQueriesContract(name: string, open: () => Promise<{ store: Store; dispose(): Promise<void> }>): void {
+  describe(`narrow queries contract: ${name}`, () => {
+    let store: Store;
+    let dispose: () => Promise<void>;
+    const at = '2026-11-23T08:00:00.000Z';
+    const today = '2026-11-23';
+    const meta = (createdAt = '2026-11-01T08:00:00.000Z') => ({ id: randomUUID(), version: 1, createdAt, createdBy: 'test', updatedAt: createdAt });
+    const kaisa = { id: 'u-kaisa', name: 'Kaisa' };
+    const koivukoti = { ...meta(), name: 'Koivukoti', region: 'etela-suomi' as const, city: 'Espoo', serviceTypes: ['tehostettu' as const], customerGroups: ['ikaantyneet' as const] };
+    const ahtari = { ...meta(), name: 'Ähtärin koti', region: 'sisa-suomi' as const, city: 'Ähtäri', serviceTypes: ['tehostettu' as const], customerGroups: ['ikaantyneet' as const] };
+    const customer = (name: string, region: 'etela-suomi' | 'sisa-suomi') => ({ ...meta(), name, region, segment: 'ostopalvelu' as const, lifecyclePhase: 'kasvu' as const });
+    const espoo = customer('Espoon kaupunki', 'etela-suomi');
+    const vantaa = customer('Vantaan kaupunki', 'etela-suomi');
+    const jyvaskyla = customer('Jyväskylän kaupunki', 'sisa-suomi');
+    const place = (home: { id: string }, label: string, status: 'vapaa' | 'vapautuu' | 'kaytossa', freeFrom?: string) => ({
+      ...meta(),
+      careHomeId: home.id,
+      label,
+      serviceType: 'tehostettu' as const,
+      customerGroup: 'ikaantyneet' as const,
+      status,
+      ...(freeFrom ? { freeFrom } : {}),
+    });
+    const log = (customerId: string, date: string, next?: string) => ({
+      ...meta(),
+      customerId,
+      date,
+      type: 'puhelu' as const,
+      matter: `Puhelu ${date}`,
+      recordedBy: kaisa,
+      ...(next ? { nextContactDate: next, nextContactTopic: 'Jatko' } : {}),
+    });
+    const openComplaint = { ...meta(), customerId: espoo.id, careHomeId: koivukoti.id, receivedDate: '2026-11-12', channel: 'puhelin' as const, matter: 'Avoin', severity: 'kohtalainen' as const, status: 'toimenpiteet-sovittu' as const, nextStepDue: '2026-11-20', recordedBy: kaisa };
+    const create = (kind: RecordWrite['kind'], record: object): RecordWrite => ({ kind, record: record as RecordWrite['record'], expectedVersion: null });
+
+    beforeEach(async () => {
+      ({ store, dispose } = await open());
+      await store.records.commit({
+        at,
+        writes: [create('careHome', koivukoti), create('careHome', ahtari), create('customer', espoo), create('customer', vantaa), create('customer', jyvaskyla)],
+        outbox: [],
+      });
+      await store.records.commit({
+        at,
+        idempotencyKey: 'queries-seed',
+        writes: [
+          create('place', place(koivukoti, 'A1', 'vapaa', '2026-11-01')),
+          create('place', place(koivukoti, 'A2', 'vapautuu', '2026-11-20')),
+          create('place', place(koivukoti, 'A3', 'vapautuu', '2026-12-10')),
+          create('place', place(koivukoti, 'A4', 'kaytossa')),
+          create('place', place(ahtari, 'B1', 'vapaa', '2026-11-22')),
+          create('contactLogEntry', log(espoo.id, '2026-11-20', '2026-11-30')),
+          create('contactLogEntry', log(espoo.id, '2026-11-02', '2026-12-04')),
+          create('contactLogEntry', log(espoo.id, '2026-11-25')),
+          create('contactLogEntry', log(vantaa.id, '2026-11-22')),
+          create('supervisionVisit', { ...meta(), customerId: espoo.id, careHomeId: koivukoti.id, date: '2026-11-18', participants: 'Valvoja', findings: 'Kunnossa', specialMention: false, recordedBy: kaisa }),
+          create('homeEvent', { ...meta(), careHomeId: koivukoti.id, date: '2026-11-15', kind: 'omaisten-ilta', title: 'Omaisten ilta', customerIds: [vantaa.id, espoo.id], attendingContactIds: [], specialMention: false, recordedBy: kaisa }),
+          create('note', { ...meta('2026-11-19T10:00:00.000Z'), customerId: espoo.id, matter: 'Tieto', specialMention: false, direction: 'myynnista-tuotantoon', recordedBy: kaisa }),
+          create('developmentMeeting', { ...meta(), kind: 'vuosittainen', customerId: espoo.id, startsAt: '2026-11-10T10:00:00.000Z', endsAt: '2026-11-10T12:00:00.000Z', participants: 'Timo', recordedBy: kaisa }),
+          create('complaint', openComplaint),
+          create('complaint', { ...openComplaint, ...meta(), receivedDate: '2026-09-01', status: 'suljettu', nextStepDue: '2026-09-10', matter: 'Käsitelty' }),
+        ],
+        outbox: [],
+      });
+    });
+    afterEach(async () => {
+      await dispose();
+    });
+
+    it("reads a customer's newest entries of every kind up to a day, bounded, and each customer's last entry day", async () => {
+      const latest = await store.queries.latestEntries(espoo.id, today, 5);
+      assert.deepEqual(latest.map((e) => [e.date, e.kind]), [
+        ['2026-11-20', 'contactLogEntry'],
+        ['2026-11-19', 'note'],
+        ['2026-11-18', 'supervisionVisit'],
+        ['2026-11-15', 'homeEvent'],
+        ['2026-11-12', 'complaint'],
+      ]);
+      assert.equal(latest[4]!.careHomeId, koivukoti.id, "a complaint entry names its home (whose people may read its text)");
+      assert.deepEqual((await store.queries.latestEntries(espoo.id, today, 10)).at(-1)?.date, '2026-09-01');
+      const last = await store.queries.lastEntryDates(today);
+      assert.equal(last.get(espoo.id), '2026-11-20', 'an entry dated ahead is not the last one');
+      assert.equal(last.get(vantaa.id), '2026-11-22');
+      assert.equal(last.has(jyvaskyla.id), false);
+      assert.equal(await store.queries.countEntries('2026-11-16', today), 4);
+    });
+
+    it('reads open places by effective status, home order and region, bounded with totals; counts per home and status', async () => {
+      const all = await store.queries.openPlaces({ today, limit: 10 });
+      assert.deepEqual(all.places.map((p) => [p.label, p.effectiveStatus]), [['A1', 'vapaa'], ['A2', 'vapaa'], ['A3', 'vapautuu'], ['B1', 'vapaa']]);
+      assert.deepEqual([all.total, all.homes], [4, 2]);
+      const page = await store.queries.openPlaces({ today, limit: 2 });
+      assert.deepEqual([page.places.length, page.total, page.homes], [2, 4, 2]);
+      assert.deepEqual((await store.queries.openPlaces({ today, region: 'sisa-suomi', limit: 10 })).places.map((p) => p.label), ['B1']);
+      assert.deepEqual((await store.queries.longFreePlaces(today, '2026-11-09', 10)).places.map((p) => p.label), ['A1']);
+      const counts = await store.queries.placeCounts(today);
+      const of = (homeId: string) => Object.fromEntries(counts.filter((c) => c.careHomeId === homeId).map((c) => [c.status, c.count]));
+      assert.deepEqual(of(koivukoti.id), { kaytossa: 1, vapaa: 2, vapautuu: 1 });
+      assert.deepEqual(of(ahtari.id), { vapaa: 1 });
+    });
+
+    it("reads complaints past their target, a customer's open complaints and next contact", async () => {
+      const overdue = await store.queries.overdueComplaints(today, 10);
+      assert.deepEqual([overdue.complaints.map((c) => c.id), overdue.total], [[openComplaint.id], 1]);
+      assert.deepEqual((await store.queries.openComplaintsOf(espoo.id)).map((c) => c.id), [openComplaint.id]);
+      assert.equal((await store.queries.nextContactOf(espoo.id, today))?.nextContactDate, '2026-11-30');
+      assert.equal(await store.queries.nextContactOf(jyvaskyla.id, today), undefined);
+    });
+
+    it("lists customers and homes in Finnish order, the region's first, and sees a new one at once", async () => {
+      const choice = await store.queries.customersByRegion('sisa-suomi', 2);
+      assert.deepEqual([choice.customers.map((c) => c.name), choice.inRegion, choice.total], [['Jyväskylän kaupunki', 'Espoon kaupunki'], 1, 3]);
+      assert.deepEqual((await store.queries.careHomes()).map((h) => h.name), ['Koivukoti', 'Ähtärin koti']);
+      await store.records.commit({ at, writes: [create('customer', customer('Auran kunta', 'etela-suomi'))], outbox: [] });
+      assert.deepEqual((await store.queries.customerNames()).map((c) => c.name), ['Auran kunta', 'Espoon kaupunki', 'Jyväskylän kaupunki', 'Vantaan kaupunki']);
+    });
+
+    it('answers whether a request key was used and whether the store was in use by an instant', async () => {
+      assert.equal(await store.queries.isProcessed('queries-seed'), true);
+      assert.equal(await store.queries.isProcessed('never'), false);
+      assert.equal(await store.queries.createdBy('2026-11-01T08:00:00.000Z'), true);
+      assert.equal(await store.queries.createdBy('2026-10-31T08:00:00.000Z'), false);
+    });
+  });
+}
