@@ -41,6 +41,12 @@ export interface RecordQueries {
   customerNames(): Promise<readonly CustomerName[]>;
   /** A region's customers first, then the others, alphabetically; at most `limit`, with how many there are in all. */
   customersByRegion(region: Region, limit: number): Promise<{ customers: CustomerName[]; inRegion: number; total: number }>;
+  /**
+   * Customers whose name contains `text`, case-insensitively (the typeahead of every customer choice): names
+   * starting with it first, then those with a word starting with it, then the rest, each in Finnish order;
+   * `skip` of them passed over, at most `limit` returned. An empty text lists every customer in that order.
+   */
+  searchCustomers(text: string, limit: number, skip: number): Promise<CustomerName[]>;
   /** The care homes in Finnish alphabetical order; cached until a home is written. */
   careHomes(): Promise<readonly CareHome[]>;
   /**

@@ -123,6 +123,23 @@ export function recordQueriesContract(name: string, open: () => Promise<{ store:
       assert.deepEqual((await store.queries.customerNames()).map((c) => c.name), ['Auran kunta', 'Espoon kaupunki', 'Jyväskylän kaupunki', 'Vantaan kaupunki']);
     });
 
+    it('searches customers by name: case-insensitive, prefix and word matches first, Finnish order, paged', async () => {
+      const more = ['Ähtärin kaupunki', 'Keski-Suomen hyvinvointialue', 'Kaupunkiyhtymä 100% Oy', 'Åbo stad', 'Öljytilan kunta', 'Wasa stad', 'Vöyrin kunta'].map((n) => create('customer', customer(n, 'sisa-suomi')));
+      await store.records.commit({ at, writes: more, outbox: [] });
+      const names = async (text: string, limit = 25, skip = 0) => (await store.queries.searchCustomers(text, limit, skip)).map((c) => c.name);
+      // "Kaupunkiyhtymä" starts with it; the others have a word starting with it.
+      assert.deepEqual(await names('KAUP'), ['Kaupunkiyhtymä 100% Oy', 'Espoon kaupunki', 'Jyväskylän kaupunki', 'Vantaan kaupunki', 'Ähtärin kaupunki']);
+      assert.deepEqual(await names('ähtä'), ['Ähtärin kaupunki'], 'ä folded to lower case, unlike SQLite LIKE');
+      assert.deepEqual(await names('suomen'), ['Keski-Suomen hyvinvointialue'], 'a word after a hyphen');
+      assert.deepEqual(await names('yväs'), ['Jyväskylän kaupunki'], 'anywhere in the name, last');
+      assert.deepEqual(await names('100%'), ['Kaupunkiyhtymä 100% Oy'], '% is a letter, not a wildcard');
+      assert.deepEqual(await names('_'), []);
+      assert.deepEqual(await names(''), ['Espoon kaupunki', 'Jyväskylän kaupunki', 'Kaupunkiyhtymä 100% Oy', 'Keski-Suomen hyvinvointialue', 'Vantaan kaupunki', 'Vöyrin kunta', 'Wasa stad', 'Åbo stad', 'Ähtärin kaupunki', 'Öljytilan kunta']);
+      assert.deepEqual(await names('kaup', 2, 1), ['Espoon kaupunki', 'Jyväskylän kaupunki']);
+      const [first] = await store.queries.searchCustomers('espoo', 1, 0);
+      assert.deepEqual(first, { id: espoo.id, name: 'Espoon kaupunki', region: 'etela-suomi' });
+    });
+
     it('answers whether a request key was used and whether the store was in use by an instant', async () => {
       assert.equal(await store.queries.isProcessed('queries-seed'), true);
       assert.equal(await store.queries.isProcessed('never'), false);
