@@ -1,20 +1,19 @@
 import type { CareHome } from '../../src/domain/records/care-home.js';
 import { complaintChannels, complaintSeverities } from '../../src/domain/records/complaint.js';
-import type { Customer } from '../../src/domain/records/customer.js';
 import { t, type Locale } from '../../src/i18n/messages.js';
-import type { FormSpec } from '../forms/form-card.js';
+import type { CustomerChoice, FormSpec } from '../forms/form-card.js';
 
 /**
  * The `reklamaatio` form: the fields of the complaint input schema a user types. The privacy reminders
  * stand right above the matter, where a resident's details could slip in (DOMAIN.md, Privacy).
  */
-export function complaintFormSpec(locale: Locale, customers: Customer[], homes: CareHome[], today: string): FormSpec {
+export function complaintFormSpec(locale: Locale, customers: readonly CustomerChoice[], homes: CareHome[], today: string): FormSpec {
   return {
     title: 'form.complaint.title',
     intro: 'form.complaint.intro',
     submitAction: 'complaint.submit',
     fields: [
-      { kind: 'choice', id: 'customerId', label: 'form.complaint.customer', required: true, choices: customers.map((c) => ({ title: c.name, value: c.id })) },
+      { kind: 'customer', id: 'customerId', label: 'form.complaint.customer', required: true, choices: customers.map((c) => ({ title: c.name, value: c.id })) },
       { kind: 'choice', id: 'careHomeId', label: 'form.complaint.careHome', required: true, choices: homes.map((h) => ({ title: `${h.name} (${h.city})`, value: h.id })) },
       { kind: 'date', id: 'receivedDate', label: 'form.complaint.receivedDate', required: true, defaultValue: today, max: today },
       {

@@ -1,17 +1,16 @@
 import { addYears } from '../../src/domain/dates.js';
 import { contactTypes } from '../../src/domain/records/contact-log-entry.js';
-import type { Customer } from '../../src/domain/records/customer.js';
 import { t, type Locale } from '../../src/i18n/messages.js';
-import type { FormSpec } from '../forms/form-card.js';
+import type { CustomerChoice, FormSpec } from '../forms/form-card.js';
 
 /** The `kirjaa` form: the fields of the contact-log-entry input schema. */
-export function contactLogFormSpec(locale: Locale, customers: Customer[], today: string): FormSpec {
+export function contactLogFormSpec(locale: Locale, customers: readonly CustomerChoice[], today: string): FormSpec {
   return {
     title: 'form.log.title',
     intro: 'form.log.intro',
     submitAction: 'contactLog.submit',
     fields: [
-      { kind: 'choice', id: 'customerId', label: 'form.log.customer', required: true, choices: customers.map((c) => ({ title: c.name, value: c.id })) },
+      { kind: 'customer', id: 'customerId', label: 'form.log.customer', required: true, choices: customers.map((c) => ({ title: c.name, value: c.id })) },
       { kind: 'date', id: 'date', label: 'form.log.date', required: true, defaultValue: today, max: today },
       { kind: 'choice', id: 'type', label: 'form.log.type', required: true, choices: contactTypes.map((c) => ({ title: t(locale, `contactType.${c}`), value: c })) },
       { kind: 'text', id: 'matter', label: 'form.log.matter', required: true, multiline: true, maxLength: 4000 },

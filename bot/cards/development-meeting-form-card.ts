@@ -1,19 +1,18 @@
 import type { CareHome } from '../../src/domain/records/care-home.js';
-import type { Customer } from '../../src/domain/records/customer.js';
 import { developmentMeetingKinds } from '../../src/domain/records/development-meeting.js';
 import { t, type Locale } from '../../src/i18n/messages.js';
-import { formCard, type FormSpec, type FormState } from '../forms/form-card.js';
+import { formCard, type CustomerChoice, type FormSpec, type FormState } from '../forms/form-card.js';
 import type { AdaptiveCard } from './elements.js';
 
 /** The `kokous` form: the fields of the development-meeting input schema, with a date and two times for its start and end. */
-export function developmentMeetingFormSpec(locale: Locale, customers: Customer[], homes: CareHome[], today: string): FormSpec {
+export function developmentMeetingFormSpec(locale: Locale, customers: readonly CustomerChoice[], homes: CareHome[], today: string): FormSpec {
   return {
     title: 'form.meeting.title',
     intro: 'form.meeting.intro',
     submitAction: 'meeting.submit',
     fields: [
       { kind: 'choice', id: 'kind', label: 'form.meeting.kind', required: true, choices: developmentMeetingKinds.map((k) => ({ title: t(locale, `meetingKind.${k}`), value: k })) },
-      { kind: 'choice', id: 'customerId', label: 'form.meeting.customer', choices: customers.map((c) => ({ title: c.name, value: c.id })) },
+      { kind: 'customer', id: 'customerId', label: 'form.meeting.customer', choices: customers.map((c) => ({ title: c.name, value: c.id })) },
       { kind: 'choice', id: 'careHomeId', label: 'form.meeting.careHome', choices: homes.map((h) => ({ title: `${h.name} (${h.city})`, value: h.id })) },
       { kind: 'date', id: 'date', label: 'form.meeting.date', required: true, defaultValue: today },
       // Helsinki wall-clock times on the meeting's date; the use case turns them into instants.

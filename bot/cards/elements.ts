@@ -55,7 +55,8 @@ export type ActionStyle = 'default' | 'positive' | 'destructive';
 /** 'auto', 'stretch', a relative weight (number) or a pixel width ('80px'). */
 export type ColumnWidth = 'auto' | 'stretch' | number | `${number}px`;
 export type TextInputStyle = 'text' | 'tel' | 'url' | 'email';
-export type ChoiceSetStyle = 'compact' | 'expanded';
+/** 'filtered': a searchable dropdown (schema 1.5), the typeahead of a long choice list. */
+export type ChoiceSetStyle = 'compact' | 'expanded' | 'filtered';
 
 // ---------------------------------------------------------------------------
 // Element types
@@ -164,10 +165,24 @@ export interface Choice {
   value: string;
 }
 
+/**
+ * Dynamic typeahead: Teams sends the bot an `application/search` invoke with what was typed and this
+ * dataset, and lists the results the bot answers under the static choices (msteams-docs,
+ * task-modules-and-cards/cards/dynamic-search.md, "Data.Query" and "Invoke request"; answered in
+ * bot/customer-search.ts). The adaptivecards library dates `choices.data` 1.6; Teams renders it on the
+ * cards it renders (its own example is a 1.2 card), see test/support/adaptive-cards.ts.
+ */
+export interface DataQuery {
+  type: 'Data.Query';
+  dataset: string;
+}
+
 export interface InputChoiceSet extends InputBase {
   type: 'Input.ChoiceSet';
   label: string;
   choices: Choice[];
+  /** The choices beyond the static ones, asked from the bot as the user types; use with style 'filtered'. */
+  'choices.data'?: DataQuery;
   /** For multi-select: comma-separated values. */
   value?: string;
   style?: ChoiceSetStyle;
@@ -388,6 +403,11 @@ export function inputDate(opts: Props<InputDate>): InputDate {
 
 export function inputChoiceSet(opts: Props<InputChoiceSet>): InputChoiceSet {
   return compact({ type: 'Input.ChoiceSet', ...opts });
+}
+
+/** A Data.Query for `choices.data`: the dataset names what the bot searches (bot/customer-search.ts). */
+export function dataQuery(dataset: string): DataQuery {
+  return { type: 'Data.Query', dataset };
 }
 
 export function inputToggle(opts: Props<InputToggle>): InputToggle {

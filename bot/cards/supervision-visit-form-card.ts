@@ -1,15 +1,14 @@
 import type { CareHome } from '../../src/domain/records/care-home.js';
-import type { Customer } from '../../src/domain/records/customer.js';
-import type { FormSpec } from '../forms/form-card.js';
+import type { CustomerChoice, FormSpec } from '../forms/form-card.js';
 
 /** The `käynti` form: the fields of the supervision-visit input schema. */
-export function supervisionVisitFormSpec(customers: Customer[], homes: CareHome[], today: string): FormSpec {
+export function supervisionVisitFormSpec(customers: readonly CustomerChoice[], homes: CareHome[], today: string): FormSpec {
   return {
     title: 'form.visit.title',
     intro: 'form.visit.intro',
     submitAction: 'visit.submit',
     fields: [
-      { kind: 'choice', id: 'customerId', label: 'form.visit.customer', required: true, choices: customers.map((c) => ({ title: c.name, value: c.id })) },
+      { kind: 'customer', id: 'customerId', label: 'form.visit.customer', required: true, choices: customers.map((c) => ({ title: c.name, value: c.id })) },
       { kind: 'choice', id: 'careHomeId', label: 'form.visit.careHome', required: true, choices: homes.map((h) => ({ title: `${h.name} (${h.city})`, value: h.id })) },
       { kind: 'date', id: 'date', label: 'form.visit.date', required: true, defaultValue: today, max: today },
       { kind: 'text', id: 'participants', label: 'form.visit.participants', required: true, maxLength: 1000 },

@@ -1,7 +1,7 @@
 import { replyWithFailure } from './failure-reply.js';
 import { MessageFactory } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
-import { listCustomers } from '../../src/app/customers.js';
+import { customerChoices } from '../../src/app/customer-choices.js';
 import { logContact } from '../../src/app/log-contact.js';
 import { localDate } from '../../src/domain/dates.js';
 import { formatDate, t } from '../../src/i18n/messages.js';
@@ -46,6 +46,6 @@ export const contactLogFlow: BotFlow = {
 };
 
 async function sendForm(ctx: FlowContext, state: FormState): Promise<void> {
-  const spec = contactLogFormSpec(ctx.locale, await listCustomers(ctx.app), localDate(ctx.app.clock.now()));
+  const spec = contactLogFormSpec(ctx.locale, await customerChoices(ctx.app, ctx.actor, state.values?.customerId), localDate(ctx.app.clock.now()));
   await ctx.turn.sendActivity(MessageFactory.attachment(cardAttachment(formCard(ctx.locale, spec, state))));
 }

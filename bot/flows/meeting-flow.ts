@@ -1,6 +1,6 @@
 import { MessageFactory } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
-import { listCustomers } from '../../src/app/customers.js';
+import { customerChoices } from '../../src/app/customer-choices.js';
 import { listCareHomes } from '../../src/app/list-open-places.js';
 import { recordDevelopmentMeeting } from '../../src/app/record-development-meeting.js';
 import { localDate } from '../../src/domain/dates.js';
@@ -36,12 +36,13 @@ export const meetingFlow: BotFlow = {
   },
 };
 
-async function formSpec(ctx: FlowContext) {
-  const [customers, homes] = await Promise.all([listCustomers(ctx.app), listCareHomes(ctx.app, ctx.actor)]);
+/** `selected`: a customer already chosen, kept on the returned form even when found by search. */
+async function formSpec(ctx: FlowContext, selected?: unknown) {
+  const [customers, homes] = await Promise.all([customerChoices(ctx.app, ctx.actor, selected), listCareHomes(ctx.app, ctx.actor)]);
   return developmentMeetingFormSpec(ctx.locale, customers, homes, localDate(ctx.app.clock.now()));
 }
 
 async function sendForm(ctx: FlowContext, state: FormState): Promise<void> {
-  const card = developmentMeetingFormCard(ctx.locale, await formSpec(ctx), state);
+  const card = developmentMeetingFormCard(ctx.locale, await formSpec(ctx, state.values?.customerId), state);
   await ctx.turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
 }

@@ -1,6 +1,6 @@
 import { MessageFactory } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
-import { listCustomers } from '../../src/app/customers.js';
+import { customerChoices } from '../../src/app/customer-choices.js';
 import { listCareHomes } from '../../src/app/list-open-places.js';
 import { noteDirectionOf, recordNote } from '../../src/app/record-note.js';
 import type { NoteDirection } from '../../src/domain/records/note.js';
@@ -42,12 +42,13 @@ export const noteFlow: BotFlow = {
   },
 };
 
-async function formSpec(ctx: FlowContext, direction: NoteDirection) {
-  const [customers, homes] = await Promise.all([listCustomers(ctx.app), listCareHomes(ctx.app, ctx.actor)]);
+/** `selected`: a customer already chosen, kept on the returned form even when found by search. */
+async function formSpec(ctx: FlowContext, direction: NoteDirection, selected?: unknown) {
+  const [customers, homes] = await Promise.all([customerChoices(ctx.app, ctx.actor, selected), listCareHomes(ctx.app, ctx.actor)]);
   return noteFormSpec(customers, homes, direction);
 }
 
 async function sendForm(ctx: FlowContext, direction: NoteDirection, state: FormState): Promise<void> {
-  const card = formCard(ctx.locale, await formSpec(ctx, direction), state);
+  const card = formCard(ctx.locale, await formSpec(ctx, direction, state.values?.customerId), state);
   await ctx.turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
 }

@@ -2,7 +2,7 @@ import { replyWithFailure } from './failure-reply.js';
 import { MessageFactory } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { listCareHomes } from '../../src/app/list-open-places.js';
-import { listCustomers } from '../../src/app/customers.js';
+import { customerChoices } from '../../src/app/customer-choices.js';
 import { logSupervisionVisit } from '../../src/app/log-supervision-visit.js';
 import { localDate } from '../../src/domain/dates.js';
 import { formatDate, t } from '../../src/i18n/messages.js';
@@ -36,12 +36,13 @@ export const visitFlow: BotFlow = {
   },
 };
 
-async function formSpec(ctx: FlowContext) {
-  const [customers, homes] = await Promise.all([listCustomers(ctx.app), listCareHomes(ctx.app, ctx.actor)]);
+/** `selected`: a customer already chosen, kept on the returned form even when found by search. */
+async function formSpec(ctx: FlowContext, selected?: unknown) {
+  const [customers, homes] = await Promise.all([customerChoices(ctx.app, ctx.actor, selected), listCareHomes(ctx.app, ctx.actor)]);
   return supervisionVisitFormSpec(customers, homes, localDate(ctx.app.clock.now()));
 }
 
 async function sendForm(ctx: FlowContext, state: FormState): Promise<void> {
-  const card = formCard(ctx.locale, await formSpec(ctx), state);
+  const card = formCard(ctx.locale, await formSpec(ctx, state.values?.customerId), state);
   await ctx.turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
 }

@@ -3,6 +3,7 @@ import { t, type Locale, type MessageKey } from '../../src/i18n/messages.js';
 import {
   actionSubmit,
   adaptiveCard,
+  dataQuery,
   inputChoiceSet,
   inputDate,
   inputText,
@@ -22,12 +23,24 @@ import {
  */
 export type FormField =
   | { kind: 'choice'; id: string; label: MessageKey; choices: { title: string; value: string }[]; required?: boolean; multiSelect?: boolean }
+  /**
+   * A customer: a searchable choice whose static choices are a bounded first page (src/app/customer-choices.ts,
+   * the chosen one included) and whose others are found by typing (Data.Query 'customers', answered by
+   * bot/customer-search.ts). A card listing every customer would be far over Teams' 28 KB at 3,000 of them.
+   */
+  | { kind: 'customer'; id: string; label: MessageKey; choices: { title: string; value: string }[]; required?: boolean }
   | { kind: 'text'; id: string; label: MessageKey; required?: boolean; multiline?: boolean; maxLength?: number; placeholder?: MessageKey }
   | { kind: 'date'; id: string; label: MessageKey; required?: boolean; max?: string; min?: string; defaultValue?: string }
   /** A wall-clock time hh:mm (Input.Time); `errorMessage` is shown by Teams when a required one is empty. */
   | { kind: 'time'; id: string; label: MessageKey; required?: boolean; defaultValue?: string; errorMessage: MessageKey }
   | { kind: 'toggle'; id: string; label: MessageKey }
   | { kind: 'hint'; text: MessageKey; attention?: boolean };
+
+/** A customer as a choice lists it (src/store/record-queries.ts CustomerName, or a whole customer). */
+export interface CustomerChoice {
+  id: string;
+  name: string;
+}
 
 export interface FormSpec {
   title: MessageKey;
@@ -58,7 +71,8 @@ export function formCard(locale: Locale, spec: FormSpec, state: FormState): Adap
       body.push(textBlock(t(locale, field.text), { size: 'small', ...(field.attention ? { color: 'warning' as const } : { isSubtle: true }) }));
       continue;
     }
-    if (field.kind === 'choice' && field.choices.length === 0) {
+    // A customer choice's first page is empty only when there are no customers at all: nothing to search either.
+    if ((field.kind === 'choice' || field.kind === 'customer') && field.choices.length === 0) {
       // A choice set without choices is invalid in Adaptive Cards: say what is missing instead.
       body.push(textBlock(`${t(locale, field.label)}: ${t(locale, 'form.noChoices')}`, { color: 'warning' }));
       continue;
@@ -96,6 +110,9 @@ export function echoedValue(field: Exclude<FormField, { kind: 'hint' }>, raw: un
   switch (field.kind) {
     case 'text':
       return cutTo(value, field.maxLength ?? defaultTextMax);
+    // A customer found by search is echoed too: the flow adds the chosen customer to the choices (customerChoices).
+    case 'customer':
+      return field.choices.some((c) => c.value === value) ? value : undefined;
     case 'choice': {
       const offered = new Set(field.choices.map((c) => c.value));
       if (!field.multiSelect) return offered.has(value) ? value : undefined;
@@ -132,6 +149,8 @@ function input(locale: Locale, field: Exclude<FormField, { kind: 'hint' }>, raw:
         ...(value !== undefined ? { value } : {}),
         ...required,
       });
+    case 'customer':
+      return customerChoiceSet({ id: field.id, label, choices: field.choices, placeholder: t(locale, 'form.searchCustomer'), value, ...required });
     case 'text':
       return inputText({
         id: field.id,
@@ -165,6 +184,23 @@ function input(locale: Locale, field: Exclude<FormField, { kind: 'hint' }>, raw:
     case 'toggle':
       return inputToggle({ id: field.id, title: label, value: value === 'true' ? 'true' : 'false', valueOn: 'true', valueOff: 'false' });
   }
+}
+
+/**
+ * A customer choice as every card asks it (the forms, the place card's Reserve): the given choices in a
+ * searchable dropdown, and the others from the bot as the user types.
+ */
+export function customerChoiceSet(opts: {
+  id: string;
+  label: string;
+  choices: { title: string; value: string }[];
+  placeholder: string;
+  value?: string | undefined;
+  isRequired?: boolean;
+  errorMessage?: string;
+}): InputElement {
+  const { value, ...rest } = opts;
+  return inputChoiceSet({ ...rest, style: 'filtered', 'choices.data': dataQuery('customers'), ...(value !== undefined ? { value } : {}) });
 }
 
 /**

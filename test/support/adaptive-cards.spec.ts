@@ -10,6 +10,7 @@ import {
   container,
   factSet,
   fieldError,
+  dataQuery,
   inputChoiceSet,
   inputDate,
   inputText,
@@ -122,6 +123,17 @@ describe('test/support/adaptive-cards validateCard', () => {
     const problems = validateCard({ ...fullCard(), version: '1.6' });
     assert.equal(problems.length, 1, problems.join('\n'));
     assert.match(problems[0]!, /version 1\.6 is above 1\.5/);
+  });
+
+  it("takes Teams' dynamic typeahead (choices.data, a Data.Query) on a 1.5 card, and checks it itself", () => {
+    const choiceSet = (extra: Record<string, unknown>) =>
+      adaptiveCard({ body: [{ ...inputChoiceSet({ id: 'customerId', label: 'Asiakas', choices: [{ title: 'Espoo', value: 'c1' }], style: 'filtered', 'choices.data': dataQuery('customers') }), ...extra }] });
+    assertValidCard(choiceSet({}));
+    assert.match(validateCard(choiceSet({ style: 'compact' })).join('\n'), /needs style "filtered"/);
+    assert.match(validateCard(choiceSet({ 'choices.data': { type: 'Data.Query' } })).join('\n'), /"dataset" is required/);
+    assert.match(validateCard(choiceSet({ 'choices.data': { type: 'Data.Query', dataset: 'x', top: 3 } })).join('\n'), /unknown property "top"/);
+    // Only that report is dropped: another property newer than 1.5 is still one.
+    assert.match(validateCard({ ...choiceSet({}), body: [{ type: 'TextBlock', text: 'x', labelPosition: 'inline' }] }).join('\n'), /unknown property "labelPosition"|version 1\.6/);
   });
 
   it('reports a missing version', () => {

@@ -115,7 +115,7 @@ const cards = (locale: Locale) => ({
     },
     locale,
   ),
-  logForm: formCard(locale, contactLogFormSpec(locale, [{ ...meta, id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', name: 'Turun kaupunki', region: 'lounais-suomi', segment: 'ostopalvelu', lifecyclePhase: 'kasvu' }], '2026-11-23'), {
+  logForm: formCard(locale, contactLogFormSpec(locale, [{ id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', name: 'Turun kaupunki' }], '2026-11-23'), {
     requestId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427',
   }),
   visitSpecialMention: notificationCard(visit(true), locale),
