@@ -1,4 +1,4 @@
-import { MessageFactory, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import { MessageFactory, TeamsActivityHandler, TurnContext, type InvokeResponse } from 'botbuilder';
 import { authorize } from '../src/app/authorize.js';
 import { rememberConversation } from '../src/app/bind-channel.js';
 import type { AppContext } from '../src/app/app-context.js';
@@ -8,6 +8,7 @@ import type { ChannelAudience } from '../src/notify/audience.js';
 import { cardAttachment, plainText } from './cards/elements.js';
 import { helpCard } from './cards/help-card.js';
 import { formValues, submitEnvelope } from './card-submits.js';
+import { answerSearchInvoke, SEARCH_INVOKE } from './customer-search.js';
 import { maxMessageLength, parseCommand, type CommandSpec } from './commands.js';
 import { bindTeamChannels, channelIdOf, channelReference } from './flows/channel-flow.js';
 import type { BotFlow, FlowContext } from './flows/flow.js';
@@ -50,6 +51,17 @@ export class HoivaBot extends TeamsActivityHandler {
       }
       await next();
     });
+  }
+
+  /**
+   * Teams' typeahead search (bot/customer-search.ts) is answered here, before botbuilder's own
+   * `onSearchInvoke`: that one answers 400 to a missing value or an empty `queryText`
+   * (botbuilder-core activityHandler.js, getSearchInvokeValue), where the bot would rather list the first
+   * page, and it adds a `statusCode` to the documented body. Every other invoke goes on as before.
+   */
+  protected override async onInvokeActivity(turn: TurnContext): Promise<InvokeResponse> {
+    if (turn.activity.name === SEARCH_INVOKE) return answerSearchInvoke(this.options.app, this.flowContext(turn).actor, turn.activity.value, this.options.logger);
+    return super.onInvokeActivity(turn);
   }
 
   private locale(turn: TurnContext): Locale {

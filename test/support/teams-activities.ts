@@ -142,3 +142,20 @@ export function channelCardSubmit(
 export const qualityManager: TeamsUser = { id: '29:liisa', name: 'Liisa Laaksonen', aadObjectId: '00000000-0000-0000-0000-0000000000022', locale: 'fi-FI' };
 export const regionalDirector: TeamsUser = { id: '29:jukka', name: 'Jukka Järvinen', aadObjectId: '00000000-0000-0000-0000-0000000000023', locale: 'fi-FI' };
 export const businessDirector: TeamsUser = { id: '29:aino', name: 'Aino Virtanen', aadObjectId: '00000000-0000-0000-0000-0000000000024', locale: 'fi-FI' };
+
+/**
+ * The invoke Teams sends as someone types in a choice with `choices.data` (a Data.Query): name
+ * `application/search`, value `{ queryText, dataset, queryOptions: { skip, top } }` (msteams-docs,
+ * task-modules-and-cards/cards/dynamic-search.md, "Invoke request"). Answered in the HTTP response.
+ */
+export function searchInvoke(serviceUrl: string, user: TeamsUser, queryText: string, options: { dataset?: string; skip?: number; top?: number } = {}) {
+  return {
+    ...base(serviceUrl, user),
+    type: 'invoke',
+    name: 'application/search',
+    value: { queryText, dataset: options.dataset ?? 'customers', queryOptions: { skip: options.skip ?? 0, top: options.top ?? 15 } },
+    localTimezone: 'Europe/Helsinki',
+    conversation: { conversationType: 'personal', tenantId: TENANT_ID, id: personalConversationId(user) },
+    channelData: { tenant: { id: TENANT_ID }, source: { name: 'message' } },
+  };
+}

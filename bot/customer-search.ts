@@ -1,0 +1,42 @@
+import type { InvokeResponse } from 'botbuilder';
+import type { AppContext } from '../src/app/app-context.js';
+import { searchCustomers } from '../src/app/search-customers.js';
+import type { ActorRef } from '../src/domain/records/common.js';
+import type { Logger } from '../src/logger.js';
+
+/**
+ * The answer to Teams' dynamic typeahead. A customer choice with `choices.data` = Data.Query 'customers'
+ * (bot/forms/form-card.ts customerChoiceSet) makes Teams send, as the user types, an `invoke` named
+ * `application/search` with `value: { queryText, dataset, queryOptions: { skip, top } }`; the bot answers
+ * `{ status: 200, body: { type: 'application/vnd.microsoft.search.searchResponse', value: { results:
+ * [{ title, value }] } } }`, title shown and value submitted (msteams-docs,
+ * task-modules-and-cards/cards/dynamic-search.md, "Invoke request" and "Response").
+ *
+ * Always a 200: someone outside the people list, an unknown dataset or a failed read gets no results, so
+ * the dropdown shows nothing found rather than an error — a 5xx would also make the channel retry. The
+ * submitted id is validated by the use case like any other (unknown → a field error).
+ */
+export const SEARCH_INVOKE = 'application/search';
+export const SEARCH_RESPONSE_TYPE = 'application/vnd.microsoft.search.searchResponse';
+
+export interface SearchResult {
+  title: string;
+  value: string;
+}
+
+export function searchResponse(results: SearchResult[]): InvokeResponse {
+  return { status: 200, body: { type: SEARCH_RESPONSE_TYPE, value: { results } } };
+}
+
+export async function answerSearchInvoke(app: AppContext, actor: ActorRef, value: unknown, logger: Logger): Promise<InvokeResponse> {
+  const search = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  if (search.dataset !== 'customers') return searchResponse([]);
+  const options = typeof search.queryOptions === 'object' && search.queryOptions !== null ? (search.queryOptions as Record<string, unknown>) : {};
+  try {
+    const found = await searchCustomers(app, actor, { text: search.queryText, top: options.top, skip: options.skip });
+    return searchResponse(found.ok ? found.value.map((c) => ({ title: c.name, value: c.id })) : []);
+  } catch (error) {
+    logger.error('customer search failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    return searchResponse([]);
+  }
+}
