@@ -1,7 +1,8 @@
 import { RESERVE_CHOICES } from '../../src/app/place-card-data.js';
 import type { PlaceCardData } from '../../src/domain/events.js';
 import { formatDate, formatDateTime, t, type Locale } from '../../src/i18n/messages.js';
-import { actionShowCard, actionSubmit, adaptiveCard, container, factSet, inputChoiceSet, textBlock, type AdaptiveCard, type CardAction, type CardElement, type ContainerStyle } from './elements.js';
+import { customerChoiceSet } from '../forms/form-card.js';
+import { actionShowCard, actionSubmit, adaptiveCard, container, factSet, textBlock, type AdaptiveCard, type CardAction, type CardElement, type ContainerStyle } from './elements.js';
 
 const styles: Record<PlaceCardData['status'], ContainerStyle> = {
   vapaa: 'good',
@@ -78,10 +79,11 @@ export function placeCard(d: PlaceCardData, locale: Locale, requestId: string): 
         title: t(locale, 'reserve.action'),
         card: {
           body: [
-            inputChoiceSet({
+            // A first page (the home's region first) and the others by typing: any customer can be reserved for.
+            customerChoiceSet({
               id: 'customerId',
               label: t(locale, 'reserve.customer'),
-              placeholder: t(locale, 'form.choose'),
+              placeholder: t(locale, 'form.searchCustomer'),
               choices: choices.map((c) => ({ title: c.name, value: c.id })),
               isRequired: true,
               errorMessage: t(locale, 'place.unknownCustomer'),

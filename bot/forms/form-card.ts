@@ -1,3 +1,4 @@
+import { FIRST_PAGE } from '../../src/app/customer-choices.js';
 import type { FieldError } from '../../src/domain/validation.js';
 import { t, type Locale, type MessageKey } from '../../src/i18n/messages.js';
 import {
@@ -150,7 +151,7 @@ function input(locale: Locale, field: Exclude<FormField, { kind: 'hint' }>, raw:
         ...required,
       });
     case 'customer':
-      return customerChoiceSet({ id: field.id, label, choices: field.choices, placeholder: t(locale, 'form.searchCustomer'), value, ...required });
+      return customerChoiceSet({ id: field.id, label, choices: firstPageOf(field.choices, value), placeholder: t(locale, 'form.searchCustomer'), value, ...required });
     case 'text':
       return inputText({
         id: field.id,
@@ -184,6 +185,16 @@ function input(locale: Locale, field: Exclude<FormField, { kind: 'hint' }>, raw:
     case 'toggle':
       return inputToggle({ id: field.id, title: label, value: value === 'true' ? 'true' : 'false', valueOn: 'true', valueOff: 'false' });
   }
+}
+
+/**
+ * Bounded here too, whatever a spec is handed: the first FIRST_PAGE choices, and the chosen one first when
+ * it is further down, so a form stays within Teams' limit with every customer and keeps its selection.
+ */
+function firstPageOf(choices: { title: string; value: string }[], chosen: string | undefined): { title: string; value: string }[] {
+  const page = choices.slice(0, FIRST_PAGE);
+  const kept = chosen !== undefined && !page.some((c) => c.value === chosen) ? choices.find((c) => c.value === chosen) : undefined;
+  return kept ? [kept, ...page] : page;
 }
 
 /**

@@ -2,13 +2,14 @@ import type { PlaceCardData } from '../domain/events.js';
 import type { CareHome } from '../domain/records/care-home.js';
 import type { Place } from '../domain/records/place.js';
 import type { AppContext } from './app-context.js';
+import { FIRST_PAGE } from './customer-choices.js';
 
 /**
- * How many municipalities the Reserve choice offers: the home's region first (thesis 6.1: sales offers a
- * home's places in its region). About 90 characters each, so the card stays well under 28 KB at 10× the
- * company's customers; the card says how many more there are.
+ * How many municipalities the Reserve choice lists in the card: the home's region first (thesis 6.1: sales
+ * offers a home's places in its region), as a form's first page does (customer-choices.ts). The others are
+ * found by typing (the choice's Data.Query, bot/customer-search.ts); the card says how many there are.
  */
-export const RESERVE_CHOICES = 50;
+export const RESERVE_CHOICES = FIRST_PAGE;
 
 /**
  * The snapshot the place card renders: the place, its home, and the reserving municipality's name

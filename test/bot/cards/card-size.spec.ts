@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { customerCard, customerChoiceCard } from '../../../bot/cards/customer-card.js';
 import { openPlacesCard } from '../../../bot/cards/open-places-card.js';
+import { complaintFormSpec } from '../../../bot/cards/complaint-form-card.js';
+import { contactLogFormSpec } from '../../../bot/cards/contact-log-form-card.js';
+import { developmentMeetingFormSpec } from '../../../bot/cards/development-meeting-form-card.js';
+import { noteFormSpec } from '../../../bot/cards/note-form-card.js';
 import { placeCard } from '../../../bot/cards/place-freed-card.js';
+import { supervisionVisitFormSpec } from '../../../bot/cards/supervision-visit-form-card.js';
+import { formCard, type FormSpec } from '../../../bot/forms/form-card.js';
+import { RESERVE_CHOICES } from '../../../src/app/place-card-data.js';
 import { weeklyDigestCard } from '../../../bot/cards/weekly-digest-card.js';
 import type { CustomerOverview } from '../../../src/app/customer-overview.js';
 import type { OpenPlacesView } from '../../../src/app/list-open-places.js';
@@ -10,6 +17,7 @@ import type { WeeklyDigestEvent } from '../../../src/domain/events/digest-events
 import type { CareHome } from '../../../src/domain/records/care-home.js';
 import type { Region } from '../../../src/domain/records/common.js';
 import type { PlaceOnDay } from '../../../src/store/record-queries.js';
+import { assertValidCard } from '../../support/adaptive-cards.js';
 
 /**
  * Every list card at 10× the company's size stays under 28 KB of JSON (Teams refuses a message over its
@@ -44,6 +52,28 @@ function assertWithin(name: string, card: unknown, more: number): void {
 
 describe('cards stay within Teams\' size limit at 10× the company (440 homes, 16,000 places, 3,000 customers)', () => {
   for (const locale of ['fi', 'en'] as const) {
+    it(`every form with a customer field, handed every customer, a chosen one last on the list (${locale})`, () => {
+      // The company's homes today (44): the forms' home choice lists the homes one may record for, which
+      // for a company-wide role is every home; the customer choice is what grows with the customers.
+      const someHomes = homes.slice(0, HOMES / 10);
+      const today = '2026-11-23';
+      const forms: [string, FormSpec][] = [
+        ['käynti', supervisionVisitFormSpec(customers, someHomes, today)],
+        ['reklamaatio', complaintFormSpec(locale, customers, someHomes, today)],
+        ['kirjaa', contactLogFormSpec(locale, customers, today)],
+        ['tieto', noteFormSpec(customers, someHomes, 'myynnista-tuotantoon')],
+        ['kokous', developmentMeetingFormSpec(locale, customers, someHomes, today)],
+      ];
+      const chosen = customers.at(-1)!.id;
+      for (const [name, spec] of forms) {
+        const card = formCard(locale, spec, { requestId: uuid(9), values: { customerId: chosen }, errors: [{ field: 'matter', key: 'validation.required' }] });
+        const json = JSON.stringify(card);
+        assert.ok(json.length <= LIMIT, `${name}: ${json.length} characters of JSON, over ${LIMIT}`);
+        assert.ok(json.includes(`"value":"${chosen}"`), `${name} keeps the chosen customer selected`);
+        assertValidCard(card, name);
+      }
+    });
+
     it(`paikat, every place in view (${locale})`, () => {
       const view = everyPlace(homes);
       assertWithin('open places card', openPlacesCard(locale, view), view.total - 40);
@@ -108,7 +138,10 @@ describe('cards stay within Teams\' size limit at 10× the company (440 homes, 1
         freedAt: '2026-11-23T08:00:00.000Z',
         reserveChoices: customers,
       };
-      assertWithin('place card', placeCard(data, locale, uuid(2)), CUSTOMERS - 50);
+      const card = placeCard(data, locale, uuid(2));
+      assertWithin('place card', card, CUSTOMERS - RESERVE_CHOICES);
+      assert.match(JSON.stringify(card), /"choices\.data":\{"type":"Data\.Query","dataset":"customers"\}/, 'the others are found by typing');
+      assertValidCard(card);
       assertWithin('customer choice card', customerChoiceCard(locale, { kind: 'askName', customers }, uuid(3)), CUSTOMERS - 8);
     });
   }
