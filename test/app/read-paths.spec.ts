@@ -3,7 +3,9 @@ import { appContext, type AppContext } from '../../src/app/app-context.js';
 import { composeWeeklyDigest } from '../../src/app/compose-weekly-digest.js';
 import { findCustomer } from '../../src/app/customer-overview.js';
 import { listOpenPlaces } from '../../src/app/list-open-places.js';
-import { placeCardData } from '../../src/app/place-card-data.js';
+import { customerChoices, FIRST_PAGE } from '../../src/app/customer-choices.js';
+import { placeCardData, RESERVE_CHOICES } from '../../src/app/place-card-data.js';
+import { searchCustomers } from '../../src/app/search-customers.js';
 import { fixedClock } from '../../src/clock.js';
 import { addDays } from '../../src/domain/dates.js';
 import type { Region } from '../../src/domain/records/common.js';
@@ -100,10 +102,27 @@ describe('request paths read narrowly, whatever the store size', function () {
     const home = (await store.records.get('careHome', place.careHomeId))!;
     const read = await rowsRead(async () => {
       const data = await placeCardData(ctx, place, home);
-      assert.equal(data.reserveChoices.length, 50);
-      assert.equal(data.moreReserveChoices, CUSTOMERS - 50);
+      assert.equal(data.reserveChoices.length, RESERVE_CHOICES);
+      assert.equal(data.moreReserveChoices, CUSTOMERS - RESERVE_CHOICES);
     });
     assert.deepEqual(read, { rows: 0, wholeTables: [] });
+  });
+
+  it("a form's customer choice and the typeahead search: the page's rows, not the customers", async () => {
+    const chosen = uuid(10_000 + CUSTOMERS - 1);
+    const choices = await rowsRead(async () => {
+      const page = await customerChoices(ctx, boss, chosen);
+      assert.equal(page.length, FIRST_PAGE + 1, 'the first page and the chosen customer');
+    });
+    assert.deepEqual(choices.wholeTables, []);
+    // The person, the page (the company-wide role has no region: the search's first page), the chosen customer.
+    assert.ok(choices.rows <= FIRST_PAGE + 3, `customer choices read ${choices.rows} rows`);
+    const search = await rowsRead(async () => {
+      const found = await searchCustomers(ctx, boss, { text: 'kunta', top: 15, skip: 0 });
+      assert.ok(found.ok && found.value.length === 15);
+    });
+    assert.deepEqual(search.wholeTables, []);
+    assert.ok(search.rows <= 15 + 1, `the search read ${search.rows} rows`);
   });
 
   it('the Monday digest is composed once a week: every later check of the week is one key lookup', async () => {
