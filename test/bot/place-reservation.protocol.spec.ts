@@ -3,7 +3,7 @@ import { BotHarness, eventually } from '../support/bot-harness.js';
 import { cardOf, textsOf, visibleText, walk, type Json } from '../support/cards.js';
 import type { RecordedCall } from '../support/connector-double.js';
 import { openPlaceForm, submitPlaceForm, validPlaceValues } from '../support/place-form.js';
-import { channelCardSubmit, homeDirector, installedInTeam, MYYNTI, salesDirector, salesManager, type TeamsUser } from '../support/teams-activities.js';
+import { channelCardSubmit, homeDirector, installedInTeam, MYYNTI, salesDirector, salesManager, searchInvoke, type TeamsUser } from '../support/teams-activities.js';
 
 /** The freed-place card's lifecycle in the channel: reserve from the card, the same card updates for everyone. */
 describe('reserving a freed place from its card (protocol)', () => {
@@ -46,6 +46,21 @@ describe('reserving a freed place from its card (protocol)', () => {
   it('offers the municipalities of the home\'s region first', () => {
     const { choices } = reserveAction(cardOf(posted));
     assert.deepEqual(choices.slice(0, 2).map((c) => c.title), ['Espoon kaupunki', 'Vantaan kaupunki']);
+  });
+
+  it('finds any municipality by typing (Data.Query) and reserves the one found', async () => {
+    let input: Json | undefined;
+    walk(cardOf(posted), (n) => {
+      if (n.type === 'Input.ChoiceSet' && n.id === 'customerId') input = n;
+    });
+    assert.equal(input?.style, 'filtered');
+    assert.deepEqual(input?.['choices.data'], { type: 'Data.Query', dataset: 'customers' });
+    const answer = (await (await h.post(searchInvoke(h.connector.url, salesManager, 'jyv'))).json()) as { value: { results: { title: string; value: string }[] } };
+    const [found] = answer.value.results;
+    assert.equal(found?.title, 'Jyväskylän kaupunki');
+    const { data } = reserveAction(cardOf(posted));
+    await h.post(channelCardSubmit(h.connector.url, salesManager, MYYNTI, posted.activityIdAssigned!, { ...data, customerId: found!.value }));
+    await eventually(async () => (await h.app.store.records.list('place', { label: 'A12' }))[0]?.reservedForCustomerId === found!.value || undefined);
   });
 
   it('stores the reservation and updates the posted card in place (PUT), not a new post', async () => {
