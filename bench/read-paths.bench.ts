@@ -3,7 +3,8 @@
  * `paikat`, their reply sizes, the Monday digest, start-up and the server's memory — and the growth 1× → 10×.
  * Prints a table and appends it to bench/RESULTS.md. Printed, not asserted: tests assert behaviour, not time.
  * BENCH_SCALES (1,10), BENCH_REQUESTS (30), BENCH_COMMAND_MAX_S (240), BENCH_REQUEST_TIMEOUT_S (120),
- * BENCH_STARTUP_TIMEOUT_S (300), BENCH_DIGEST_RUNS (3), BENCH_LABEL (a title for the RESULTS.md section).
+ * BENCH_STARTUP_TIMEOUT_S (300), BENCH_DIGEST_RUNS (3), BENCH_STALL_WATCH_S (20), BENCH_LABEL (a title for the
+ * RESULTS.md section).
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { FIRST_CUSTOMER_NAME } from '../src/store/seed/large/customers.js';
 import { ConnectorDouble } from '../test/support/connector-double.js';
 import { businessDirector } from '../test/support/teams-activities.js';
 import { timeCommand, type CommandTiming } from './read-paths/command-timing.js';
+import { measureDigestStall, type DigestStall } from './read-paths/digest-stall.js';
 import { appendResults, machine } from './read-paths/results-file.js';
 import { ensureSeeded, projectRoot } from './read-paths/seeded-folder.js';
 import { rssPeakMb, startMeasured, stopServer } from './read-paths/server-probe.js';
@@ -24,6 +26,11 @@ const bounds = {
 };
 const startupTimeoutMs = Number(process.env.BENCH_STARTUP_TIMEOUT_S ?? 300) * 1000;
 const digestRuns = Number(process.env.BENCH_DIGEST_RUNS ?? 3);
+const stallWatchMs = Number(process.env.BENCH_STALL_WATCH_S ?? 20) * 1000;
+/** The digest scheduler works Monday 08:00 → Friday (Helsinki); the stall is measured only then. */
+const digestDays = new Set(['Mon', 'Tue', 'Wed', 'Thu', 'Fri']);
+const helsinkiWeekday = () => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', weekday: 'short' }).format(new Date());
+const helsinkiHour = () => Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hour: '2-digit', hourCycle: 'h23' }).format(new Date()));
 
 interface ScaleResult {
   scale: number;
@@ -32,6 +39,7 @@ interface ScaleResult {
   asiakas?: CommandTiming;
   paikat?: CommandTiming;
   digest?: { latency: Summary; outcome: string; rssPeakMb?: number };
+  stall?: DigestStall;
   notes: string[];
 }
 
@@ -90,6 +98,17 @@ async function measure(scale: number): Promise<ScaleResult> {
   } catch (error) {
     result.notes.push(`${scale}× digest: ${(error as Error).message}`);
   }
+  const day = helsinkiWeekday();
+  if (digestDays.has(day) && !(day === 'Mon' && helsinkiHour() < 8)) {
+    try {
+      result.stall = await measureDigestStall(dataDir, { watchMs: stallWatchMs, checkEveryMs: 5_000, startupTimeoutMs });
+      console.log(`  with the digest on: started in ${ms(result.stall.startupMs)}, longest /healthz ${ms(result.stall.longestHealthzMs)}`);
+    } catch (error) {
+      result.notes.push(`${scale}× digest stall: ${(error as Error).message.split('\n')[0]}`);
+    }
+  } else {
+    result.notes.push(`${scale}×: ${day} in Helsinki, outside the digest's Monday 08:00 → Friday: the stall is not measured`);
+  }
   return result;
 }
 
@@ -112,6 +131,8 @@ function table(results: ScaleResult[]): string {
     row('`paikat` card JSON (whole activity)', (r) => (r.paikat ? `${kb(r.paikat.cardBytes)} (${kb(r.paikat.activityBytes)})` : '–'), (r) => r.paikat?.cardBytes),
     row('Monday digest composition, median / p95 / p99', lat((r) => r.digest?.latency), (r) => r.digest?.latency.median),
     row('start-up, spawn → /healthz', (r) => ms(r.startupMs), (r) => r.startupMs),
+    row('start-up with WEEKLY_DIGEST=on (a working day)', (r) => ms(r.stall?.startupMs), (r) => r.stall?.startupMs),
+    row('longest `/healthz` answer, digest checked every 5 s', (r) => (r.stall ? `${ms(r.stall.longestHealthzMs)} (n ${r.stall.healthzRequests})` : '–'), (r) => r.stall?.longestHealthzMs),
     row('server RSS peak (VmHWM)', (r) => (r.rssPeakMb ? `${r.rssPeakMb} MB` : '–'), (r) => r.rssPeakMb),
     row('digest process RSS peak', (r) => (r.digest?.rssPeakMb ? `${r.digest.rssPeakMb} MB` : '–'), (r) => r.digest?.rssPeakMb),
   ].join('\n');

@@ -17,7 +17,9 @@ the connector (\`BENCH_REQUESTS\`, default 30, after one warm-up; each command s
 default 240 s, or at a request slower than \`BENCH_REQUEST_TIMEOUT_S\`, default 120 s, so n may be smaller). Reply sizes
 are the card's JSON in UTF-8 bytes. The digest is \`composeWeeklyDigest\` in a process of its own on the seeded store
 (clock at this week's Monday 08:30, writes discarded so every run composes). Start-up is spawn → first \`/healthz\`
-answer; RSS peak is the server's VmHWM after the commands.
+answer; RSS peak is the server's VmHWM after the commands. On a working day (the digest scheduler's Monday 08:00 →
+Friday) the server is started once more with \`WEEKLY_DIGEST=on\` and \`DIGEST_CHECK_MS=5000\`: start-up, and the slowest of
+\`/healthz\` asked one after another for \`BENCH_STALL_WATCH_S\` (default 20 s) — how long a request waits behind a check.
 `;
 
 export function machine(): string {
