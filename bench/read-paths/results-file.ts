@@ -43,7 +43,8 @@ export function appendResults(title: string, table: string, notes: string[]): vo
   const existing = readFileSync(file, 'utf8');
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const section = [
-    ...(existing.includes(HEADING) ? [] : ['', INTRO]),
+    '',
+    ...(existing.includes(HEADING) ? [] : [INTRO]),
     `## ${when} UTC${title ? ` — ${title}` : ''}`,
     '',
     `Machine: ${machine()}. Commit: ${commit()}.`,
