@@ -126,14 +126,16 @@ export class SqliteRecordQueries implements RecordQueries {
   async openPlaces(query: OpenPlacesQuery): Promise<PlacePage> {
     const homes = this.homeList.get().byRegion.filter((h) => (!query.region || h.region === query.region) && (!query.careHomeId || h.id === query.careHomeId));
     const params = { today: query.today, homes: JSON.stringify(homes.map((h) => h.id)), limit: query.limit };
-    const from = `FROM json_each(@homes) AS h JOIN place AS p ON p.care_home_id = h.value WHERE ${OPEN}`;
+    // CROSS JOIN keeps the homes as the outer loop, so each home's open places come from the (care_home_id,
+    // status) index; left to itself SQLite scanned the unindexed json_each once per open place (65 ms at 10×).
+    const from = `FROM json_each(@homes) AS h CROSS JOIN place AS p ON p.care_home_id = h.value WHERE ${OPEN}`;
     const places = this.placesOnDay(`SELECT p.*, ${EFFECTIVE_STATUS} AS effective_status, h.key AS home_rank ${from} ORDER BY h.key, p.free_from, p.label LIMIT @limit`, params);
     return { places, ...this.totals(`SELECT count(*) AS total, count(DISTINCT p.care_home_id) AS homes ${from}`, params) };
   }
 
   async longFreePlaces(today: string, freeSince: string, limit: number): Promise<PlacePage> {
     const params = { today, freeSince, limit, homes: JSON.stringify(this.homeList.get().byName.map((h) => h.id)) };
-    const from = `FROM json_each(@homes) AS h JOIN place AS p ON p.care_home_id = h.value WHERE ${FREE_ON_DAY} AND p.free_from <= @freeSince`;
+    const from = `FROM json_each(@homes) AS h CROSS JOIN place AS p ON p.care_home_id = h.value WHERE ${FREE_ON_DAY} AND p.free_from <= @freeSince`;
     const places = this.placesOnDay(`SELECT p.*, ${EFFECTIVE_STATUS} AS effective_status ${from} ORDER BY p.free_from, h.key, p.rowid LIMIT @limit`, params);
     return { places, ...this.totals(`SELECT count(*) AS total, count(DISTINCT p.care_home_id) AS homes ${from}`, params) };
   }
