@@ -72,12 +72,27 @@ export function nameForms(name: string): string[] {
   return [key, ...[...bases].map((b) => (head ? `${head} ${b}` : b))];
 }
 
+/**
+ * Each list's name forms, computed once per list: the store hands out the same cached customer list until a
+ * customer is written (issue 10: recomputing 3,000 customers' forms took ~9 ms of every `asiakas` at 10×).
+ */
+const formsOfList = new WeakMap<readonly object[], { customer: unknown; forms: string[] }[]>();
+
+function indexedForms<T extends { name: string }>(customers: readonly T[]): { customer: T; forms: string[] }[] {
+  let indexed = formsOfList.get(customers);
+  if (!indexed) {
+    indexed = customers.map((customer) => ({ customer, forms: nameForms(customer.name) }));
+    formsOfList.set(customers, indexed);
+  }
+  return indexed as { customer: T; forms: string[] }[];
+}
+
 /** Matches `typed` against customers by name; see the file comment for the rules. */
 export function matchCustomers<T extends { name: string }>(typed: string, customers: readonly T[], closestCount = 3): CustomerMatch<T> {
   const wanted = nameKey(typed);
   if (wanted === '') return { kind: 'empty' };
   const byName = (a: T, b: T) => a.name.localeCompare(b.name, 'fi');
-  const indexed = customers.map((customer) => ({ customer, forms: nameForms(customer.name) }));
+  const indexed = indexedForms(customers);
 
   const exact = indexed.filter((c) => c.forms.includes(wanted)).map((c) => c.customer);
   if (exact.length === 1) return { kind: 'one', customer: exact[0]! };
@@ -86,7 +101,8 @@ export function matchCustomers<T extends { name: string }>(typed: string, custom
   // A word starting with what was typed comes before a match somewhere inside a word.
   const startsAWord = (form: string) => form.split(' ').some((_, i, words) => words.slice(i).join(' ').startsWith(wanted));
   const prefix = indexed.filter((c) => c.forms.some(startsAWord)).map((c) => c.customer);
-  const inside = indexed.filter((c) => !prefix.includes(c.customer) && c.forms.some((f) => f.includes(wanted))).map((c) => c.customer);
+  const isPrefix = new Set(prefix);
+  const inside = indexed.filter((c) => !isPrefix.has(c.customer) && c.forms.some((f) => f.includes(wanted))).map((c) => c.customer);
   if (prefix.length + inside.length > 0) return { kind: 'candidates', customers: [...prefix.sort(byName), ...inside.sort(byName)] };
 
   const distance = (forms: string[]) => Math.min(...forms.map((f) => editDistance(wanted, f)));
