@@ -88,8 +88,8 @@ export function formCard(locale: Locale, spec: FormSpec, state: FormState): Adap
       body.push(textBlock(t(locale, field.text), { size: 'small', ...(field.attention ? { color: 'warning' as const } : { isSubtle: true }) }));
       continue;
     }
-    // A search choice's first page is empty only when there is nothing to choose (no customers, no home one
-    // may record for): nothing to search either.
+    // A search choice's first page is empty only when there is nothing to choose (no customers at all, no
+    // home one may record for): nothing to search either.
     if ('choices' in field && field.choices.length === 0) {
       // A choice set without choices is invalid in Adaptive Cards: say what is missing instead.
       body.push(textBlock(`${t(locale, field.label)}: ${t(locale, 'form.noChoices')}`, { color: 'warning' }));
