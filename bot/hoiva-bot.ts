@@ -8,7 +8,7 @@ import type { ChannelAudience } from '../src/notify/audience.js';
 import { cardAttachment, plainText } from './cards/elements.js';
 import { helpCard } from './cards/help-card.js';
 import { formValues, submitEnvelope } from './card-submits.js';
-import { answerSearchInvoke, SEARCH_INVOKE } from './customer-search.js';
+import { answerSearchInvoke, SEARCH_INVOKE } from './search-invoke.js';
 import { maxMessageLength, parseCommand, type CommandSpec } from './commands.js';
 import { bindTeamChannels, channelIdOf, channelReference } from './flows/channel-flow.js';
 import type { BotFlow, FlowContext } from './flows/flow.js';
@@ -54,7 +54,7 @@ export class HoivaBot extends TeamsActivityHandler {
   }
 
   /**
-   * Teams' typeahead search (bot/customer-search.ts) is answered here, before botbuilder's own
+   * Teams' typeahead search (bot/search-invoke.ts) is answered here, before botbuilder's own
    * `onSearchInvoke`: that one answers 400 to a missing value or an empty `queryText`
    * (botbuilder-core activityHandler.js, getSearchInvokeValue), where the bot would rather list the first
    * page, and it adds a `statusCode` to the documented body. Every other invoke goes on as before.

@@ -1,7 +1,7 @@
 import type { CareHome } from '../../src/domain/records/care-home.js';
 import { complaintChannels, complaintSeverities } from '../../src/domain/records/complaint.js';
 import { t, type Locale } from '../../src/i18n/messages.js';
-import type { CustomerChoice, FormSpec } from '../forms/form-card.js';
+import { careHomeOptions, type CustomerChoice, type FormSpec } from '../forms/form-card.js';
 
 /**
  * The `reklamaatio` form: the fields of the complaint input schema a user types. The privacy reminders
@@ -14,7 +14,7 @@ export function complaintFormSpec(locale: Locale, customers: readonly CustomerCh
     submitAction: 'complaint.submit',
     fields: [
       { kind: 'customer', id: 'customerId', label: 'form.complaint.customer', required: true, choices: customers.map((c) => ({ title: c.name, value: c.id })) },
-      { kind: 'choice', id: 'careHomeId', label: 'form.complaint.careHome', required: true, choices: homes.map((h) => ({ title: `${h.name} (${h.city})`, value: h.id })) },
+      { kind: 'careHome', id: 'careHomeId', label: 'form.complaint.careHome', required: true, choices: careHomeOptions(homes) },
       { kind: 'date', id: 'receivedDate', label: 'form.complaint.receivedDate', required: true, defaultValue: today, max: today },
       {
         kind: 'choice',

@@ -1,7 +1,7 @@
 import type { CareHome } from '../../src/domain/records/care-home.js';
 import { developmentMeetingKinds } from '../../src/domain/records/development-meeting.js';
 import { t, type Locale } from '../../src/i18n/messages.js';
-import { formCard, type CustomerChoice, type FormSpec, type FormState } from '../forms/form-card.js';
+import { careHomeOptions, formCard, type CustomerChoice, type FormSpec, type FormState } from '../forms/form-card.js';
 import type { AdaptiveCard } from './elements.js';
 
 /** The `kokous` form: the fields of the development-meeting input schema, with a date and two times for its start and end. */
@@ -13,7 +13,7 @@ export function developmentMeetingFormSpec(locale: Locale, customers: readonly C
     fields: [
       { kind: 'choice', id: 'kind', label: 'form.meeting.kind', required: true, choices: developmentMeetingKinds.map((k) => ({ title: t(locale, `meetingKind.${k}`), value: k })) },
       { kind: 'customer', id: 'customerId', label: 'form.meeting.customer', choices: customers.map((c) => ({ title: c.name, value: c.id })) },
-      { kind: 'choice', id: 'careHomeId', label: 'form.meeting.careHome', choices: homes.map((h) => ({ title: `${h.name} (${h.city})`, value: h.id })) },
+      { kind: 'careHome', id: 'careHomeId', label: 'form.meeting.careHome', choices: careHomeOptions(homes) },
       { kind: 'date', id: 'date', label: 'form.meeting.date', required: true, defaultValue: today },
       // Helsinki wall-clock times on the meeting's date; the use case turns them into instants.
       { kind: 'time', id: 'startTime', label: 'form.meeting.startTime', required: true, errorMessage: 'meeting.invalidTime' },

@@ -169,7 +169,7 @@ export interface Choice {
  * Dynamic typeahead: Teams sends the bot an `application/search` invoke with what was typed and this
  * dataset, and lists the results the bot answers under the static choices (msteams-docs,
  * task-modules-and-cards/cards/dynamic-search.md, "Data.Query" and "Invoke request"; answered in
- * bot/customer-search.ts). The adaptivecards library dates `choices.data` 1.6; Teams renders it on the
+ * bot/search-invoke.ts). The adaptivecards library dates `choices.data` 1.6; Teams renders it on the
  * cards it renders (its own example is a 1.2 card), see test/support/adaptive-cards.ts.
  */
 export interface DataQuery {
@@ -405,7 +405,7 @@ export function inputChoiceSet(opts: Props<InputChoiceSet>): InputChoiceSet {
   return compact({ type: 'Input.ChoiceSet', ...opts });
 }
 
-/** A Data.Query for `choices.data`: the dataset names what the bot searches (bot/customer-search.ts). */
+/** A Data.Query for `choices.data`: the dataset names what the bot searches (bot/search-invoke.ts). */
 export function dataQuery(dataset: string): DataQuery {
   return { type: 'Data.Query', dataset };
 }

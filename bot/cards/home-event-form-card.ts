@@ -2,7 +2,7 @@ import type { AttendableContact } from '../../src/app/log-home-event.js';
 import type { CareHome } from '../../src/domain/records/care-home.js';
 import { homeEventKinds } from '../../src/domain/records/home-event.js';
 import { t, type Locale } from '../../src/i18n/messages.js';
-import type { FormSpec } from '../forms/form-card.js';
+import { careHomeOptions, type FormSpec } from '../forms/form-card.js';
 
 /** The `tilaisuus` form: the fields of the home-event input schema; the municipalities follow from the attendees. */
 export function homeEventFormSpec(locale: Locale, homes: CareHome[], contacts: AttendableContact[], today: string): FormSpec {
@@ -11,7 +11,7 @@ export function homeEventFormSpec(locale: Locale, homes: CareHome[], contacts: A
     intro: 'form.homeEvent.intro',
     submitAction: 'homeEvent.submit',
     fields: [
-      { kind: 'choice', id: 'careHomeId', label: 'form.homeEvent.careHome', required: true, choices: homes.map((h) => ({ title: `${h.name} (${h.city})`, value: h.id })) },
+      { kind: 'careHome', id: 'careHomeId', label: 'form.homeEvent.careHome', required: true, choices: careHomeOptions(homes) },
       { kind: 'date', id: 'date', label: 'form.homeEvent.date', required: true, defaultValue: today, max: today },
       { kind: 'choice', id: 'kind', label: 'form.homeEvent.kind', required: true, choices: homeEventKinds.map((k) => ({ title: t(locale, `homeEventKind.${k}`), value: k })) },
       { kind: 'text', id: 'title', label: 'form.homeEvent.name', required: true, maxLength: 200, placeholder: 'form.homeEvent.namePlaceholder' },

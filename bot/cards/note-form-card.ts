@@ -1,6 +1,6 @@
 import type { CareHome } from '../../src/domain/records/care-home.js';
 import type { NoteDirection } from '../../src/domain/records/note.js';
-import type { CustomerChoice, FormSpec } from '../forms/form-card.js';
+import { careHomeOptions, type CustomerChoice, type FormSpec } from '../forms/form-card.js';
 
 /**
  * The `tieto` form: the fields of the note input schema. Its title and intro say where the note will go,
@@ -13,7 +13,7 @@ export function noteFormSpec(customers: readonly CustomerChoice[], homes: CareHo
     submitAction: 'note.submit',
     fields: [
       { kind: 'customer', id: 'customerId', label: 'form.note.customer', required: true, choices: customers.map((c) => ({ title: c.name, value: c.id })) },
-      { kind: 'choice', id: 'careHomeId', label: 'form.note.careHome', choices: homes.map((h) => ({ title: `${h.name} (${h.city})`, value: h.id })) },
+      { kind: 'careHome', id: 'careHomeId', label: 'form.note.careHome', choices: careHomeOptions(homes) },
       { kind: 'text', id: 'matter', label: 'form.note.matter', required: true, multiline: true, maxLength: 4000 },
       { kind: 'toggle', id: 'specialMention', label: 'form.note.specialMention' },
       { kind: 'hint', text: 'form.privacyHint', attention: true },

@@ -3,7 +3,7 @@ import type { CareHome } from '../../src/domain/records/care-home.js';
 import { customerGroups, serviceTypes } from '../../src/domain/records/common.js';
 import type { FieldError } from '../../src/domain/validation.js';
 import { t, type Locale } from '../../src/i18n/messages.js';
-import { formCard, type FormSpec } from '../forms/form-card.js';
+import { careHomeOptions, formCard, type FormSpec } from '../forms/form-card.js';
 import type { AdaptiveCard } from './elements.js';
 
 export interface PlaceFreedFormOptions {
@@ -22,7 +22,7 @@ export function placeFreedFormSpec(locale: Locale, homes: CareHome[], today: str
     intro: 'form.placeFreed.intro',
     submitAction: 'placeFreed.submit',
     fields: [
-      { kind: 'choice', id: 'careHomeId', label: 'form.placeFreed.careHome', required: true, choices: homes.map((h) => ({ title: `${h.name} (${h.city})`, value: h.id })) },
+      { kind: 'careHome', id: 'careHomeId', label: 'form.placeFreed.careHome', required: true, choices: careHomeOptions(homes) },
       { kind: 'choice', id: 'serviceType', label: 'form.placeFreed.serviceType', required: true, choices: serviceTypes.map((s) => ({ title: t(locale, `serviceType.${s}`), value: s })) },
       { kind: 'choice', id: 'customerGroup', label: 'form.placeFreed.customerGroup', required: true, choices: customerGroups.map((g) => ({ title: t(locale, `customerGroup.${g}`), value: g })) },
       { kind: 'text', id: 'label', label: 'form.placeFreed.label', placeholder: 'form.placeFreed.labelPlaceholder', maxLength: 40, required: true },

@@ -1,5 +1,5 @@
 import type { CareHome } from '../../src/domain/records/care-home.js';
-import type { CustomerChoice, FormSpec } from '../forms/form-card.js';
+import { careHomeOptions, type CustomerChoice, type FormSpec } from '../forms/form-card.js';
 
 /** The `käynti` form: the fields of the supervision-visit input schema. */
 export function supervisionVisitFormSpec(customers: readonly CustomerChoice[], homes: CareHome[], today: string): FormSpec {
@@ -9,7 +9,7 @@ export function supervisionVisitFormSpec(customers: readonly CustomerChoice[], h
     submitAction: 'visit.submit',
     fields: [
       { kind: 'customer', id: 'customerId', label: 'form.visit.customer', required: true, choices: customers.map((c) => ({ title: c.name, value: c.id })) },
-      { kind: 'choice', id: 'careHomeId', label: 'form.visit.careHome', required: true, choices: homes.map((h) => ({ title: `${h.name} (${h.city})`, value: h.id })) },
+      { kind: 'careHome', id: 'careHomeId', label: 'form.visit.careHome', required: true, choices: careHomeOptions(homes) },
       { kind: 'date', id: 'date', label: 'form.visit.date', required: true, defaultValue: today, max: today },
       { kind: 'text', id: 'participants', label: 'form.visit.participants', required: true, maxLength: 1000 },
       { kind: 'text', id: 'findings', label: 'form.visit.findings', required: true, multiline: true, maxLength: 4000 },

@@ -2,7 +2,7 @@ import { MessageFactory } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { advanceComplaint } from '../../src/app/advance-complaint.js';
 import { customerChoices } from '../../src/app/customer-choices.js';
-import { listCareHomes } from '../../src/app/list-open-places.js';
+import { careHomeChoices } from '../../src/app/care-home-choices.js';
 import { receiveComplaint } from '../../src/app/receive-complaint.js';
 import { localDate } from '../../src/domain/dates.js';
 import { formatDate, formatDateTime, t } from '../../src/i18n/messages.js';
@@ -54,7 +54,7 @@ export const complaintFlow: BotFlow = {
 
 async function sendForm(ctx: FlowContext, state: FormState): Promise<void> {
   // The chosen customer stays on a returned form even when it was found by search.
-  const [customers, homes] = await Promise.all([customerChoices(ctx.app, ctx.actor, state.values?.customerId), listCareHomes(ctx.app, ctx.actor)]);
+  const [customers, homes] = await Promise.all([customerChoices(ctx.app, ctx.actor, state.values?.customerId), careHomeChoices(ctx.app, ctx.actor)]);
   const spec = complaintFormSpec(ctx.locale, customers, homes, localDate(ctx.app.clock.now()));
   await ctx.turn.sendActivity(MessageFactory.attachment(cardAttachment(formCard(ctx.locale, spec, state))));
 }

@@ -1,6 +1,6 @@
 import { MessageFactory } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
-import { listCareHomes } from '../../src/app/list-open-places.js';
+import { careHomeChoices } from '../../src/app/care-home-choices.js';
 import { listAttendableContacts, logHomeEvent } from '../../src/app/log-home-event.js';
 import { localDate } from '../../src/domain/dates.js';
 import { formatDate, t } from '../../src/i18n/messages.js';
@@ -35,7 +35,7 @@ export const homeEventFlow: BotFlow = {
 };
 
 async function formSpec(ctx: FlowContext) {
-  const [homes, contacts] = await Promise.all([listCareHomes(ctx.app, ctx.actor), listAttendableContacts(ctx.app)]);
+  const [homes, contacts] = await Promise.all([careHomeChoices(ctx.app, ctx.actor), listAttendableContacts(ctx.app)]);
   return homeEventFormSpec(ctx.locale, homes, contacts, localDate(ctx.app.clock.now()));
 }
 

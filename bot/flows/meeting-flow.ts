@@ -1,7 +1,7 @@
 import { MessageFactory } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { customerChoices } from '../../src/app/customer-choices.js';
-import { listCareHomes } from '../../src/app/list-open-places.js';
+import { careHomeChoices } from '../../src/app/care-home-choices.js';
 import { recordDevelopmentMeeting } from '../../src/app/record-development-meeting.js';
 import { localDate } from '../../src/domain/dates.js';
 import { formatDateTime, t } from '../../src/i18n/messages.js';
@@ -38,7 +38,7 @@ export const meetingFlow: BotFlow = {
 
 /** `selected`: a customer already chosen, kept on the returned form even when found by search. */
 async function formSpec(ctx: FlowContext, selected?: unknown) {
-  const [customers, homes] = await Promise.all([customerChoices(ctx.app, ctx.actor, selected), listCareHomes(ctx.app, ctx.actor)]);
+  const [customers, homes] = await Promise.all([customerChoices(ctx.app, ctx.actor, selected), careHomeChoices(ctx.app, ctx.actor)]);
   return developmentMeetingFormSpec(ctx.locale, customers, homes, localDate(ctx.app.clock.now()));
 }
 

@@ -1,7 +1,7 @@
 import { MessageFactory } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { customerChoices } from '../../src/app/customer-choices.js';
-import { listCareHomes } from '../../src/app/list-open-places.js';
+import { careHomeChoices } from '../../src/app/care-home-choices.js';
 import { noteDirectionOf, recordNote } from '../../src/app/record-note.js';
 import type { NoteDirection } from '../../src/domain/records/note.js';
 import { t } from '../../src/i18n/messages.js';
@@ -44,7 +44,7 @@ export const noteFlow: BotFlow = {
 
 /** `selected`: a customer already chosen, kept on the returned form even when found by search. */
 async function formSpec(ctx: FlowContext, direction: NoteDirection, selected?: unknown) {
-  const [customers, homes] = await Promise.all([customerChoices(ctx.app, ctx.actor, selected), listCareHomes(ctx.app, ctx.actor)]);
+  const [customers, homes] = await Promise.all([customerChoices(ctx.app, ctx.actor, selected), careHomeChoices(ctx.app, ctx.actor)]);
   return noteFormSpec(customers, homes, direction);
 }
 

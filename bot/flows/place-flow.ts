@@ -1,6 +1,7 @@
 import { MessageFactory } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
-import { listCareHomes, listOpenPlaces } from '../../src/app/list-open-places.js';
+import { careHomeChoices } from '../../src/app/care-home-choices.js';
+import { listOpenPlaces } from '../../src/app/list-open-places.js';
 import { recordPlaceFreed } from '../../src/app/record-place-freed.js';
 import { reservePlace } from '../../src/app/reserve-place.js';
 import { settlePlace } from '../../src/app/settle-place.js';
@@ -21,7 +22,7 @@ export const placeFlow: BotFlow = {
 
   async onCommand(id, _argument, { turn, app, locale, actor }) {
     if (id === 'freePlace') {
-      const homes = await listCareHomes(app, actor);
+      const homes = await careHomeChoices(app, actor);
       await turn.sendActivity(MessageFactory.attachment(cardAttachment(placeFreedFormCard(locale, { homes, requestId: randomUUID() }))));
     } else {
       const groups = await listOpenPlaces(app);
@@ -47,7 +48,7 @@ export const placeFlow: BotFlow = {
         ),
       );
     } else if (result.reason === 'invalid') {
-      const homes = await listCareHomes(app, actor);
+      const homes = await careHomeChoices(app, actor);
       const card = placeFreedFormCard(locale, { homes, requestId: envelope.requestId, values, errors: result.errors });
       await turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
     } else if (result.reason === 'conflict') {

@@ -1,4 +1,6 @@
+import { careHomeTitle } from '../../src/app/care-home-choices.js';
 import { FIRST_PAGE } from '../../src/app/customer-choices.js';
+import type { CareHome } from '../../src/domain/records/care-home.js';
 import type { FieldError } from '../../src/domain/validation.js';
 import { t, type Locale, type MessageKey } from '../../src/i18n/messages.js';
 import {
@@ -16,6 +18,7 @@ import {
   type CardElement,
   type InputElement,
 } from '../cards/elements.js';
+import type { SearchDataset } from '../search-invoke.js';
 
 /**
  * One form machinery for every record a user types in: a field list becomes an Adaptive Card, and on a
@@ -25,11 +28,12 @@ import {
 export type FormField =
   | { kind: 'choice'; id: string; label: MessageKey; choices: { title: string; value: string }[]; required?: boolean; multiSelect?: boolean }
   /**
-   * A customer: a searchable choice whose static choices are a bounded first page (src/app/customer-choices.ts,
-   * the chosen one included) and whose others are found by typing (Data.Query 'customers', answered by
-   * bot/customer-search.ts). A card listing every customer would be far over Teams' 28 KB at 3,000 of them.
+   * A customer or a care home: a searchable choice whose static choices are a bounded first page
+   * (src/app/customer-choices.ts, src/app/care-home-choices.ts; the chosen one kept) and whose others are
+   * found by typing (Data.Query 'customers' or 'careHomes', answered by bot/search-invoke.ts). A card
+   * listing every customer or, for a company-wide role, every home would be over Teams' 28 KB at 10×.
    */
-  | { kind: 'customer'; id: string; label: MessageKey; choices: { title: string; value: string }[]; required?: boolean }
+  | { kind: SearchKind; id: string; label: MessageKey; choices: { title: string; value: string }[]; required?: boolean }
   | { kind: 'text'; id: string; label: MessageKey; required?: boolean; multiline?: boolean; maxLength?: number; placeholder?: MessageKey }
   | { kind: 'date'; id: string; label: MessageKey; required?: boolean; max?: string; min?: string; defaultValue?: string }
   /** A wall-clock time hh:mm (Input.Time); `errorMessage` is shown by Teams when a required one is empty. */
@@ -41,6 +45,18 @@ export type FormField =
 export interface CustomerChoice {
   id: string;
   name: string;
+}
+
+/** The searchable field kinds: the dataset Teams asks the bot for, and what the empty dropdown says. */
+const searchKinds = {
+  customer: { dataset: 'customers', placeholder: 'form.searchCustomer' },
+  careHome: { dataset: 'careHomes', placeholder: 'form.searchCareHome' },
+} as const satisfies Record<string, { dataset: SearchDataset; placeholder: MessageKey }>;
+type SearchKind = keyof typeof searchKinds;
+
+/** A form's care-home choices: every one the flow was handed (src/app/care-home-choices.ts); the card bounds them. */
+export function careHomeOptions(homes: readonly Pick<CareHome, 'id' | 'name' | 'city'>[]): { title: string; value: string }[] {
+  return homes.map((h) => ({ title: careHomeTitle(h), value: h.id }));
 }
 
 export interface FormSpec {
@@ -72,8 +88,9 @@ export function formCard(locale: Locale, spec: FormSpec, state: FormState): Adap
       body.push(textBlock(t(locale, field.text), { size: 'small', ...(field.attention ? { color: 'warning' as const } : { isSubtle: true }) }));
       continue;
     }
-    // A customer choice's first page is empty only when there are no customers at all: nothing to search either.
-    if ((field.kind === 'choice' || field.kind === 'customer') && field.choices.length === 0) {
+    // A search choice's first page is empty only when there is nothing to choose (no customers at all, no
+    // home one may record for): nothing to search either.
+    if ('choices' in field && field.choices.length === 0) {
       // A choice set without choices is invalid in Adaptive Cards: say what is missing instead.
       body.push(textBlock(`${t(locale, field.label)}: ${t(locale, 'form.noChoices')}`, { color: 'warning' }));
       continue;
@@ -111,8 +128,10 @@ export function echoedValue(field: Exclude<FormField, { kind: 'hint' }>, raw: un
   switch (field.kind) {
     case 'text':
       return cutTo(value, field.maxLength ?? defaultTextMax);
-    // A customer found by search is echoed too: the flow adds the chosen customer to the choices (customerChoices).
+    // A customer or home found by search is echoed too: the flow hands the chosen one in the choices
+    // (customerChoices adds it; careHomeChoices lists every home one may record for).
     case 'customer':
+    case 'careHome':
       return field.choices.some((c) => c.value === value) ? value : undefined;
     case 'choice': {
       const offered = new Set(field.choices.map((c) => c.value));
@@ -151,7 +170,10 @@ function input(locale: Locale, field: Exclude<FormField, { kind: 'hint' }>, raw:
         ...required,
       });
     case 'customer':
-      return customerChoiceSet({ id: field.id, label, choices: firstPageOf(field.choices, value), placeholder: t(locale, 'form.searchCustomer'), value, ...required });
+    case 'careHome': {
+      const { dataset, placeholder } = searchKinds[field.kind];
+      return searchChoiceSet({ dataset, id: field.id, label, choices: firstPageOf(field.choices, value), placeholder: t(locale, placeholder), value, ...required });
+    }
     case 'text':
       return inputText({
         id: field.id,
@@ -189,7 +211,7 @@ function input(locale: Locale, field: Exclude<FormField, { kind: 'hint' }>, raw:
 
 /**
  * Bounded here too, whatever a spec is handed: the first FIRST_PAGE choices, and the chosen one first when
- * it is further down, so a form stays within Teams' limit with every customer and keeps its selection.
+ * it is further down, so a form stays within Teams' limit with every customer or home and keeps its selection.
  */
 function firstPageOf(choices: { title: string; value: string }[], chosen: string | undefined): { title: string; value: string }[] {
   const page = choices.slice(0, FIRST_PAGE);
@@ -197,11 +219,7 @@ function firstPageOf(choices: { title: string; value: string }[], chosen: string
   return kept ? [kept, ...page] : page;
 }
 
-/**
- * A customer choice as every card asks it (the forms, the place card's Reserve): the given choices in a
- * searchable dropdown, and the others from the bot as the user types.
- */
-export function customerChoiceSet(opts: {
+interface SearchChoiceOptions {
   id: string;
   label: string;
   choices: { title: string; value: string }[];
@@ -209,9 +227,20 @@ export function customerChoiceSet(opts: {
   value?: string | undefined;
   isRequired?: boolean;
   errorMessage?: string;
-}): InputElement {
-  const { value, ...rest } = opts;
-  return inputChoiceSet({ ...rest, style: 'filtered', 'choices.data': dataQuery('customers'), ...(value !== undefined ? { value } : {}) });
+}
+
+/**
+ * A searchable choice as every card asks it (the forms' customer and home fields, the place card's
+ * Reserve): the given choices in a filtered dropdown, and the others from the bot as the user types.
+ */
+export function searchChoiceSet(opts: SearchChoiceOptions & { dataset: SearchDataset }): InputElement {
+  const { value, dataset, ...rest } = opts;
+  return inputChoiceSet({ ...rest, style: 'filtered', 'choices.data': dataQuery(dataset), ...(value !== undefined ? { value } : {}) });
+}
+
+/** A customer choice (the place card's Reserve asks one outside a form). */
+export function customerChoiceSet(opts: SearchChoiceOptions): InputElement {
+  return searchChoiceSet({ ...opts, dataset: 'customers' });
 }
 
 /**

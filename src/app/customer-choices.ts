@@ -6,7 +6,7 @@ import { allows, homesOf, personOf } from './authorize.js';
 
 /**
  * How many customers a customer choice lists in the card itself; the rest are found by typing (the
- * choice's Data.Query, bot/customer-search.ts). About 90 characters each: a form stays far under Teams'
+ * choice's Data.Query, bot/search-invoke.ts). About 90 characters each: a form stays far under Teams'
  * 28 KB whatever the number of customers.
  */
 export const FIRST_PAGE = 25;

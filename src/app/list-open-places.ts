@@ -1,6 +1,7 @@
 import { localDate } from '../domain/dates.js';
 import type { CareHome } from '../domain/records/care-home.js';
 import type { ActorRef, Region } from '../domain/records/common.js';
+import type { Person } from '../domain/records/person.js';
 import type { PlaceOnDay } from '../store/record-queries.js';
 import type { AppContext } from './app-context.js';
 import { allows, homeScope, personOf } from './authorize.js';
@@ -55,8 +56,11 @@ export async function listOpenPlaces(ctx: AppContext, filter: { region?: Region 
  * The list is the store's cached one, read again only after a home was written.
  */
 export async function listCareHomes(ctx: AppContext, recorder?: ActorRef): Promise<CareHome[]> {
-  const homes = [...(await ctx.store.queries.careHomes())];
-  if (!recorder) return homes;
-  const person = await personOf(ctx, recorder);
-  return homes.filter((home) => allows(person, 'recordForHome', homeScope(home)));
+  if (!recorder) return [...(await ctx.store.queries.careHomes())];
+  return recordableHomes(ctx, await personOf(ctx, recorder));
+}
+
+/** The homes, by name, that this person (or nobody, for someone outside the people list: none) may record for. */
+export async function recordableHomes(ctx: AppContext, person: Person | undefined): Promise<CareHome[]> {
+  return (await ctx.store.queries.careHomes()).filter((home) => allows(person, 'recordForHome', homeScope(home)));
 }

@@ -7,7 +7,7 @@ import { FIRST_PAGE } from './customer-choices.js';
 /**
  * How many municipalities the Reserve choice lists in the card: the home's region first (thesis 6.1: sales
  * offers a home's places in its region), as a form's first page does (customer-choices.ts). The others are
- * found by typing (the choice's Data.Query, bot/customer-search.ts); the card says how many there are.
+ * found by typing (the choice's Data.Query, bot/search-invoke.ts); the card says how many there are.
  */
 export const RESERVE_CHOICES = FIRST_PAGE;
 

@@ -6,6 +6,8 @@ import { listOpenPlaces } from '../../src/app/list-open-places.js';
 import { customerChoices, FIRST_PAGE } from '../../src/app/customer-choices.js';
 import { placeCardData, RESERVE_CHOICES } from '../../src/app/place-card-data.js';
 import { searchCustomers } from '../../src/app/search-customers.js';
+import { searchCareHomes } from '../../src/app/search-care-homes.js';
+import { careHomeChoices } from '../../src/app/care-home-choices.js';
 import { fixedClock } from '../../src/clock.js';
 import { addDays } from '../../src/domain/dates.js';
 import type { Region } from '../../src/domain/records/common.js';
@@ -123,6 +125,21 @@ describe('request paths read narrowly, whatever the store size', function () {
     });
     assert.deepEqual(search.wholeTables, []);
     assert.ok(search.rows <= 15 + 1, `the search read ${search.rows} rows`);
+  });
+
+  it("a form's care-home choice and its typeahead search: the person and the cached homes, no table", async () => {
+    const choices = await rowsRead(async () => {
+      const homes = await careHomeChoices(ctx, boss);
+      assert.equal(homes.length, HOMES, 'a company-wide role may record for every home; the card bounds the page');
+    });
+    const search = await rowsRead(async () => {
+      const found = await searchCareHomes(ctx, boss, { text: 'koti 1', top: 15, skip: 0 });
+      assert.ok(found.ok);
+      assert.deepEqual(found.value.map((h) => h.name).slice(0, 3), ['Koti 1', 'Koti 10', 'Koti 11']);
+    });
+    // Only the person is read per request: the homes are the store's cached list, filtered in memory.
+    assert.deepEqual(choices, { rows: 1, wholeTables: [] });
+    assert.deepEqual(search, { rows: 1, wholeTables: [] });
   });
 
   it('the Monday digest is composed once a week: every later check of the week is one key lookup', async () => {

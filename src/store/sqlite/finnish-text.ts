@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { fold } from '../../domain/text/finnish-fold.js';
 
 /**
  * Finnish text in SQL. SQLite has no Finnish collation, its LIKE folds ASCII case only ("ähtäri" does not
@@ -11,9 +12,8 @@ import type Database from 'better-sqlite3';
  *   case ignored, å < ä < ö after z, w a letter of its own after v, ü sorted as y, æ as ä, ø as ö, other
  *   accents (é) as their base letter. Ties break on the name itself.
  */
-export function fold(text: string): string {
-  return text.normalize('NFC').toLocaleLowerCase('fi');
-}
+// The folding itself is pure and shared with the in-memory searches.
+export { fold };
 
 /** After z, in Finnish order (private-use code points sort above every Latin letter in UTF-8). */
 const afterZ: Record<string, string> = { å: '\uE001', ä: '\uE002', æ: '\uE002', ö: '\uE003', ø: '\uE003', ü: 'y' };
