@@ -48,10 +48,12 @@ export interface CustomerChoice {
 }
 
 /** The searchable field kinds: the dataset Teams asks the bot for, and what the empty dropdown says. */
+// `handedAll`: the flow hands the field every choice (a person's recordable homes), so the card knows when they
+// all fit on the first page; customer choices arrive as a first page already (src/app/customer-choices.ts).
 const searchKinds = {
-  customer: { dataset: 'customers', placeholder: 'form.searchCustomer' },
-  careHome: { dataset: 'careHomes', placeholder: 'form.searchCareHome' },
-} as const satisfies Record<string, { dataset: SearchDataset; placeholder: MessageKey }>;
+  customer: { dataset: 'customers', placeholder: 'form.searchCustomer', handedAll: false },
+  careHome: { dataset: 'careHomes', placeholder: 'form.searchCareHome', handedAll: true },
+} as const satisfies Record<string, { dataset: SearchDataset; placeholder: MessageKey; handedAll: boolean }>;
 type SearchKind = keyof typeof searchKinds;
 
 /** A form's care-home choices: every one the flow was handed (src/app/care-home-choices.ts); the card bounds them. */
@@ -171,7 +173,11 @@ function input(locale: Locale, field: Exclude<FormField, { kind: 'hint' }>, raw:
       });
     case 'customer':
     case 'careHome': {
-      const { dataset, placeholder } = searchKinds[field.kind];
+      const { dataset, placeholder, handedAll } = searchKinds[field.kind];
+      // A home director's one home, or the demo's nine: a plain list to pick from; typing is for when they do not fit.
+      if (handedAll && field.choices.length <= FIRST_PAGE) {
+        return inputChoiceSet({ id: field.id, label, choices: field.choices, placeholder: t(locale, 'form.choose'), ...(value !== undefined ? { value } : {}), ...required });
+      }
       return searchChoiceSet({ dataset, id: field.id, label, choices: firstPageOf(field.choices, value), placeholder: t(locale, placeholder), value, ...required });
     }
     case 'text':
