@@ -95,5 +95,6 @@ describe('care-home search for typeahead choices (protocol)', () => {
 
     const own = inputsOf((await openForm(h, homeDirector, 'reklamaatio')).form.card).get('careHomeId')!;
     assert.deepEqual((own.choices as { title: string }[]).map((c) => c.title), ['Koivukoti (Espoo)'], "a home director's form offers her home");
+    assert.equal(own['choices.data'], undefined, 'one home is a plain list: nothing to search');
   });
 });
