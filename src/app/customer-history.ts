@@ -4,12 +4,12 @@ import type { ActorRef } from '../domain/records/common.js';
 import type { Customer } from '../domain/records/customer.js';
 import type { Person } from '../domain/records/person.js';
 import type { RecordKind } from '../store/record-kinds.js';
+import type { CustomerName } from '../store/record-queries.js';
 import type { AuditAction, AuditEntry, AuditKind } from '../store/store-port.js';
 import { fieldErrorsFrom } from '../domain/validation.js';
 import type { AppContext } from './app-context.js';
 import { allows, authorize, type Decision } from './authorize.js';
 import type { CustomerLookup, CustomerRef } from './customer-overview.js';
-import { listCustomers } from './customers.js';
 import { forbidden, invalid, type UseCaseResult } from './result.js';
 
 /** How many changes `historia` lists; older ones are counted ("N older changes"). */
@@ -65,9 +65,10 @@ export type HistoryAudience = 'personal' | 'channel';
 export async function customerHistory(ctx: AppContext, actor: ActorRef, typed: string, audience: HistoryAudience = 'personal'): Promise<UseCaseResult<HistoryLookup>> {
   const allowed = await authorize(ctx, actor, 'readHistory');
   if (!allowed.ok) return refused(allowed);
-  const customers = await listCustomers(ctx);
+  // The store's cached name list, as `asiakas` reads it: no customer table on the request path (issue 10).
+  const customers = await ctx.store.queries.customerNames();
   const match = matchCustomers(typed, customers);
-  const ref = (c: Customer): CustomerRef => ({ id: c.id, name: c.name });
+  const ref = (c: CustomerName): CustomerRef => ({ id: c.id, name: c.name });
   const found = (value: HistoryLookup): UseCaseResult<HistoryLookup> => ({ ok: true, duplicate: false, value });
   switch (match.kind) {
     case 'empty':
@@ -77,7 +78,9 @@ export async function customerHistory(ctx: AppContext, actor: ActorRef, typed: s
     case 'none':
       return found({ kind: 'notFound', typed: typed.trim(), closest: match.closest.map(ref) });
     case 'one': {
-      const history = await historyOf(ctx, allowed.person, actor, match.customer, audience);
+      const customer = await ctx.store.records.get('customer', match.customer.id);
+      if (!customer) return invalid([{ field: 'customerId', key: 'customerCard.unknown' }]);
+      const history = await historyOf(ctx, allowed.person, actor, customer, audience);
       return history.ok ? found({ kind: 'found', history: history.value }) : history;
     }
   }
@@ -106,8 +109,8 @@ async function historyOf(ctx: AppContext, person: Person, actor: ActorRef, custo
   const { records } = ctx.store;
   const [page, customers, homes, contacts] = await Promise.all([
     ctx.store.audit.forCustomer(customer.id, HISTORY_LIMIT),
-    records.list('customer'),
-    records.list('careHome'),
+    ctx.store.queries.customerNames(),
+    ctx.store.queries.careHomes(),
     records.list('contact', { customerId: customer.id }),
   ]);
   const names: Record<string, string> = Object.fromEntries([...customers, ...homes, ...contacts].map((r) => [r.id, r.name]));
