@@ -4,6 +4,8 @@ import { careHomeTitle } from '../src/app/care-home-choices.js';
 import type { UseCaseResult } from '../src/app/result.js';
 import type { SearchRequest } from '../src/app/search-bounds.js';
 import { searchCareHomes } from '../src/app/search-care-homes.js';
+import { contactTitle } from '../src/app/contact-title.js';
+import { searchContacts } from '../src/app/search-contacts.js';
 import { searchCustomers } from '../src/app/search-customers.js';
 import type { ActorRef } from '../src/domain/records/common.js';
 import type { Logger } from '../src/logger.js';
@@ -34,6 +36,7 @@ type Search = (app: AppContext, actor: ActorRef, search: SearchRequest) => Promi
 const searches = {
   customers: async (app, actor, search) => mapped(await searchCustomers(app, actor, search), (c) => ({ title: c.name, value: c.id })),
   careHomes: async (app, actor, search) => mapped(await searchCareHomes(app, actor, search), (h) => ({ title: careHomeTitle(h), value: h.id })),
+  contacts: async (app, actor, search) => mapped(await searchContacts(app, actor, search), (c) => ({ title: contactTitle(c), value: c.id })),
 } satisfies Record<string, Search>;
 
 export type SearchDataset = keyof typeof searches;

@@ -1,11 +1,12 @@
-import type { AttendableContact } from '../../src/app/log-home-event.js';
+import { contactTitle } from '../../src/app/contact-title.js';
+import type { ContactName } from '../../src/store/record-queries.js';
 import type { CareHome } from '../../src/domain/records/care-home.js';
 import { homeEventKinds } from '../../src/domain/records/home-event.js';
 import { t, type Locale } from '../../src/i18n/messages.js';
 import { careHomeOptions, type FormSpec } from '../forms/form-card.js';
 
 /** The `tilaisuus` form: the fields of the home-event input schema; the municipalities follow from the attendees. */
-export function homeEventFormSpec(locale: Locale, homes: CareHome[], contacts: AttendableContact[], today: string): FormSpec {
+export function homeEventFormSpec(locale: Locale, homes: CareHome[], contacts: ContactName[], today: string): FormSpec {
   return {
     title: 'form.homeEvent.title',
     intro: 'form.homeEvent.intro',
@@ -20,7 +21,9 @@ export function homeEventFormSpec(locale: Locale, homes: CareHome[], contacts: A
         id: 'attendingContactIds',
         label: 'form.homeEvent.attendingContacts',
         multiSelect: true,
-        choices: contacts.map((c) => ({ title: `${c.name} – ${c.customerName}`, value: c.id })),
+        // A first page (src/app/search-contacts.ts attendeeChoices); the others are found by typing.
+        search: { dataset: 'contacts', placeholder: 'form.searchContact' },
+        choices: contacts.map((c) => ({ title: contactTitle(c), value: c.id })),
       },
       { kind: 'text', id: 'whatCameUp', label: 'form.homeEvent.whatCameUp', multiline: true, maxLength: 4000 },
       { kind: 'toggle', id: 'specialMention', label: 'form.homeEvent.specialMention' },

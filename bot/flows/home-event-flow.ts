@@ -1,7 +1,8 @@
 import { MessageFactory } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { careHomeChoices } from '../../src/app/care-home-choices.js';
-import { listAttendableContacts, logHomeEvent } from '../../src/app/log-home-event.js';
+import { logHomeEvent } from '../../src/app/log-home-event.js';
+import { attendeeChoices } from '../../src/app/search-contacts.js';
 import { localDate } from '../../src/domain/dates.js';
 import { formatDate, t } from '../../src/i18n/messages.js';
 import { cardAttachment } from '../cards/elements.js';
@@ -34,12 +35,12 @@ export const homeEventFlow: BotFlow = {
   },
 };
 
-async function formSpec(ctx: FlowContext) {
-  const [homes, contacts] = await Promise.all([careHomeChoices(ctx.app, ctx.actor), listAttendableContacts(ctx.app)]);
+async function formSpec(ctx: FlowContext, values: Record<string, unknown> = {}) {
+  const [homes, contacts] = await Promise.all([careHomeChoices(ctx.app, ctx.actor), attendeeChoices(ctx.app, values.attendingContactIds)]);
   return homeEventFormSpec(ctx.locale, homes, contacts, localDate(ctx.app.clock.now()));
 }
 
 async function sendForm(ctx: FlowContext, state: FormState): Promise<void> {
-  const card = formCard(ctx.locale, await formSpec(ctx), state);
+  const card = formCard(ctx.locale, await formSpec(ctx, state.values), state);
   await ctx.turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
 }

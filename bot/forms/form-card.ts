@@ -26,7 +26,11 @@ import type { SearchDataset } from '../search-invoke.js';
  * The field ids are the use case's input names, which are the zod input schema's keys.
  */
 export type FormField =
-  | { kind: 'choice'; id: string; label: MessageKey; choices: { title: string; value: string }[]; required?: boolean; multiSelect?: boolean }
+  /**
+   * `search`: the choices are a first page and the others are found by typing (Data.Query, bot/search-invoke.ts),
+   * e.g. the home-event form's attendees; the flow hands the chosen ones in the choices, so they stay selected.
+   */
+  | { kind: 'choice'; id: string; label: MessageKey; choices: { title: string; value: string }[]; required?: boolean; multiSelect?: boolean; search?: { dataset: SearchDataset; placeholder: MessageKey } }
   /**
    * A customer or a care home: a searchable choice whose static choices are a bounded first page
    * (src/app/customer-choices.ts, src/app/care-home-choices.ts; the chosen one kept) and whose others are
@@ -166,8 +170,9 @@ function input(locale: Locale, field: Exclude<FormField, { kind: 'hint' }>, raw:
         id: field.id,
         label,
         choices: field.choices,
-        placeholder: t(locale, 'form.choose'),
+        placeholder: t(locale, field.search?.placeholder ?? 'form.choose'),
         ...(field.multiSelect ? { isMultiSelect: true } : {}),
+        ...(field.search ? { style: 'filtered' as const, 'choices.data': dataQuery(field.search.dataset) } : {}),
         ...(value !== undefined ? { value } : {}),
         ...required,
       });

@@ -19,23 +19,6 @@ export interface HomeEventLogged {
   customerNames: string[];
 }
 
-/** A municipal official the form offers as an attendee, with the municipality's name. */
-export interface AttendableContact {
-  id: string;
-  name: string;
-  customerName: string;
-}
-
-/** Every municipal contact, by municipality and then name (Finnish collation): the attendee choices. */
-export async function listAttendableContacts(ctx: AppContext): Promise<AttendableContact[]> {
-  const [contacts, customers] = await Promise.all([ctx.store.records.list('contact'), ctx.store.records.list('customer')]);
-  const customerName = new Map(customers.map((c) => [c.id, c.name]));
-  return contacts
-    .filter((c) => customerName.has(c.customerId))
-    .map((c) => ({ id: c.id, name: c.name, customerName: customerName.get(c.customerId)! }))
-    .sort((a, b) => a.customerName.localeCompare(b.customerName, 'fi') || a.name.localeCompare(b.name, 'fi'));
-}
-
 /**
  * The regional director logs a home event — relatives' evening, summer or Christmas party — and which
  * municipal officials came (DOMAIN.md: "municipality attended a home event → sales, same way as a

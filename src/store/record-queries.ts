@@ -47,6 +47,11 @@ export interface RecordQueries {
    * `skip` of them passed over, at most `limit` returned. An empty text lists every customer in that order.
    */
   searchCustomers(text: string, limit: number, skip: number): Promise<CustomerName[]>;
+  /**
+   * Customers' officials whose name or customer's name contains `text` (the home-event form's attendees), in
+   * rank order of searchCustomers (the official's name, then the customer's), then by customer and name; at most `limit`.
+   */
+  searchContacts(text: string, limit: number, skip: number): Promise<ContactName[]>;
   /** The care homes in Finnish alphabetical order; cached until a home is written. */
   careHomes(): Promise<readonly CareHome[]>;
   /**
@@ -59,6 +64,13 @@ export interface RecordQueries {
 }
 
 export type CustomerName = Pick<Customer, 'id' | 'name' | 'region'>;
+
+/** An official as a choice lists them: who, and of which customer. */
+export interface ContactName {
+  id: string;
+  name: string;
+  customerName: string;
+}
 
 export interface OpenPlacesQuery {
   today: string;

@@ -7,7 +7,7 @@ import type { ContactLogEntry } from '../../domain/records/contact-log-entry.js'
 import type { PlaceStatus } from '../../domain/records/place.js';
 import { entryOf, type CustomerEntry } from '../customer-entry.js';
 import { recordKinds, type RecordKind, type RecordOf } from '../record-kinds.js';
-import type { CustomerName, OpenPlacesQuery, PlaceOnDay, PlacePage, RecordQueries } from '../record-queries.js';
+import type { ContactName, CustomerName, OpenPlacesQuery, PlaceOnDay, PlacePage, RecordQueries } from '../record-queries.js';
 import { likeLiteral, fold, registerFinnishText } from './finnish-text.js';
 import { prepared } from './prepared.js';
 import { readMeterOf, type ReadMeter } from './read-meter.js';
@@ -187,6 +187,21 @@ export class SqliteRecordQueries implements RecordQueries {
                 hoiva_fi_key(name), name, id
        LIMIT @limit OFFSET @skip`,
       { any: `%${q}%`, prefix: `${q}%`, afterSpace: `% ${q}%`, afterHyphen: `%-${q}%`, afterParen: `%(${q}%`, limit, skip },
+    );
+  }
+
+  async searchContacts(text: string, limit: number, skip: number): Promise<ContactName[]> {
+    // As searchCustomers: the folded names are scanned in SQL (a few per customer), only the page leaves SQLite.
+    const q = likeLiteral(fold(text.trim()));
+    return this.rows<ContactName>(
+      `SELECT id, name, customerName FROM (
+         SELECT c.id, c.name, cu.name AS customerName, hoiva_fold(c.name) AS f, hoiva_fold(cu.name) AS g
+         FROM contact AS c JOIN customer AS cu ON cu.id = c.customer_id)
+       WHERE f LIKE @any ESCAPE '\\' OR g LIKE @any ESCAPE '\\'
+       ORDER BY CASE WHEN f LIKE @prefix ESCAPE '\\' THEN 0 WHEN f LIKE @afterSpace ESCAPE '\\' THEN 1 WHEN g LIKE @prefix ESCAPE '\\' THEN 2 ELSE 3 END,
+                hoiva_fi_key(customerName), hoiva_fi_key(name), id
+       LIMIT @limit OFFSET @skip`,
+      { any: `%${q}%`, prefix: `${q}%`, afterSpace: `% ${q}%`, limit, skip },
     );
   }
 

@@ -58,7 +58,8 @@ describe('cards stay within Teams\' size limit at 10× the company (440 homes, 1
       // A company-wide role may record for every home (440), and the customer choice grows with the
       // customers (3,000): both choices list a first page and find the rest by typing.
       const today = '2026-11-23';
-      const contacts = Array.from({ length: 20 }, (_, i) => ({ id: uuid(700_000 + i), name: longName('Yhteyshenkilö', i), customerName: customers[i]!.name }));
+      // The attendees' first page (src/app/search-contacts.ts) and a few chosen by typing: 9,000 officials at 10×.
+      const contacts = Array.from({ length: 30 }, (_, i) => ({ id: uuid(700_000 + i), name: longName('Yhteyshenkilö', i), customerName: customers[i]!.name }));
       const forms: [string, FormSpec][] = [
         ['vapaa paikka', placeFreedFormSpec(locale, homes, today)],
         ['käynti', supervisionVisitFormSpec(customers, homes, today)],
@@ -80,6 +81,7 @@ describe('cards stay within Teams\' size limit at 10× the company (440 homes, 1
           assert.ok(json.includes(`"value":"${values[field]}"`), `${name} keeps the chosen ${field} selected`);
         }
         if (name !== 'kirjaa') assert.match(json, /"choices\.data":\{"type":"Data\.Query","dataset":"careHomes"\}/, `${name}: the other homes are found by typing`);
+        if (name === 'tilaisuus') assert.match(json, /"choices\.data":\{"type":"Data\.Query","dataset":"contacts"\}/, 'the other attendees are found by typing');
         assertValidCard(card, name);
       }
     });
