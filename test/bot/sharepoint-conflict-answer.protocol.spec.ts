@@ -4,8 +4,8 @@ import { listDefinitionOf } from '../../src/store/sharepoint/list-schema.js';
 import { BotHarness, eventually } from '../support/bot-harness.js';
 import { cardOf, visibleText, walk, type Json } from '../support/cards.js';
 import { openPlaceForm, submitPlaceForm, validPlaceValues } from '../support/place-form.js';
-import { startSharePointSite, type SharePointSite } from '../support/sharepoint-site.js';
-import { channelCardSubmit, homeDirector, installedInTeam, MYYNTI, salesManager } from '../support/teams-activities.js';
+import { installedBotOn, startSharePointSite, type SharePointSite } from '../support/sharepoint-site.js';
+import { channelCardSubmit, MYYNTI, salesManager } from '../support/teams-activities.js';
 
 /**
  * Issue 10: a 412 answer says who changed the record first, when (Helsinki time), and what it is now. A
@@ -22,8 +22,7 @@ describe('a 412 after a SharePoint list edit: who, when, and the status now (STO
 
   beforeEach(async () => {
     site = await startSharePointSite();
-    h = await new BotHarness().start({ ...site.env, SEED_DEMO_DATA: 'true' });
-    await h.post(installedInTeam(h.connector.url, homeDirector));
+    h = await installedBotOn(site);
   });
   afterEach(async () => {
     await h.stop();

@@ -3,8 +3,8 @@ import { listDefinitionOf } from '../../src/store/sharepoint/list-schema.js';
 import { BotHarness, eventually } from '../support/bot-harness.js';
 import { cardOf, textsOf, visibleText } from '../support/cards.js';
 import { openPlaceForm, submitPlaceForm, validPlaceValues } from '../support/place-form.js';
-import { startSharePointSite, type SharePointSite } from '../support/sharepoint-site.js';
-import { homeDirector, installedInTeam, MYYNTI } from '../support/teams-activities.js';
+import { installedBotOn, startSharePointSite, type SharePointSite } from '../support/sharepoint-site.js';
+import { MYYNTI } from '../support/teams-activities.js';
 
 /**
  * STORE=sharepoint end to end (issue 4): the server runs on a provisioned site of the Graph double; a home
@@ -19,8 +19,7 @@ describe('SharePoint list edits → the same cards as the bot (STORE=sharepoint,
 
   beforeEach(async () => {
     site = await startSharePointSite();
-    h = await new BotHarness().start({ ...site.env, SEED_DEMO_DATA: 'true' });
-    await h.post(installedInTeam(h.connector.url, homeDirector));
+    h = await installedBotOn(site);
   });
   afterEach(async () => {
     await h.stop();

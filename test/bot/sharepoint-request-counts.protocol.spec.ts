@@ -3,8 +3,8 @@ import { recordKinds } from '../../src/store/record-kinds.js';
 import { BotHarness } from '../support/bot-harness.js';
 import type { Json } from '../support/cards.js';
 import { choice, openForm, submitForm } from '../support/record-form-session.js';
-import { startSharePointSite, type SharePointSite } from '../support/sharepoint-site.js';
-import { homeDirector, installedInTeam, personalMessage, salesManager, type TeamsUser } from '../support/teams-activities.js';
+import { installedBotOn, startSharePointSite, type SharePointSite } from '../support/sharepoint-site.js';
+import { homeDirector, personalMessage, salesManager, type TeamsUser } from '../support/teams-activities.js';
 
 /**
  * How many Microsoft Graph requests each use case makes with STORE=sharepoint (issue 4; the benchmark issue
@@ -21,8 +21,7 @@ describe('Graph requests per use case (STORE=sharepoint)', function () {
 
   before(async () => {
     site = await startSharePointSite();
-    h = await new BotHarness().start({ ...site.env, SEED_DEMO_DATA: 'true' });
-    await h.post(installedInTeam(h.connector.url, homeDirector));
+    h = await installedBotOn(site);
   });
   after(async () => {
     await h?.stop();

@@ -1,3 +1,5 @@
+import { BotHarness } from './bot-harness.js';
+import { homeDirector, installedInTeam } from './teams-activities.js';
 import type { LoggedRequest } from './graph-double/graph-double.js';
 import { startProvisioningBed, type ProvisioningBed } from '../store/sharepoint/provisioning-bed.js';
 
@@ -42,4 +44,11 @@ export async function startSharePointSite(): Promise<SharePointSite> {
     requestsSince: (mark) => log.slice(mark).filter((r) => r.kind === 'graph' || r.kind === 'batch'),
     stop: () => bed.stop(),
   };
+}
+
+/** The whole server on the site, with the demo data seeded into its lists and the app installed in the team. */
+export async function installedBotOn(site: SharePointSite): Promise<BotHarness> {
+  const h = await new BotHarness().start({ ...site.env, SEED_DEMO_DATA: 'true' });
+  await h.post(installedInTeam(h.connector.url, homeDirector));
+  return h;
 }
