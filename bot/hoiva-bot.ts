@@ -8,6 +8,9 @@ import type { ChannelAudience } from '../src/notify/audience.js';
 import { cardAttachment, plainText } from './cards/elements.js';
 import { helpCard } from './cards/help-card.js';
 import { formValues, submitEnvelope } from './card-submits.js';
+import { ADAPTIVE_CARD_ACTION, badActionResponse, executeInvokeValue, InvokeReply, submitValueOf } from './card-actions.js';
+import type { FlowReply } from './flows/flow.js';
+import type { AdaptiveCard } from './cards/elements.js';
 import { answerSearchInvoke, SEARCH_INVOKE } from './search-invoke.js';
 import { maxMessageLength, parseCommand, type CommandSpec } from './commands.js';
 import { bindTeamChannels, channelIdOf, channelReference } from './flows/channel-flow.js';
@@ -18,6 +21,11 @@ export interface HoivaBotOptions {
   app: AppContext;
   logger: Logger;
   defaultLocale: Locale;
+  /**
+   * Local mode's LOCAL_LOCALE: the language of personal chats whatever the client says, because the Agents
+   * Playground always sends `en-US` (a Finnish demo would otherwise answer in English).
+   */
+  personalLocale?: Locale;
   /** Local mode: the Playground's team has General and Myynti only, so General stands in for Johto. */
   generalChannelAudience?: ChannelAudience;
   flows?: readonly BotFlow[];
@@ -61,21 +69,34 @@ export class HoivaBot extends TeamsActivityHandler {
    */
   protected override async onInvokeActivity(turn: TurnContext): Promise<InvokeResponse> {
     if (turn.activity.name === SEARCH_INVOKE) return answerSearchInvoke(this.options.app, this.flowContext(turn).actor, turn.activity.value, this.options.logger);
+    if (turn.activity.name === ADAPTIVE_CARD_ACTION) return this.handleExecute(turn);
     return super.onInvokeActivity(turn);
   }
 
+  /**
+   * A channel is read by everyone in it, so what the bot says there (cards and replies, and the view of a
+   * channel card someone pressed) is in the channel's language; a personal chat is in the person's.
+   */
   private locale(turn: TurnContext): Locale {
+    const type = turn.activity.conversation?.conversationType;
+    if (type === 'channel') return this.options.defaultLocale;
+    if (type === 'personal' && this.options.personalLocale) return this.options.personalLocale;
     return localeFrom(turn.activity.locale, this.options.defaultLocale);
   }
 
-  private flowContext(turn: TurnContext): FlowContext {
+  private flowContext(turn: TurnContext, reply?: FlowReply): FlowContext {
     const from = turn.activity.from;
+    const type = turn.activity.conversation?.conversationType;
     return {
       turn,
       app: this.options.app,
       locale: this.locale(turn),
       actor: { id: from.aadObjectId ?? from.id, name: from.name ?? '?' },
       logger: this.options.logger,
+      reply: reply ?? messageReply(turn),
+      via: reply ? 'execute' : 'message',
+      where: type === 'channel' ? 'channel' : type === 'personal' ? 'personal' : 'group',
+      teamsUserId: from.id,
     };
   }
 
@@ -119,8 +140,8 @@ export class HoivaBot extends TeamsActivityHandler {
 
   /** The command list; someone outside the people list is told first that an admin must add them. */
   private async sendHelp(ctx: FlowContext): Promise<void> {
-    if (!(await authorize(ctx.app, ctx.actor, 'read')).ok) await ctx.turn.sendActivity(MessageFactory.text(t(ctx.locale, 'auth.outsiderHelp')));
-    await ctx.turn.sendActivity(MessageFactory.attachment(cardAttachment(helpCard(ctx.locale, this.commands))));
+    if (!(await authorize(ctx.app, ctx.actor, 'read')).ok) await ctx.reply.text(t(ctx.locale, 'auth.outsiderHelp'));
+    await ctx.reply.card(helpCard(ctx.locale, this.commands));
   }
 
   /**
@@ -129,8 +150,30 @@ export class HoivaBot extends TeamsActivityHandler {
    */
   private async admitted(ctx: FlowContext): Promise<boolean> {
     if ((await authorize(ctx.app, ctx.actor, 'read')).ok) return true;
-    await ctx.turn.sendActivity(MessageFactory.text(t(ctx.locale, 'auth.outsider')));
+    await ctx.reply.text(t(ctx.locale, 'auth.outsider'));
     return false;
+  }
+
+  /**
+   * An Action.Execute (or a card's refresh): the flow's answer goes back in the invoke response to the
+   * person who pressed, never into the conversation (bot/card-actions.ts).
+   */
+  private async handleExecute(turn: TurnContext): Promise<InvokeResponse> {
+    const invoke = executeInvokeValue.safeParse(turn.activity.value);
+    if (!invoke.success) return badActionResponse('not an Action.Execute of this app');
+    const value = submitValueOf(invoke.data);
+    const envelope = submitEnvelope.safeParse(value);
+    const flow = envelope.success ? this.flows.find((f) => f.submitActions.includes(envelope.data.action)) : undefined;
+    if (!envelope.success || !flow?.onSubmit) {
+      this.options.logger.warn('unknown card action', { verb: invoke.data.action.verb });
+      return badActionResponse(`unknown verb ${invoke.data.action.verb}`);
+    }
+    await this.remember(turn);
+    const reply = new InvokeReply();
+    const ctx = this.flowContext(turn, reply);
+    if (await this.admitted(ctx)) await flow.onSubmit(envelope.data.action, envelope.data, formValues(value), ctx);
+    if (!reply.answered) await reply.text(t(ctx.locale, 'error.generic'));
+    return reply.response();
   }
 
   private async handleCardSubmit(turn: TurnContext): Promise<void> {
@@ -145,4 +188,16 @@ export class HoivaBot extends TeamsActivityHandler {
     if (!(await this.admitted(ctx))) return;
     await flow.onSubmit(envelope.data.action, envelope.data, formValues(turn.activity.value as Record<string, unknown>), ctx);
   }
+}
+
+/** In a message turn the answer is new messages in the same conversation. */
+function messageReply(turn: TurnContext): FlowReply {
+  return {
+    async text(message: string) {
+      await turn.sendActivity(MessageFactory.text(message));
+    },
+    async card(card: AdaptiveCard) {
+      await turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
+    },
+  };
 }

@@ -248,9 +248,38 @@ export interface ActionShowCard extends ActionBase {
   card: ShowCardContent;
 }
 
-export type CardAction = ActionSubmit | ActionOpenUrl | ActionShowCard;
+/**
+ * Universal Actions (schema 1.4+, Teams up to 1.5): Teams sends an `adaptiveCard/action` invoke with
+ * `{ action: { type, verb, data }, trigger }`, `data` merged with the inputs as for Action.Submit, and shows
+ * the card the bot answers in the invoke response *to the person who pressed* (msteams-docs,
+ * universal-actions-for-adaptive-cards/work-with-universal-actions-for-adaptive-cards.md). Our cards are
+ * version 1.5, which Teams clients without Universal Actions do not render at all, so no Action.Submit
+ * fallback is carried: a fallback would only be reached by a client that never shows the card.
+ * Build with `actionExecute`, which also puts the verb in `data.action` (the envelope bot/card-submits.ts reads).
+ */
+export interface ActionExecute extends ActionBase {
+  type: 'Action.Execute';
+  verb: string;
+  data: SubmitData;
+  associatedInputs?: 'auto' | 'none';
+}
+
+export type CardAction = ActionSubmit | ActionExecute | ActionOpenUrl | ActionShowCard;
 /** Actions allowed as a `selectAction` (ShowCard is not). */
-export type SelectAction = ActionSubmit | ActionOpenUrl;
+export type SelectAction = ActionSubmit | ActionExecute | ActionOpenUrl;
+
+/**
+ * User-specific views: each listed Teams user (their MRI, `29:…`; at most 60) has the card refreshed by an
+ * `adaptiveCard/action` invoke with `trigger: 'automatic'` when they see it, and sees the card the bot
+ * answers; everybody else sees the card as posted (and may refresh it by hand from the message menu).
+ */
+export interface RefreshDefinition {
+  action: ActionExecute;
+  userIds?: string[];
+}
+
+/** Teams shows at most 60 user-specific views of one card. */
+export const MAX_REFRESH_USERS = 60;
 
 // ---------------------------------------------------------------------------
 // Card and attachment
@@ -283,6 +312,7 @@ export interface AdaptiveCard {
   /** Shown by clients that cannot render the card (and in notifications). */
   fallbackText?: string;
   msteams?: TeamsCardProperties;
+  refresh?: RefreshDefinition;
 }
 
 /** Structurally compatible with botbuilder's `Attachment`. */
@@ -311,11 +341,13 @@ export function adaptiveCard(opts: {
   actions?: CardAction[];
   msteams?: TeamsCardProperties;
   fallbackText?: string;
+  refresh?: RefreshDefinition;
 }): AdaptiveCard {
   return compact({
     $schema: ADAPTIVE_CARD_SCHEMA,
     type: 'AdaptiveCard',
     version: ADAPTIVE_CARD_VERSION,
+    refresh: opts.refresh,
     body: opts.body,
     actions: opts.actions,
     fallbackText: opts.fallbackText,
@@ -416,6 +448,20 @@ export function inputToggle(opts: Props<InputToggle>): InputToggle {
 
 export function actionSubmit(opts: Props<ActionSubmit>): ActionSubmit {
   return compact({ type: 'Action.Submit', ...opts });
+}
+
+/**
+ * An Action.Execute whose verb is one of a flow's actions (e.g. 'place.reserve'); `data` carries the request
+ * id and whatever else the action needs, and the verb is repeated as `data.action`.
+ */
+export function actionExecute(opts: Omit<Props<ActionExecute>, 'data'> & { data?: SubmitData }): ActionExecute {
+  const { data, ...rest } = opts;
+  return compact({ type: 'Action.Execute', ...rest, data: { ...data, action: opts.verb } });
+}
+
+/** A refresh clause: `verb` answers the person's own view of the card; at most MAX_REFRESH_USERS users. */
+export function refreshWith(action: ActionExecute, userIds: readonly string[]): RefreshDefinition {
+  return { action, userIds: userIds.slice(0, MAX_REFRESH_USERS) };
 }
 
 export function actionOpenUrl(opts: Props<ActionOpenUrl>): ActionOpenUrl {

@@ -1,4 +1,4 @@
-import { MessageFactory, TeamsInfo, TurnContext, type Activity, type ChannelInfo, type ConversationReference } from 'botbuilder';
+import { TeamsInfo, TurnContext, type Activity, type ChannelInfo, type ConversationReference } from 'botbuilder';
 import { audienceForChannelName, bindChannel, bindChannelsOnInstall, type BindChannelInput } from '../../src/app/bind-channel.js';
 import { bindingsText } from '../cards/binding-text.js';
 import { replyWithFailure } from './failure-reply.js';
@@ -23,7 +23,7 @@ async function bindHere(ctx: FlowContext, audience: ChannelAudience): Promise<vo
   const channelId = channelIdOf(activity);
   const teamId = (activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
   if (activity.conversation.conversationType !== 'channel' || !channelId || !teamId) {
-    await ctx.turn.sendActivity(MessageFactory.text(t(ctx.locale, 'channel.onlyInChannel')));
+    await ctx.reply.text(t(ctx.locale, 'channel.onlyInChannel'));
     return;
   }
   const channelName = (activity.channelData as { channel?: { name?: string } }).channel?.name ?? audience;
@@ -31,7 +31,7 @@ async function bindHere(ctx: FlowContext, audience: ChannelAudience): Promise<vo
   if (!result.ok) return replyWithFailure(ctx, result);
   const previous = result.value.previous;
   const moved = previous && previous.channelId !== channelId ? ` ${t(ctx.locale, 'channel.bound.moved', { from: previous.channelName })}` : '';
-  await ctx.turn.sendActivity(MessageFactory.text(t(ctx.locale, audience === 'sales' ? 'channel.bound.sales' : 'channel.bound.management') + moved));
+  await ctx.reply.text(t(ctx.locale, audience === 'sales' ? 'channel.bound.sales' : 'channel.bound.management') + moved);
 }
 
 /**
@@ -39,7 +39,7 @@ async function bindHere(ctx: FlowContext, audience: ChannelAudience): Promise<vo
  * to the install use case, which binds them only when nothing is bound yet.
  */
 export async function bindTeamChannels(ctx: FlowContext, teamId: string, teamName: string, generalAudience?: ChannelAudience): Promise<void> {
-  const { turn, locale } = ctx;
+  const { reply, turn, locale } = ctx;
   let channels: ChannelInfo[] = [];
   try {
     channels = await TeamsInfo.getTeamChannels(turn, teamId);
@@ -70,12 +70,12 @@ export async function bindTeamChannels(ctx: FlowContext, teamId: string, teamNam
   const outcome = await bindChannelsOnInstall(ctx.app, ctx.actor, { teamId, teamName, candidates });
   if (outcome.kind === 'kept') {
     const bindings = outcome.bindings.map((b) => ({ audience: b.audience, channelName: b.channelName, teamId: b.teamId }));
-    await turn.sendActivity(MessageFactory.text(t(locale, 'channel.install.kept', { team: teamName, bindings: bindingsText(locale, bindings) })));
+    await reply.text(t(locale, 'channel.install.kept', { team: teamName, bindings: bindingsText(locale, bindings) }));
     return;
   }
   const bound = outcome.bound.map((b) => t(locale, 'channel.installedBinding', { channel: b.channelName, audience: t(locale, `audience.${b.audience}`) }));
   const summary = bound.length > 0 ? bound.join(' ') : t(locale, 'channel.installedNone');
-  await turn.sendActivity(MessageFactory.text(t(locale, 'channel.installed', { team: teamName, bindings: summary })));
+  await reply.text(t(locale, 'channel.installed', { team: teamName, bindings: summary }));
 }
 
 export function channelIdOf(activity: Partial<Activity>): string | undefined {

@@ -1,4 +1,3 @@
-import { MessageFactory } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { advanceComplaint } from '../../src/app/advance-complaint.js';
 import { customerChoices } from '../../src/app/customer-choices.js';
@@ -7,7 +6,6 @@ import { receiveComplaint } from '../../src/app/receive-complaint.js';
 import { localDate } from '../../src/domain/dates.js';
 import { formatDate, formatDateTime, t } from '../../src/i18n/messages.js';
 import { complaintFormSpec } from '../cards/complaint-form-card.js';
-import { cardAttachment } from '../cards/elements.js';
 import { formCard, type FormState } from '../forms/form-card.js';
 import { replyWithFailure } from './failure-reply.js';
 import type { BotFlow, FlowContext } from './flow.js';
@@ -43,7 +41,7 @@ export const complaintFlow: BotFlow = {
         severity: t(ctx.locale, `complaint.severity.${complaint.severity}`).toLocaleLowerCase(ctx.locale),
         due: complaint.nextStepDue ? formatDate(ctx.locale, complaint.nextStepDue) : '',
       };
-      await ctx.turn.sendActivity(MessageFactory.text(t(ctx.locale, result.duplicate ? 'complaint.savedAlready' : 'complaint.saved', params)));
+      await ctx.reply.text(t(ctx.locale, result.duplicate ? 'complaint.savedAlready' : 'complaint.saved', params));
     } else if (result.reason === 'invalid') {
       await sendForm(ctx, { requestId: envelope.requestId, values, errors: result.errors });
     } else {
@@ -56,7 +54,7 @@ async function sendForm(ctx: FlowContext, state: FormState): Promise<void> {
   // The chosen customer stays on a returned form even when it was found by search.
   const [customers, homes] = await Promise.all([customerChoices(ctx.app, ctx.actor, state.values?.customerId), careHomeChoices(ctx.app, ctx.actor)]);
   const spec = complaintFormSpec(ctx.locale, customers, homes, localDate(ctx.app.clock.now()));
-  await ctx.turn.sendActivity(MessageFactory.attachment(cardAttachment(formCard(ctx.locale, spec, state))));
+  await ctx.reply.card(formCard(ctx.locale, spec, state));
 }
 
 /** Card inputs of the step actions, for naming the field a message is about. */
@@ -72,13 +70,13 @@ const stepFieldLabels: Record<string, string> = {
  * what was done, or who was first.
  */
 async function advanceFromCard(values: Record<string, unknown>, ctx: FlowContext): Promise<void> {
-  const { turn, locale, actor } = ctx;
+  const { reply, locale, actor } = ctx;
   const result = await advanceComplaint(ctx.app, actor, values);
   if (!result.ok) {
     const first = result.reason === 'invalid' ? result.errors[0] : undefined;
     const label = first ? stepFieldLabels[first.field] : undefined;
     if (first && label) {
-      await turn.sendActivity(MessageFactory.text(t(locale, 'complaint.fieldError', { field: t(locale, label), message: t(locale, first.key, first.params) })));
+      await reply.text(t(locale, 'complaint.fieldError', { field: t(locale, label), message: t(locale, first.key, first.params) }));
       return;
     }
     await replyWithFailure(ctx, result);
@@ -91,14 +89,14 @@ async function advanceFromCard(values: Record<string, unknown>, ctx: FlowContext
     status: t(locale, `complaint.status.${outcome.complaint.status}`),
   };
   if (!outcome.advanced) {
-    await turn.sendActivity(MessageFactory.text(t(locale, 'complaint.firstWas', { ...params, name: outcome.movedBy.name, when: formatDateTime(locale, outcome.movedAt) })));
+    await reply.text(t(locale, 'complaint.firstWas', { ...params, name: outcome.movedBy.name, when: formatDateTime(locale, outcome.movedAt) }));
     return;
   }
   if (result.duplicate) {
-    await turn.sendActivity(MessageFactory.text(t(locale, 'complaint.advancedAlready', params)));
+    await reply.text(t(locale, 'complaint.advancedAlready', params));
     return;
   }
   const due = outcome.complaint.nextStepDue;
   const text = [t(locale, 'complaint.advanced', { ...params, name: actor.name }), ...(due ? [t(locale, 'complaint.advancedDue', { due: formatDate(locale, due) })] : [])];
-  await turn.sendActivity(MessageFactory.text(text.join(' ')));
+  await reply.text(text.join(' '));
 }

@@ -1,12 +1,10 @@
 import { replyWithFailure } from './failure-reply.js';
-import { MessageFactory } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { customerChoices } from '../../src/app/customer-choices.js';
 import { logContact } from '../../src/app/log-contact.js';
 import { localDate } from '../../src/domain/dates.js';
 import { formatDate, t } from '../../src/i18n/messages.js';
 import { contactLogFormSpec } from '../cards/contact-log-form-card.js';
-import { cardAttachment } from '../cards/elements.js';
 import { formCard, type FormState } from '../forms/form-card.js';
 import type { BotFlow, FlowContext } from './flow.js';
 
@@ -36,7 +34,7 @@ export const contactLogFlow: BotFlow = {
         topic: entry.nextContactTopic ?? '',
       };
       const key = result.duplicate ? 'log.savedAlready' : entry.nextContactDate ? 'log.savedReminder' : 'log.saved';
-      await ctx.turn.sendActivity(MessageFactory.text(t(ctx.locale, key, params)));
+      await ctx.reply.text(t(ctx.locale, key, params));
     } else if (result.reason === 'invalid') {
       await sendForm(ctx, { requestId: envelope.requestId, values, errors: result.errors });
     } else {
@@ -47,5 +45,5 @@ export const contactLogFlow: BotFlow = {
 
 async function sendForm(ctx: FlowContext, state: FormState): Promise<void> {
   const spec = contactLogFormSpec(ctx.locale, await customerChoices(ctx.app, ctx.actor, state.values?.customerId), localDate(ctx.app.clock.now()));
-  await ctx.turn.sendActivity(MessageFactory.attachment(cardAttachment(formCard(ctx.locale, spec, state))));
+  await ctx.reply.card(formCard(ctx.locale, spec, state));
 }

@@ -1,8 +1,7 @@
-import { MessageFactory } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { findCustomer, showCustomer, type CustomerOverview, type Viewer } from '../../src/app/customer-overview.js';
 import { customerCard, customerChoiceCard } from '../cards/customer-card.js';
-import { cardAttachment, type AdaptiveCard } from '../cards/elements.js';
+import { type AdaptiveCard } from '../cards/elements.js';
 import { replyWithFailure } from './failure-reply.js';
 import type { BotFlow, FlowContext } from './flow.js';
 
@@ -49,5 +48,5 @@ async function sendOverview(ctx: FlowContext, overview: CustomerOverview): Promi
 }
 
 async function send(ctx: FlowContext, card: AdaptiveCard): Promise<void> {
-  await ctx.turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
+  await ctx.reply.card(card);
 }

@@ -1,4 +1,3 @@
-import { MessageFactory } from 'botbuilder';
 import type { UseCaseResult } from '../../src/app/result.js';
 import { isMessageKey, t } from '../../src/i18n/messages.js';
 import type { FlowContext } from './flow.js';
@@ -27,5 +26,5 @@ export async function replyWithFailure(ctx: FlowContext, result: Exclude<UseCase
       break;
     }
   }
-  await ctx.turn.sendActivity(MessageFactory.text(text));
+  await ctx.reply.text(text);
 }

@@ -1,9 +1,8 @@
-import { MessageFactory } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { customerHistory, showCustomerHistory, type CustomerHistory, type HistoryAudience } from '../../src/app/customer-history.js';
 import { customerChoiceCard, type ChoicePurpose } from '../cards/customer-card.js';
 import { customerHistoryCard } from '../cards/customer-history-card.js';
-import { cardAttachment, type AdaptiveCard } from '../cards/elements.js';
+import { type AdaptiveCard } from '../cards/elements.js';
 import { replyWithFailure } from './failure-reply.js';
 import type { BotFlow, FlowContext } from './flow.js';
 
@@ -59,5 +58,5 @@ function sendHistory(ctx: FlowContext, history: CustomerHistory): Promise<void> 
 }
 
 async function send(ctx: FlowContext, card: AdaptiveCard): Promise<void> {
-  await ctx.turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
+  await ctx.reply.card(card);
 }

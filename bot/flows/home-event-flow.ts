@@ -1,11 +1,9 @@
-import { MessageFactory } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { careHomeChoices } from '../../src/app/care-home-choices.js';
 import { logHomeEvent } from '../../src/app/log-home-event.js';
 import { attendeeChoices } from '../../src/app/search-contacts.js';
 import { localDate } from '../../src/domain/dates.js';
 import { formatDate, t } from '../../src/i18n/messages.js';
-import { cardAttachment } from '../cards/elements.js';
 import { homeEventFormSpec } from '../cards/home-event-form-card.js';
 import { coerceFormValues, formCard, type FormState } from '../forms/form-card.js';
 import { replyWithFailure } from './failure-reply.js';
@@ -26,7 +24,7 @@ export const homeEventFlow: BotFlow = {
     if (result.ok) {
       const { homeEvent, careHomeName } = result.value;
       const params = { title: homeEvent.title, kind: t(ctx.locale, `homeEventKind.${homeEvent.kind}`), date: formatDate(ctx.locale, homeEvent.date), home: careHomeName };
-      await ctx.turn.sendActivity(MessageFactory.text(t(ctx.locale, result.duplicate ? 'homeEvent.savedAlready' : 'homeEvent.saved', params)));
+      await ctx.reply.text(t(ctx.locale, result.duplicate ? 'homeEvent.savedAlready' : 'homeEvent.saved', params));
     } else if (result.reason === 'invalid') {
       await sendForm(ctx, { requestId: envelope.requestId, values, errors: result.errors });
     } else {
@@ -42,5 +40,5 @@ async function formSpec(ctx: FlowContext, values: Record<string, unknown> = {}) 
 
 async function sendForm(ctx: FlowContext, state: FormState): Promise<void> {
   const card = formCard(ctx.locale, await formSpec(ctx, state.values), state);
-  await ctx.turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
+  await ctx.reply.card(card);
 }

@@ -1,4 +1,3 @@
-import { MessageFactory } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { customerChoices } from '../../src/app/customer-choices.js';
 import { careHomeChoices } from '../../src/app/care-home-choices.js';
@@ -6,7 +5,6 @@ import { recordDevelopmentMeeting } from '../../src/app/record-development-meeti
 import { localDate } from '../../src/domain/dates.js';
 import { formatDateTime, t } from '../../src/i18n/messages.js';
 import { developmentMeetingFormCard, developmentMeetingFormSpec } from '../cards/development-meeting-form-card.js';
-import { cardAttachment } from '../cards/elements.js';
 import { coerceFormValues, type FormState } from '../forms/form-card.js';
 import { replyWithFailure } from './failure-reply.js';
 import type { BotFlow, FlowContext } from './flow.js';
@@ -27,7 +25,7 @@ export const meetingFlow: BotFlow = {
       const { meeting, customerName } = result.value;
       const params = { kind: t(ctx.locale, `meetingKind.${meeting.kind}`), when: formatDateTime(ctx.locale, meeting.startsAt), customer: customerName ?? '' };
       const key = result.duplicate ? 'meeting.savedAlready' : customerName ? 'meeting.saved' : 'meeting.savedInternal';
-      await ctx.turn.sendActivity(MessageFactory.text(t(ctx.locale, key, params)));
+      await ctx.reply.text(t(ctx.locale, key, params));
     } else if (result.reason === 'invalid') {
       await sendForm(ctx, { requestId: envelope.requestId, values, errors: result.errors });
     } else {
@@ -44,5 +42,5 @@ async function formSpec(ctx: FlowContext, selected?: unknown) {
 
 async function sendForm(ctx: FlowContext, state: FormState): Promise<void> {
   const card = developmentMeetingFormCard(ctx.locale, await formSpec(ctx, state.values?.customerId), state);
-  await ctx.turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
+  await ctx.reply.card(card);
 }

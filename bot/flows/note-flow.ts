@@ -1,11 +1,9 @@
-import { MessageFactory } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { customerChoices } from '../../src/app/customer-choices.js';
 import { careHomeChoices } from '../../src/app/care-home-choices.js';
 import { noteDirectionOf, recordNote } from '../../src/app/record-note.js';
 import type { NoteDirection } from '../../src/domain/records/note.js';
 import { t } from '../../src/i18n/messages.js';
-import { cardAttachment } from '../cards/elements.js';
 import { noteFormSpec } from '../cards/note-form-card.js';
 import { coerceFormValues, formCard, type FormState } from '../forms/form-card.js';
 import { replyWithFailure } from './failure-reply.js';
@@ -32,7 +30,7 @@ export const noteFlow: BotFlow = {
     if (result.ok) {
       const { note, customerName } = result.value;
       const key = result.duplicate ? (`note.savedAlready.${note.direction}` as const) : (`note.saved.${note.direction}` as const);
-      await ctx.turn.sendActivity(MessageFactory.text(t(ctx.locale, key, { customer: customerName })));
+      await ctx.reply.text(t(ctx.locale, key, { customer: customerName }));
     } else if (result.reason === 'invalid' && direction.ok) {
       await sendForm(ctx, direction.value, { requestId: envelope.requestId, values, errors: result.errors });
     } else {
@@ -50,5 +48,5 @@ async function formSpec(ctx: FlowContext, direction: NoteDirection, selected?: u
 
 async function sendForm(ctx: FlowContext, direction: NoteDirection, state: FormState): Promise<void> {
   const card = formCard(ctx.locale, await formSpec(ctx, direction, state.values?.customerId), state);
-  await ctx.turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
+  await ctx.reply.card(card);
 }

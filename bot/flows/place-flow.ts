@@ -1,4 +1,3 @@
-import { MessageFactory } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { careHomeChoices } from '../../src/app/care-home-choices.js';
 import { listOpenPlaces } from '../../src/app/list-open-places.js';
@@ -6,7 +5,6 @@ import { recordPlaceFreed } from '../../src/app/record-place-freed.js';
 import { reservePlace } from '../../src/app/reserve-place.js';
 import { settlePlace } from '../../src/app/settle-place.js';
 import { formatDate, formatDateTime, t } from '../../src/i18n/messages.js';
-import { cardAttachment } from '../cards/elements.js';
 import { openPlacesCard } from '../cards/open-places-card.js';
 import { placeFreedFormCard } from '../cards/place-freed-form-card.js';
 import { replyWithFailure } from './failure-reply.js';
@@ -20,43 +18,41 @@ export const placeFlow: BotFlow = {
   ],
   submitActions: ['placeFreed.submit', 'place.reserve', 'place.sell', 'place.release'],
 
-  async onCommand(id, _argument, { turn, app, locale, actor }) {
+  async onCommand(id, _argument, { reply, app, locale, actor }) {
     if (id === 'freePlace') {
       const homes = await careHomeChoices(app, actor);
-      await turn.sendActivity(MessageFactory.attachment(cardAttachment(placeFreedFormCard(locale, { homes, requestId: randomUUID() }))));
+      await reply.card(placeFreedFormCard(locale, { homes, requestId: randomUUID() }));
     } else {
       const groups = await listOpenPlaces(app);
-      await turn.sendActivity(MessageFactory.attachment(cardAttachment(openPlacesCard(locale, groups))));
+      await reply.card(openPlacesCard(locale, groups));
     }
   },
 
   async onSubmit(action, envelope, values, ctx) {
     if (action === 'place.reserve') return reserveFromCard(values, ctx);
     if (action === 'place.sell' || action === 'place.release') return settleFromCard(action === 'place.sell' ? 'sell' : 'release', values, ctx);
-    const { turn, app, locale, actor } = ctx;
+    const { reply, app, locale, actor } = ctx;
     const result = await recordPlaceFreed(app, actor, values);
     if (result.ok) {
       const { place, careHomeName } = result.value;
-      await turn.sendActivity(
-        MessageFactory.text(
+      await reply.text(
           t(locale, result.duplicate ? 'placeFreed.savedAlready' : 'placeFreed.saved', {
             label: place.label,
             home: careHomeName,
             status: t(locale, `status.${place.status}`),
             date: formatDate(locale, place.freeFrom ?? ''),
           }),
-        ),
       );
     } else if (result.reason === 'invalid') {
       const homes = await careHomeChoices(app, actor);
       const card = placeFreedFormCard(locale, { homes, requestId: envelope.requestId, values, errors: result.errors });
-      await turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
+      await reply.card(card);
     } else if (result.reason === 'conflict') {
       const first = result.changedFirst;
       const text = first
         ? t(locale, 'placeFreed.changedFirst', { name: first.by, label: first.label, when: formatDateTime(locale, first.at), status: t(locale, `status.${first.status}`) })
         : t(locale, 'placeFreed.conflict');
-      await turn.sendActivity(MessageFactory.text(text));
+      await reply.text(text);
     } else {
       await replyWithFailure(ctx, result);
     }
@@ -68,28 +64,26 @@ export const placeFlow: BotFlow = {
  * through the outbox; the answer in the thread says who reserved, or who was first.
  */
 async function reserveFromCard(values: Record<string, unknown>, ctx: FlowContext): Promise<void> {
-  const { turn, app, locale, actor } = ctx;
+  const { reply, app, locale, actor } = ctx;
   const result = await reservePlace(app, actor, values);
   if (!result.ok) return replyWithFailure(ctx, result);
   const outcome = result.value;
   if (outcome.reserved) {
-    await turn.sendActivity(MessageFactory.text(t(locale, 'reserve.done', { name: actor.name, label: outcome.place.label, customer: outcome.customerName })));
+    await reply.text(t(locale, 'reserve.done', { name: actor.name, label: outcome.place.label, customer: outcome.customerName }));
   } else if (outcome.reservedBy && outcome.reservedAt) {
-    await turn.sendActivity(
-      MessageFactory.text(
+    await reply.text(
         t(locale, 'reserve.firstWas', {
           name: outcome.reservedBy.name,
           label: outcome.place.label,
           customer: outcome.customerName ?? '?',
           when: formatDateTime(locale, outcome.reservedAt),
         }),
-      ),
     );
   } else if (outcome.changedBy && outcome.changedAt) {
     const params = { name: outcome.changedBy.name, label: outcome.place.label, when: formatDateTime(locale, outcome.changedAt), status: t(locale, `status.${outcome.place.status}`) };
-    await turn.sendActivity(MessageFactory.text(t(locale, 'reserve.changedFirst', params)));
+    await reply.text(t(locale, 'reserve.changedFirst', params));
   } else {
-    await turn.sendActivity(MessageFactory.text(t(locale, 'reserve.notOpen', { label: outcome.place.label, status: t(locale, `status.${outcome.place.status}`) })));
+    await reply.text(t(locale, 'reserve.notOpen', { label: outcome.place.label, status: t(locale, `status.${outcome.place.status}`) }));
   }
 }
 
@@ -99,7 +93,7 @@ async function reserveFromCard(values: Record<string, unknown>, ctx: FlowContext
  * changed the place first.
  */
 async function settleFromCard(settlement: 'sell' | 'release', values: Record<string, unknown>, ctx: FlowContext): Promise<void> {
-  const { turn, app, locale, actor } = ctx;
+  const { reply, app, locale, actor } = ctx;
   const result = await settlePlace(app, actor, { ...values, settlement });
   if (!result.ok) return replyWithFailure(ctx, result);
   const outcome = result.value;
@@ -115,5 +109,5 @@ async function settleFromCard(settlement: 'sell' | 'release', values: Record<str
   } else {
     text = t(locale, 'settle.notReserved', { label: place.label, status });
   }
-  await turn.sendActivity(MessageFactory.text(text));
+  await reply.text(text);
 }

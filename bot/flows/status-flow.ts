@@ -1,8 +1,6 @@
-import { MessageFactory } from 'botbuilder';
 import { deliveryStatus, retryUndelivered } from '../../src/app/delivery-status.js';
 import { t } from '../../src/i18n/messages.js';
 import { deliveryStatusCard } from '../cards/delivery-status-card.js';
-import { cardAttachment } from '../cards/elements.js';
 import { replyWithFailure } from './failure-reply.js';
 import type { BotFlow } from './flow.js';
 
@@ -20,18 +18,18 @@ export const statusFlow: BotFlow = {
   async onCommand(_id, argument, ctx) {
     const word = argument.trim().toLocaleLowerCase('fi');
     if (word && !retryWords.includes(word)) {
-      await ctx.turn.sendActivity(MessageFactory.text(t(ctx.locale, 'delivery.status.usage')));
+      await ctx.reply.text(t(ctx.locale, 'delivery.status.usage'));
       return;
     }
     if (word) {
       const result = await retryUndelivered(ctx.app, ctx.actor);
       if (!result.ok) return replyWithFailure(ctx, result);
       const text = result.value.requeued > 0 ? t(ctx.locale, 'delivery.retry.done', { count: result.value.requeued }) : t(ctx.locale, 'delivery.retry.none');
-      await ctx.turn.sendActivity(MessageFactory.text(text));
+      await ctx.reply.text(text);
       return;
     }
     const result = await deliveryStatus(ctx.app, ctx.actor);
     if (!result.ok) return replyWithFailure(ctx, result);
-    await ctx.turn.sendActivity(MessageFactory.attachment(cardAttachment(deliveryStatusCard(result.value, ctx.locale))));
+    await ctx.reply.card(deliveryStatusCard(result.value, ctx.locale));
   },
 };

@@ -1,12 +1,10 @@
 import { replyWithFailure } from './failure-reply.js';
-import { MessageFactory } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { careHomeChoices } from '../../src/app/care-home-choices.js';
 import { customerChoices } from '../../src/app/customer-choices.js';
 import { logSupervisionVisit } from '../../src/app/log-supervision-visit.js';
 import { localDate } from '../../src/domain/dates.js';
 import { formatDate, t } from '../../src/i18n/messages.js';
-import { cardAttachment } from '../cards/elements.js';
 import { supervisionVisitFormSpec } from '../cards/supervision-visit-form-card.js';
 import { coerceFormValues, formCard, type FormState } from '../forms/form-card.js';
 import type { BotFlow, FlowContext } from './flow.js';
@@ -27,7 +25,7 @@ export const visitFlow: BotFlow = {
     if (result.ok) {
       const { visit, careHomeName, customerName } = result.value;
       const key = result.duplicate ? 'visit.savedAlready' : 'visit.saved';
-      await ctx.turn.sendActivity(MessageFactory.text(t(ctx.locale, key, { date: formatDate(ctx.locale, visit.date), home: careHomeName, customer: customerName })));
+      await ctx.reply.text(t(ctx.locale, key, { date: formatDate(ctx.locale, visit.date), home: careHomeName, customer: customerName }));
     } else if (result.reason === 'invalid') {
       await sendForm(ctx, { requestId: envelope.requestId, values, errors: result.errors });
     } else {
@@ -44,5 +42,5 @@ async function formSpec(ctx: FlowContext, selected?: unknown) {
 
 async function sendForm(ctx: FlowContext, state: FormState): Promise<void> {
   const card = formCard(ctx.locale, await formSpec(ctx, state.values?.customerId), state);
-  await ctx.turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
+  await ctx.reply.card(card);
 }

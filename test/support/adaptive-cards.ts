@@ -178,6 +178,14 @@ function walkObject(json: unknown, path: string, kind: 'card' | 'element' | 'act
   if (kind === 'card') {
     walkList(json.body, `${path}.body`, 'element', state);
     walkList(json.actions, `${path}.actions`, 'action', state);
+    if (isObject(json.refresh)) {
+      const refresh = json.refresh;
+      if (!isObject(refresh.action) || refresh.action.type !== 'Action.Execute') state.problems.push(`${path}.refresh: "action" must be an Action.Execute`);
+      else walkObject(refresh.action, `${path}.refresh.action`, 'action', state);
+      if (refresh.userIds !== undefined && (!Array.isArray(refresh.userIds) || refresh.userIds.length > 60)) {
+        state.problems.push(`${path}.refresh: "userIds" must be an array of at most 60 Teams user ids`);
+      }
+    }
   } else if (kind === 'element') {
     if (type.startsWith('Input.') && typeof json.id === 'string') {
       const paths = state.inputIds.get(json.id) ?? [];
@@ -204,9 +212,12 @@ function walkObject(json: unknown, path: string, kind: 'card' | 'element' | 'act
     if (json.selectAction !== undefined) walkObject(json.selectAction, `${path}.selectAction`, 'action', state);
     if (json.fallback !== undefined) walkObject(json.fallback, `${path}.fallback`, 'element', state);
   } else {
-    if (type === 'Action.Submit') {
+    if (type === 'Action.Execute' && (typeof json.verb !== 'string' || json.verb === '')) {
+      state.problems.push(`${path} (Action.Execute): "verb" is required (the bot dispatches on it)`);
+    }
+    if (type === 'Action.Submit' || type === 'Action.Execute') {
       if (!isObject(json.data)) {
-        state.problems.push(`${path} (Action.Submit): "data" must be an object (Teams merges the inputs into it)`);
+        state.problems.push(`${path} (${type}): "data" must be an object (Teams merges the inputs into it)`);
       } else {
         state.submits.push({ path, data: json.data });
       }
@@ -286,7 +297,7 @@ export function validateCard(cardJson: unknown): string[] {
   for (const { path, data } of state.submits) {
     for (const key of Object.keys(data)) {
       if (state.inputIds.has(key)) {
-        state.problems.push(`${path} (Action.Submit): data key "${key}" clashes with an input id; the input value would overwrite it`);
+        state.problems.push(`${path} (submit): data key "${key}" clashes with an input id; the input value would overwrite it`);
       }
     }
   }
