@@ -21,6 +21,7 @@ export function createTeamsBot(config: Config, app: AppContext, logger: Logger):
     app,
     logger,
     defaultLocale: config.DEFAULT_LOCALE,
+    ...(config.MODE === 'local' && config.LOCAL_LOCALE !== 'client' ? { personalLocale: config.LOCAL_LOCALE } : {}),
     ...(config.MODE === 'local' && config.LOCAL_GENERAL_CHANNEL_AUDIENCE === 'management'
       ? { generalChannelAudience: 'management' as const }
       : {}),

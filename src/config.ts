@@ -44,6 +44,12 @@ const base = z.object({
   /** The secret Graph echoes in each notification (1–128 characters); set it so a restart reuses the subscriptions. */
   GRAPH_NOTIFICATION_CLIENT_STATE: z.string().trim().max(128).optional(),
   DEFAULT_LOCALE: z.enum(['fi', 'en']).default('fi'),
+  /**
+   * Local mode only: the language of personal chats, whatever locale the client sends. The Agents
+   * Playground always sends `en-US`; fi (default) makes the demo Finnish, en an English demo, and client
+   * follows the locale each message carries, as in tenant mode.
+   */
+  LOCAL_LOCALE: z.enum(['fi', 'en', 'client']).default('fi'),
   LOG_LEVEL: z.enum(['info', 'warn', 'error', 'silent']).default('info'),
   /** Seed demo homes, places and municipalities into an empty store (local mode default: yes). */
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),

@@ -8,7 +8,8 @@ import { startApp, type RunningApp } from '../../src/server/start-app.js';
 import { ConnectorDouble } from './connector-double.js';
 import type { Person } from '../../src/domain/records/person.js';
 import { stableIdFor } from '../../src/domain/stable-id.js';
-import { MYYNTI, TEAM, type TeamsUser } from './teams-activities.js';
+import { executeAnswerOf, type ExecuteAnswer } from './cards.js';
+import { executeAction, MYYNTI, TEAM, type TeamsUser } from './teams-activities.js';
 
 /**
  * Starts the real HoivaCRM server (local mode, a fresh SQLite file, a fixed clock) and a connector
@@ -44,6 +45,8 @@ export class BotHarness {
       OUTBOX_RETRY_MAX_MS: '200',
       // The harness clock starts on a Monday morning: only the digest's own tests want the digest.
       WEEKLY_DIGEST: 'off',
+      // Tests send the locales Teams sends (fi-FI, en-US) and expect the answer in that language, as in a tenant.
+      LOCAL_LOCALE: 'client',
       ...env,
     });
     this.app = await startApp(config, { clock: this.clock, logger: this.logger });
@@ -87,6 +90,21 @@ export class BotHarness {
     const response = await this.postRaw(activity);
     if (response.status >= 400) throw new Error(`/api/messages answered ${response.status}: ${await response.text()}`);
     return response;
+  }
+
+  /**
+   * Presses an Action.Execute as `user` (on a card in `channel`, or in the user's personal chat) and returns
+   * the invoke's answer: the card Teams shows that person. `inputs` are what they typed (merged into data).
+   */
+  async execute(
+    user: TeamsUser,
+    replyToId: string,
+    action: { verb: string; data: Record<string, unknown> },
+    inputs: Record<string, unknown> = {},
+    options: { channel?: { id: string }; trigger?: 'manual' | 'automatic' } = {},
+  ): Promise<ExecuteAnswer> {
+    const response = await this.post(executeAction(this.connector.url, user, replyToId, { verb: action.verb, data: { ...action.data, ...inputs } }, options));
+    return executeAnswerOf(response);
   }
 
   /** POSTs to /api/messages and returns whatever the server answered, errors included. */

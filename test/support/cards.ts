@@ -51,3 +51,33 @@ export function submitDataOf(card: Json | undefined): Json | undefined {
 export function visibleText(call: RecordedCall): string {
   return [typeof call.body.text === 'string' ? call.body.text : '', ...textsOf(cardOf(call))].join('\n');
 }
+
+/** Every Action.Execute of a card (in its actions, ActionSets, ShowCards and selectActions), in order. */
+export function executeActionsOf(card: Json | undefined): { title: string; verb: string; data: Json }[] {
+  const found: { title: string; verb: string; data: Json }[] = [];
+  walk(card, (n) => {
+    if (n.type === 'Action.Execute' && typeof n.verb === 'string') found.push({ title: String(n.title ?? ''), verb: n.verb, data: (n.data as Json) ?? {} });
+  });
+  return found;
+}
+
+/** The Action.Execute with this verb (and the title, when given); throws naming what the card offers. */
+export function executeAction(card: Json | undefined, verb: string, title?: string): { title: string; verb: string; data: Json } {
+  const all = executeActionsOf(card);
+  const match = all.find((a) => a.verb === verb && (title === undefined || a.title === title));
+  if (!match) throw new Error(`no Action.Execute "${verb}"${title ? ` titled "${title}"` : ''}; the card offers ${all.map((a) => `${a.verb} "${a.title}"`).join(', ') || 'none'}`);
+  return match;
+}
+
+/** What the bot answered an `adaptiveCard/action` invoke: the HTTP status, the response body, and its card. */
+export interface ExecuteAnswer {
+  status: number;
+  body: { statusCode: number; type: string; value: unknown };
+  card: Json | undefined;
+}
+
+export async function executeAnswerOf(response: Response): Promise<ExecuteAnswer> {
+  const body = (await response.json()) as ExecuteAnswer['body'];
+  const card = body.type === 'application/vnd.microsoft.card.adaptive' ? (body.value as Json) : undefined;
+  return { status: response.status, body, card };
+}

@@ -159,3 +159,34 @@ export function searchInvoke(serviceUrl: string, user: TeamsUser, queryText: str
     channelData: { tenant: { id: TENANT_ID }, source: { name: 'message' } },
   };
 }
+
+/**
+ * The invoke Teams sends when someone presses an Action.Execute (or when a card with `refresh` is shown to
+ * a listed user, `trigger: 'automatic'`): name `adaptiveCard/action`, value `{ action: { type, verb, data },
+ * trigger }` with the action's data merged with the card's inputs (msteams-docs, universal-actions-for-
+ * adaptive-cards/work-with-universal-actions-for-adaptive-cards.md). The answer is in the HTTP response.
+ * `channel`: pressed on a card in a channel (the conversation is the card's thread).
+ */
+export function executeAction(
+  serviceUrl: string,
+  user: TeamsUser,
+  replyToId: string,
+  action: { verb: string; data: Record<string, unknown> },
+  options: { channel?: { id: string }; trigger?: 'manual' | 'automatic' } = {},
+) {
+  const channel = options.channel;
+  return {
+    ...base(serviceUrl, user),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    replyToId,
+    value: { action: { type: 'Action.Execute', verb: action.verb, data: action.data }, trigger: options.trigger ?? 'manual' },
+    localTimezone: 'Europe/Helsinki',
+    conversation: channel
+      ? { isGroup: true, conversationType: 'channel', tenantId: TENANT_ID, id: `${channel.id};messageid=${replyToId}` }
+      : { conversationType: 'personal', tenantId: TENANT_ID, id: personalConversationId(user) },
+    channelData: channel
+      ? { teamsChannelId: channel.id, teamsTeamId: TEAM.id, channel: { id: channel.id }, team: { id: TEAM.id }, tenant: { id: TENANT_ID }, source: { name: 'message' } }
+      : { tenant: { id: TENANT_ID }, source: { name: 'message' } },
+  };
+}
