@@ -163,17 +163,28 @@ export class HoivaBot extends TeamsActivityHandler {
     if (!invoke.success) return badActionResponse('not an Action.Execute of this app');
     const value = submitValueOf(invoke.data);
     const envelope = submitEnvelope.safeParse(value);
+    const command = envelope.success && envelope.data.action === RUN_COMMAND ? this.commandButton(envelope.data.command) : undefined;
     const flow = envelope.success ? this.flows.find((f) => f.submitActions.includes(envelope.data.action)) : undefined;
-    if (!envelope.success || !flow?.onSubmit) {
+    if (!envelope.success || !(flow?.onSubmit || command)) {
       this.options.logger.warn('unknown card action', { verb: invoke.data.action.verb });
       return badActionResponse(`unknown verb ${invoke.data.action.verb}`);
     }
     await this.remember(turn);
     const reply = new InvokeReply();
     const ctx = this.flowContext(turn, reply);
-    if (await this.admitted(ctx)) await flow.onSubmit(envelope.data.action, envelope.data, formValues(value), ctx);
+    if (await this.admitted(ctx)) {
+      if (command) await command.flow.onCommand?.(command.id, '', ctx);
+      else await flow?.onSubmit?.(envelope.data.action, envelope.data, formValues(value), ctx);
+    }
     if (!reply.answered) await reply.text(t(ctx.locale, 'error.generic'));
     return reply.response();
+  }
+
+  /** The help card's buttons: a command by its id, run as if typed without an argument. */
+  private commandButton(id: unknown): { id: string; flow: BotFlow } | undefined {
+    if (typeof id !== 'string' || id === 'help') return undefined;
+    const flow = this.flows.find((f) => f.commands.some((c) => c.id === id));
+    return flow?.onCommand ? { id, flow } : undefined;
   }
 
   private async handleCardSubmit(turn: TurnContext): Promise<void> {
@@ -189,6 +200,9 @@ export class HoivaBot extends TeamsActivityHandler {
     await flow.onSubmit(envelope.data.action, envelope.data, formValues(turn.activity.value as Record<string, unknown>), ctx);
   }
 }
+
+/** The verb of the help card's buttons (bot/cards/help-card.ts): `data.command` names the command. */
+export const RUN_COMMAND = 'command.run';
 
 /** In a message turn the answer is new messages in the same conversation. */
 function messageReply(turn: TurnContext): FlowReply {

@@ -4,6 +4,7 @@ import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import type { NotificationSender } from '../src/notify/sender-port.js';
 import { createAdapter } from './adapter.js';
+import { refreshFor, type CardViews } from './card-views.js';
 import { HoivaBot } from './hoiva-bot.js';
 import { inboundActivityHandler } from './inbound-activity.js';
 import { BotFrameworkSender } from './notification-sender.js';
@@ -28,6 +29,11 @@ export function createTeamsBot(config: Config, app: AppContext, logger: Logger):
   });
   return {
     handleMessages: inboundActivityHandler({ adapter, auth, logger, logic: (context) => bot.run(context) }),
-    sender: new BotFrameworkSender(adapter, appId, config.OUTBOX_REQUEST_TIMEOUT_MS),
+    sender: new BotFrameworkSender(adapter, appId, config.OUTBOX_REQUEST_TIMEOUT_MS, cardViews(config) === 'user-specific' ? (event) => refreshFor(app, event) : undefined),
   };
+}
+
+/** CARD_VIEWS, or by mode: tenant cards give each person their own view; the Agents Playground cannot refresh. */
+export function cardViews(config: Config): CardViews {
+  return config.CARD_VIEWS ?? (config.MODE === 'local' ? 'shared' : 'user-specific');
 }

@@ -4,6 +4,9 @@ import { DeliveryFailed, type Notification, type NotificationSender } from '../s
 import { cardAttachment } from './cards/elements.js';
 import { prepareOutboxCall, refreshConnectorToken } from './connector-pipeline.js';
 import { notificationCard } from './cards/notification-card.js';
+import type { RefreshDefinition } from './cards/elements.js';
+import type { DomainEvent } from '../src/domain/events.js';
+import { isChannelAudience } from '../src/notify/audience.js';
 
 /**
  * The sender port implemented with botbuilder: a proactive post into a stored conversation, or an
@@ -15,12 +18,17 @@ export class BotFrameworkSender implements NotificationSender {
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
     private readonly requestTimeoutMs: number,
+    /**
+     * User-specific views (CARD_VIEWS=user-specific): the refresh clause a channel card carries, naming the
+     * people who may act on it (bot/card-views.ts). Absent: shared cards, the buttons on the card for all.
+     */
+    private readonly refreshFor?: (event: DomainEvent) => Promise<RefreshDefinition | undefined>,
   ) {}
 
   async post(reference: Record<string, unknown>, notification: Notification) {
     let activityId: string | undefined;
     await this.inConversation(reference, async (context) => {
-      const response = await context.sendActivity(this.activity(notification));
+      const response = await context.sendActivity(await this.activity(notification));
       activityId = response?.id;
     });
     if (!activityId) throw new DeliveryFailed('the connector returned no activity id', undefined, true);
@@ -29,12 +37,14 @@ export class BotFrameworkSender implements NotificationSender {
 
   async update(reference: Record<string, unknown>, activityId: string, notification: Notification): Promise<void> {
     await this.inConversation(reference, async (context) => {
-      await context.updateActivity({ ...this.activity(notification), id: activityId });
+      await context.updateActivity({ ...(await this.activity(notification)), id: activityId });
     });
   }
 
-  private activity(notification: Notification): Partial<Activity> {
-    const card = notificationCard(notification.event, localeFrom(notification.locale), notification.variant);
+  private async activity(notification: Notification): Promise<Partial<Activity>> {
+    // A personal card is its reader's alone: it carries the buttons. A channel card is shared.
+    const refresh = this.refreshFor && isChannelAudience(notification.audience) ? await this.refreshFor(notification.event) : undefined;
+    const card = notificationCard(notification.event, localeFrom(notification.locale), notification.variant, { audience: notification.audience, refresh });
     return MessageFactory.attachment(cardAttachment(card));
   }
 

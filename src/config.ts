@@ -50,6 +50,13 @@ const base = z.object({
    * follows the locale each message carries, as in tenant mode.
    */
   LOCAL_LOCALE: z.enum(['fi', 'en', 'client']).default('fi'),
+  /**
+   * How a channel card's buttons reach people. user-specific (tenant default): the posted card shows the
+   * status only, and each person who may act gets their own view with their buttons (Universal Actions
+   * `refresh.userIds`). shared (local default): the posted card carries the buttons for everyone, because
+   * the Agents Playground does not run `refresh` ("unsupported feature"); a press is answered privately either way.
+   */
+  CARD_VIEWS: z.enum(['user-specific', 'shared']).optional(),
   LOG_LEVEL: z.enum(['info', 'warn', 'error', 'silent']).default('info'),
   /** Seed demo homes, places and municipalities into an empty store (local mode default: yes). */
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),

@@ -6,7 +6,7 @@ import { formatDate, formatDateTime, t, type Locale } from '../../src/i18n/messa
 import type { NotificationVariant } from '../../src/store/store-port.js';
 import {
   actionShowCard,
-  actionSubmit,
+  actionExecute,
   adaptiveCard,
   container,
   factSet,
@@ -17,7 +17,9 @@ import {
   type CardAction,
   type CardElement,
   type ContainerStyle,
+  type RefreshDefinition,
 } from './elements.js';
+import { noticeBlock, type Notice } from './notice.js';
 
 const severityStyles: Record<ComplaintCardData['severity'], ContainerStyle> = { vakava: 'attention', kohtalainen: 'warning', vahainen: 'emphasis' };
 
@@ -28,8 +30,23 @@ const severityStyles: Record<ComplaintCardData['severity'], ContainerStyle> = { 
  * happened in a care home is not the sales channel's to read (DOMAIN.md, Privacy). Later steps update
  * every posted card in place, each in its own variant.
  */
-export function complaintCard(event: ComplaintEvent, locale: Locale, variant: NotificationVariant): AdaptiveCard {
-  return variant === 'summary' ? summaryCard(event.data, locale) : fullCard(event, locale);
+export interface ComplaintCardView {
+  /** Show the next step's action (everyone's posted card in shared mode; a person's view when they may). */
+  nextStep: boolean;
+  refresh?: RefreshDefinition | undefined;
+  /** The answer to what this person pressed (their own view only). */
+  notice?: Notice | undefined;
+  /** What they typed into the step, kept when it was refused. */
+  values?: Record<string, unknown> | undefined;
+}
+
+export function complaintCard(event: ComplaintEvent, locale: Locale, variant: NotificationVariant, view: ComplaintCardView = { nextStep: true }): AdaptiveCard {
+  const card = variant === 'summary' ? summaryCard(event.data, locale) : fullCard(event, locale, view);
+  return adaptiveCard({
+    ...card,
+    body: [...(view.notice ? [noticeBlock(view.notice)] : []), ...card.body],
+    ...(view.refresh ? { refresh: view.refresh } : {}),
+  });
 }
 
 function header(d: ComplaintCardData, locale: Locale): CardElement {
@@ -59,7 +76,7 @@ function summaryCard(d: ComplaintCardData, locale: Locale): AdaptiveCard {
   });
 }
 
-function fullCard(event: ComplaintEvent, locale: Locale): AdaptiveCard {
+function fullCard(event: ComplaintEvent, locale: Locale, view: ComplaintCardView): AdaptiveCard {
   const d = event.data;
   const step = nextStep(d.status);
   const facts: [string, string][] = [
@@ -88,30 +105,33 @@ function fullCard(event: ComplaintEvent, locale: Locale): AdaptiveCard {
     body.push(textBlock(t(locale, 'card.complaint.closed'), { color: 'good', weight: 'bolder' }));
     return adaptiveCard({ body });
   }
-  return adaptiveCard({ body, actions: [nextStepAction(d, step, locale, localDate(new Date(event.occurredAt)))] });
+  if (!view.nextStep) return adaptiveCard({ body });
+  return adaptiveCard({ body, actions: [nextStepAction(d, step, locale, localDate(new Date(event.occurredAt)), view.values ?? {})] });
 }
 
 /**
  * Only the next step's action: a ShowCard with what that step needs, then the submit. One request id per
  * shown version, so a double click moves the complaint once and a second person is told who was first.
  */
-function nextStepAction(d: ComplaintCardData, step: ComplaintStep, locale: Locale, shownOn: string): CardAction {
+function nextStepAction(d: ComplaintCardData, step: ComplaintStep, locale: Locale, shownOn: string, typed: Record<string, unknown>): CardAction {
+  const kept = (id: string) => (typeof typed[id] === 'string' ? { value: (typed[id] as string).slice(0, 4000) } : {});
   const inputs: CardElement[] = [textBlock(t(locale, `complaint.step.intro.${step}`))];
   if (step === 'toimenpiteet-sovittu') {
     inputs.push(
       inputText({
         id: 'correctiveActions',
         label: t(locale, 'complaint.step.correctiveActions'),
+        ...kept('correctiveActions'),
         isMultiline: true,
         maxLength: 4000,
         isRequired: true,
         errorMessage: t(locale, 'validation.required'),
       }),
-      inputDate({ id: 'correctionDue', label: t(locale, 'complaint.step.correctionDue'), min: shownOn, isRequired: true, errorMessage: t(locale, 'validation.invalidDate') }),
+      inputDate({ id: 'correctionDue', label: t(locale, 'complaint.step.correctionDue'), ...(typeof typed.correctionDue === 'string' && typed.correctionDue.length <= 40 ? { value: typed.correctionDue } : {}), min: shownOn, isRequired: true, errorMessage: t(locale, 'validation.invalidDate') }),
     );
   }
   if (step === 'asiakas-informoitu') {
-    inputs.push(inputText({ id: 'replyText', label: t(locale, 'complaint.step.replyText'), isMultiline: true, maxLength: 4000 }));
+    inputs.push(inputText({ id: 'replyText', label: t(locale, 'complaint.step.replyText'), ...kept('replyText'), isMultiline: true, maxLength: 4000 }));
   }
   if (step === 'toimenpiteet-sovittu' || step === 'asiakas-informoitu') {
     inputs.push(textBlock(t(locale, 'form.privacyHint'), { size: 'small', color: 'warning' }));
@@ -121,11 +141,11 @@ function nextStepAction(d: ComplaintCardData, step: ComplaintStep, locale: Local
     card: {
       body: inputs,
       actions: [
-        actionSubmit({
+        actionExecute({
           title: t(locale, `complaint.step.${step}`),
           style: 'positive',
+          verb: 'complaint.advance',
           data: {
-            action: 'complaint.advance',
             requestId: stableIdFor(`complaint.advance:${d.complaintId}:${d.version}`),
             complaintId: d.complaintId,
             version: d.version,

@@ -1,6 +1,7 @@
 import type { HomeEventLoggedEvent } from '../../src/domain/events/home-event-events.js';
 import { formatDate, formatDateTime, t, type Locale } from '../../src/i18n/messages.js';
 import { factSet, textBlock, type AdaptiveCard, type CardElement } from './elements.js';
+import type { Audience } from '../../src/notify/audience.js';
 import { cardWithSpecialMention } from './special-mention.js';
 
 /**
@@ -8,7 +9,8 @@ import { cardWithSpecialMention } from './special-mention.js';
  * party and what came up ("municipality attended a home event → sales, same way as a visit"). A special
  * mention comes first and @mentions the sales people, as on the supervision-visit card.
  */
-export function homeEventCard(event: HomeEventLoggedEvent, locale: Locale): AdaptiveCard {
+/** `audience`: where the card goes; only the sales channel's copy @mentions the sales people. */
+export function homeEventCard(event: HomeEventLoggedEvent, locale: Locale, audience?: Audience): AdaptiveCard {
   const d = event.data;
   const kind = t(locale, `homeEventKind.${d.kind}`);
   const facts: [string, string][] = [
@@ -27,5 +29,5 @@ export function homeEventCard(event: HomeEventLoggedEvent, locale: Locale): Adap
   }
   if (d.whatCameUp) body.push(textBlock(t(locale, 'card.homeEvent.whatCameUp'), { weight: 'bolder', spacing: 'medium' }), textBlock(d.whatCameUp));
   body.push(textBlock(t(locale, 'card.homeEvent.recorded', { name: d.recordedBy.name, when: formatDateTime(locale, event.occurredAt) }), { isSubtle: true, size: 'small' }));
-  return cardWithSpecialMention(locale, d, { body });
+  return cardWithSpecialMention(locale, d, { body }, audience);
 }

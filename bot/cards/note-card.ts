@@ -1,6 +1,7 @@
 import type { NoteEvent } from '../../src/domain/events/note-events.js';
 import { formatDateTime, t, type Locale } from '../../src/i18n/messages.js';
 import { factSet, textBlock, type AdaptiveCard, type CardElement } from './elements.js';
+import type { Audience } from '../../src/notify/audience.js';
 import { cardWithSpecialMention } from './special-mention.js';
 
 /**
@@ -8,7 +9,8 @@ import { cardWithSpecialMention } from './special-mention.js';
  * channel, from production in the sales channel. A special mention comes first in the attention style;
  * in the sales channel it @mentions the sales people.
  */
-export function noteCard(event: NoteEvent, locale: Locale): AdaptiveCard {
+/** `audience`: where the card goes; only the sales channel's copy @mentions the sales people. */
+export function noteCard(event: NoteEvent, locale: Locale, audience?: Audience): AdaptiveCard {
   const d = event.data;
   const facts: [string, string][] = [
     [t(locale, 'card.note.customer'), d.customerName],
@@ -21,5 +23,5 @@ export function noteCard(event: NoteEvent, locale: Locale): AdaptiveCard {
     textBlock(d.matter),
     textBlock(t(locale, 'card.note.recorded', { name: d.recordedBy.name, when: formatDateTime(locale, event.occurredAt) }), { isSubtle: true, size: 'small' }),
   ];
-  return cardWithSpecialMention(locale, d, { body });
+  return cardWithSpecialMention(locale, d, { body }, audience);
 }

@@ -10,29 +10,45 @@ import { developmentMeetingCard } from './development-meeting-card.js';
 import { homeEventCard } from './home-event-card.js';
 import { noteCard } from './note-card.js';
 import { weeklyDigestCard } from './weekly-digest-card.js';
-import type { AdaptiveCard } from './elements.js';
-import { placeCard } from './place-freed-card.js';
+import type { AdaptiveCard, RefreshDefinition } from './elements.js';
+import { allPlaceActions, placeCard } from './place-freed-card.js';
+import type { Audience } from '../../src/notify/audience.js';
 import { supervisionVisitCard } from './supervision-visit-card.js';
 
+export interface NotificationCardOptions {
+  /** Where the card goes (a special mention @mentions only in the sales channel). */
+  audience?: Audience | undefined;
+  /**
+   * User-specific views (CARD_VIEWS=user-specific): the posted card shows the status without buttons, and
+   * this refresh gives each person who may act their own view (bot/card-views.ts). Absent: the buttons are on
+   * the posted card for everyone.
+   */
+  refresh?: RefreshDefinition | undefined;
+}
+
 /** The card for each domain event the routing table sends somewhere. */
-export function notificationCard(event: DomainEvent, locale: Locale, variant: NotificationVariant = 'full'): AdaptiveCard {
+export function notificationCard(event: DomainEvent, locale: Locale, variant: NotificationVariant = 'full', options: NotificationCardOptions = {}): AdaptiveCard {
+  const { audience, refresh } = options;
   switch (event.type) {
     case 'place.freed':
     case 'place.changed':
       // One request id per shown version: a double click reserves once, a second person is told who was first.
-      return placeCard(event.data, locale, stableIdFor(`reserve:${event.data.placeId}:${event.data.version}`));
+      return placeCard(event.data, locale, stableIdFor(`reserve:${event.data.placeId}:${event.data.version}`), {
+        actions: refresh ? { reserve: false, settle: false } : allPlaceActions,
+        refresh,
+      });
     case 'supervisionVisit.logged':
-      return supervisionVisitCard(event, locale);
+      return supervisionVisitCard(event, locale, audience);
     case 'homeEvent.logged':
-      return homeEventCard(event, locale);
+      return homeEventCard(event, locale, audience);
     case 'note.fromSales':
     case 'note.fromProduction':
-      return noteCard(event, locale);
+      return noteCard(event, locale, audience);
     case 'developmentMeeting.recorded':
       return developmentMeetingCard(event, locale);
     case 'complaint.received':
     case 'complaint.changed':
-      return complaintCard(event, locale, variant);
+      return complaintCard(event, locale, variant, refresh ? { nextStep: false, refresh } : { nextStep: true });
     case 'contactLog.recorded':
       return contactReminderCard(event, locale);
     case 'digest.weekly':

@@ -2,7 +2,9 @@ import { RESERVE_CHOICES } from '../../src/app/place-card-data.js';
 import type { PlaceCardData } from '../../src/domain/events.js';
 import { formatDate, formatDateTime, t, type Locale } from '../../src/i18n/messages.js';
 import { customerChoiceSet } from '../forms/form-card.js';
-import { actionShowCard, actionSubmit, adaptiveCard, container, factSet, textBlock, type AdaptiveCard, type CardAction, type CardElement, type ContainerStyle } from './elements.js';
+import type { PlaceActions } from '../../src/app/place-view.js';
+import { actionExecute, actionShowCard, adaptiveCard, container, factSet, textBlock, type AdaptiveCard, type CardAction, type CardElement, type ContainerStyle, type RefreshDefinition } from './elements.js';
+import { noticeBlock, type Notice } from './notice.js';
 
 const styles: Record<PlaceCardData['status'], ContainerStyle> = {
   vapaa: 'good',
@@ -12,11 +14,28 @@ const styles: Record<PlaceCardData['status'], ContainerStyle> = {
 };
 
 /**
+ * Which view of the place card this is. The posted card is everyone's (`actions` all, or none with a
+ * `refresh` when each person gets their own view); a person's view shows the actions their role allows, the
+ * answer to what they pressed (`notice`), a confirmation before selling or releasing, and what they typed.
+ */
+export interface PlaceCardView {
+  actions: PlaceActions;
+  notice?: Notice | undefined;
+  confirm?: 'sell' | 'release' | undefined;
+  /** The customer they had chosen, kept when a reservation was refused. */
+  customerId?: string | undefined;
+  refresh?: RefreshDefinition | undefined;
+}
+
+export const allPlaceActions: PlaceActions = { reserve: true, settle: true };
+
+/**
  * The place card in the sales channel (DOMAIN.md, "Who is told what"): posted when a place is freed,
  * then updated in place when it is reserved, sold or released, so everyone who saw it sees the change.
- * A free or freeing place offers Reserve; a reserved one offers Sell and Release; a sold one nothing.
+ * A free or freeing place offers Reserve; a reserved one offers Sell and Release (each asks to confirm);
+ * a sold one nothing. The buttons are Action.Execute: the answer goes to the one who pressed only.
  */
-export function placeCard(d: PlaceCardData, locale: Locale, requestId: string): AdaptiveCard {
+export function placeCard(d: PlaceCardData, locale: Locale, requestId: string, view: PlaceCardView = { actions: allPlaceActions }): AdaptiveCard {
   const facts: [string, string][] = [
     [t(locale, 'card.placeFreed.home'), d.careHomeName],
     [t(locale, 'card.placeFreed.region'), t(locale, `region.${d.region}`)],
@@ -28,6 +47,7 @@ export function placeCard(d: PlaceCardData, locale: Locale, requestId: string): 
   ];
   if (d.note) facts.push([t(locale, 'card.placeFreed.note'), d.note]);
   const body: CardElement[] = [
+    ...(view.notice ? [noticeBlock(view.notice)] : []),
     container({
       style: styles[d.status],
       items: [textBlock(`${t(locale, `card.placeFreed.title.${d.status}`)}: ${d.careHomeName} ${d.label}`, { size: 'large', weight: 'bolder' })],
@@ -62,18 +82,27 @@ export function placeCard(d: PlaceCardData, locale: Locale, requestId: string): 
     );
   }
   const actions: CardAction[] = [];
-  if (d.status === 'alustavasti-varattu') {
-    // The end of a reservation (thesis 6.1): sold to the municipality it was reserved for, or released.
-    const data = { requestId, placeId: d.placeId, version: d.version };
+  const data = { requestId, placeId: d.placeId, version: d.version };
+  if (d.status === 'alustavasti-varattu' && view.actions.settle && view.confirm) {
+    // "Selling and releasing ask for confirmation": the question, Yes, and Back to the card.
+    const customer = d.reservedForName ?? '?';
+    body.push(textBlock(t(locale, view.confirm === 'sell' ? 'view.place.confirmSell' : 'view.place.confirmRelease', { label: d.label, customer }), { weight: 'bolder', spacing: 'medium' }));
     actions.push(
-      actionSubmit({ title: t(locale, 'settle.sellAction'), data: { action: 'place.sell', ...data }, style: 'positive' }),
-      actionSubmit({ title: t(locale, 'settle.releaseAction'), data: { action: 'place.release', ...data }, style: 'destructive' }),
+      actionExecute({ title: t(locale, view.confirm === 'sell' ? 'view.place.yesSell' : 'view.place.yesRelease'), verb: view.confirm === 'sell' ? 'place.sellConfirmed' : 'place.releaseConfirmed', data, style: view.confirm === 'sell' ? 'positive' : 'destructive' }),
+      actionExecute({ title: t(locale, 'view.back'), verb: 'place.view', data: { requestId, placeId: d.placeId } }),
+    );
+  } else if (d.status === 'alustavasti-varattu' && view.actions.settle) {
+    // The end of a reservation (thesis 6.1): sold to the customer it was reserved for, or released.
+    actions.push(
+      actionExecute({ title: t(locale, 'settle.sellAction'), verb: 'place.sell', data, style: 'positive' }),
+      actionExecute({ title: t(locale, 'settle.releaseAction'), verb: 'place.release', data, style: 'destructive' }),
     );
   }
   // Bounded here too: a payload made before the choices were bounded (still waiting in the outbox) stays within Teams' limit.
   const choices = d.reserveChoices.slice(0, RESERVE_CHOICES);
+  const kept = view.customerId && !choices.some((c) => c.id === view.customerId) ? d.reserveChoices.find((c) => c.id === view.customerId) : undefined;
   const moreChoices = (d.moreReserveChoices ?? 0) + d.reserveChoices.length - choices.length;
-  if ((d.status === 'vapaa' || d.status === 'vapautuu') && choices.length > 0) {
+  if ((d.status === 'vapaa' || d.status === 'vapautuu') && view.actions.reserve && choices.length > 0) {
     actions.push(
       actionShowCard({
         title: t(locale, 'reserve.action'),
@@ -84,18 +113,17 @@ export function placeCard(d: PlaceCardData, locale: Locale, requestId: string): 
               id: 'customerId',
               label: t(locale, 'reserve.customer'),
               placeholder: t(locale, 'form.searchCustomer'),
-              choices: choices.map((c) => ({ title: c.name, value: c.id })),
+              choices: [...(kept ? [kept] : []), ...choices].map((c) => ({ title: c.name, value: c.id })),
+              value: view.customerId,
               isRequired: true,
               errorMessage: t(locale, 'place.unknownCustomer'),
             }),
             ...(moreChoices > 0 ? [textBlock(t(locale, 'reserve.moreChoices', { shown: choices.length, count: moreChoices }), { isSubtle: true, size: 'small' })] : []),
           ],
-          actions: [
-            actionSubmit({ title: t(locale, 'reserve.submit'), data: { action: 'place.reserve', requestId, placeId: d.placeId, version: d.version }, style: 'positive' }),
-          ],
+          actions: [actionExecute({ title: t(locale, 'reserve.submit'), verb: 'place.reserve', data, style: 'positive' })],
         },
       }),
     );
   }
-  return adaptiveCard(actions.length > 0 ? { body, actions } : { body });
+  return adaptiveCard({ body, ...(actions.length > 0 ? { actions } : {}), ...(view.refresh ? { refresh: view.refresh } : {}) });
 }

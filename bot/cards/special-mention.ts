@@ -1,5 +1,6 @@
 import type { Mention } from '../../src/domain/events/visit-events.js';
 import { t, type Locale } from '../../src/i18n/messages.js';
+import type { Audience } from '../../src/notify/audience.js';
 import { adaptiveCard, container, markdownTextBlock, plainText, textBlock, type AdaptiveCard, type CardAction, type CardElement, type MentionEntity } from './elements.js';
 
 /** What a record with a special mention (erityismaininta) carries: the flag and whom to @mention. */
@@ -19,8 +20,16 @@ export function mentionEntity(m: Mention): MentionEntity {
  * Teams notifies them; a special mention without people to mention (a note to management) still comes
  * first. Shared by the supervision-visit, home-event and note cards.
  */
-export function cardWithSpecialMention(locale: Locale, flagged: SpecialMentionData, content: { body: CardElement[]; actions?: CardAction[] }): AdaptiveCard {
-  const entities = flagged.specialMention ? flagged.mentions.map(mentionEntity) : [];
+export function cardWithSpecialMention(
+  locale: Locale,
+  flagged: SpecialMentionData,
+  content: { body: CardElement[]; actions?: CardAction[] },
+  audience?: Audience,
+): AdaptiveCard {
+  // The same record goes to management and sales: the sales people are @mentioned in the sales channel only,
+  // so nobody is notified twice (the management copy shows the special mention without the @mentions).
+  const mentioning = audience === undefined || audience === 'sales';
+  const entities = flagged.specialMention && mentioning ? flagged.mentions.map(mentionEntity) : [];
   const head: CardElement[] = flagged.specialMention
     ? [
         container({

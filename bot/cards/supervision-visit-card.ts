@@ -1,13 +1,15 @@
 import type { SupervisionVisitLoggedEvent } from '../../src/domain/events/visit-events.js';
 import { formatDate, formatDateTime, t, type Locale } from '../../src/i18n/messages.js';
 import { factSet, textBlock, type AdaptiveCard, type CardElement } from './elements.js';
+import type { Audience } from '../../src/notify/audience.js';
 import { cardWithSpecialMention } from './special-mention.js';
 
 /**
  * The supervision-visit card for management and sales. A special mention comes first, in the attention
  * style, and @mentions the people holding the sales role so Teams notifies them (thesis 6.3).
  */
-export function supervisionVisitCard(event: SupervisionVisitLoggedEvent, locale: Locale): AdaptiveCard {
+/** `audience`: where the card goes; only the sales channel's copy @mentions the sales people. */
+export function supervisionVisitCard(event: SupervisionVisitLoggedEvent, locale: Locale, audience?: Audience): AdaptiveCard {
   const d = event.data;
   const facts: [string, string][] = [
     [t(locale, 'card.visit.customer'), d.customerName],
@@ -24,5 +26,5 @@ export function supervisionVisitCard(event: SupervisionVisitLoggedEvent, locale:
   ];
   if (d.followUpActions) body.push(textBlock(t(locale, 'card.visit.followUpActions'), { weight: 'bolder' }), textBlock(d.followUpActions));
   body.push(textBlock(t(locale, 'card.visit.recorded', { name: d.recordedBy.name, when: formatDateTime(locale, event.occurredAt) }), { isSubtle: true, size: 'small' }));
-  return cardWithSpecialMention(locale, d, { body });
+  return cardWithSpecialMention(locale, d, { body }, audience);
 }

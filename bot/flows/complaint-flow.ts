@@ -7,7 +7,11 @@ import { localDate } from '../../src/domain/dates.js';
 import { formatDate, formatDateTime, t } from '../../src/i18n/messages.js';
 import { complaintFormSpec } from '../cards/complaint-form-card.js';
 import { formCard, type FormState } from '../forms/form-card.js';
-import { replyWithFailure } from './failure-reply.js';
+import { complaintView } from '../../src/app/complaint-view.js';
+import type { ComplaintEvent } from '../../src/domain/events/complaint-events.js';
+import { complaintCard } from '../cards/complaint-card.js';
+import { notice, type Notice } from '../cards/notice.js';
+import { failureText, replyWithFailure } from './failure-reply.js';
 import type { BotFlow, FlowContext } from './flow.js';
 
 /**
@@ -24,7 +28,7 @@ export const complaintFlow: BotFlow = {
       help: 'help.cmd.complaint',
     },
   ],
-  submitActions: ['complaint.submit', 'complaint.advance'],
+  submitActions: ['complaint.submit', 'complaint.advance', 'complaint.view'],
 
   async onCommand(_id, _argument, ctx) {
     await sendForm(ctx, { requestId: randomUUID() });
@@ -32,6 +36,7 @@ export const complaintFlow: BotFlow = {
 
   async onSubmit(action, envelope, values, ctx) {
     if (action === 'complaint.advance') return advanceFromCard(values, ctx);
+    if (action === 'complaint.view') return answerWithComplaint(ctx, String(values.complaintId ?? ''), {});
     const result = await receiveComplaint(ctx.app, ctx.actor, { ...values, requestId: envelope.requestId });
     if (result.ok) {
       const { complaint, careHomeName, customerName } = result.value;
@@ -64,23 +69,25 @@ const stepFieldLabels: Record<string, string> = {
   replyText: 'complaint.step.replyText',
 };
 
+/** What a step's inputs hold, kept on the person's view when the step was refused. */
+function typedStepValues(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(stepFieldLabels).filter((k) => values[k] !== undefined).map((k) => [k, values[k]]));
+}
+
 /**
- * A step submitted from the complaint card (in a channel or a personal chat). The cards update for
- * everyone through the outbox; the answer here, in the thread or chat where the user clicked, is short:
- * what was done, or who was first.
+ * A step pressed on the complaint card (in a channel or a personal chat). The cards update for everyone
+ * through the outbox; the answer goes to the one who pressed: their own view of the card with what was done,
+ * or who was first, or why it was refused — with what they typed still in the step's inputs.
  */
 async function advanceFromCard(values: Record<string, unknown>, ctx: FlowContext): Promise<void> {
-  const { reply, locale, actor } = ctx;
+  const { locale, actor } = ctx;
+  const complaintId = String(values.complaintId ?? '');
   const result = await advanceComplaint(ctx.app, actor, values);
   if (!result.ok) {
     const first = result.reason === 'invalid' ? result.errors[0] : undefined;
     const label = first ? stepFieldLabels[first.field] : undefined;
-    if (first && label) {
-      await reply.text(t(locale, 'complaint.fieldError', { field: t(locale, label), message: t(locale, first.key, first.params) }));
-      return;
-    }
-    await replyWithFailure(ctx, result);
-    return;
+    const text = first && label ? t(locale, 'complaint.fieldError', { field: t(locale, label), message: t(locale, first.key, first.params) }) : failureText(ctx, result);
+    return answerWithComplaint(ctx, complaintId, { notice: notice(locale, 'refused', text), values: typedStepValues(values) });
   }
   const outcome = result.value;
   const params = {
@@ -89,14 +96,36 @@ async function advanceFromCard(values: Record<string, unknown>, ctx: FlowContext
     status: t(locale, `complaint.status.${outcome.complaint.status}`),
   };
   if (!outcome.advanced) {
-    await reply.text(t(locale, 'complaint.firstWas', { ...params, name: outcome.movedBy.name, when: formatDateTime(locale, outcome.movedAt) }));
-    return;
+    const text = t(locale, 'complaint.firstWas', { ...params, name: outcome.movedBy.name, when: formatDateTime(locale, outcome.movedAt) });
+    return answerWithComplaint(ctx, complaintId, { notice: notice(locale, 'refused', text), values: typedStepValues(values) });
   }
-  if (result.duplicate) {
-    await reply.text(t(locale, 'complaint.advancedAlready', params));
-    return;
-  }
+  if (result.duplicate) return answerWithComplaint(ctx, complaintId, { notice: notice(locale, 'done', t(locale, 'complaint.advancedAlready', params)) });
   const due = outcome.complaint.nextStepDue;
   const text = [t(locale, 'complaint.advanced', { ...params, name: actor.name }), ...(due ? [t(locale, 'complaint.advancedDue', { due: formatDate(locale, due) })] : [])];
-  await reply.text(text.join(' '));
+  return answerWithComplaint(ctx, complaintId, { notice: notice(locale, 'done', text.join(' ')) });
+}
+
+/**
+ * The person's own view of the complaint card (a refresh, or the answer to a step): the full card with the
+ * next step for those who may take it, the summary for those who may not read the free text. In a message
+ * turn (an Action.Submit from an older card) only the notice is answered, as before.
+ */
+async function answerWithComplaint(ctx: FlowContext, complaintId: string, extra: { notice?: Notice; values?: Record<string, unknown> }): Promise<void> {
+  if (ctx.via === 'message') {
+    if (extra.notice) await ctx.reply.text(extra.notice.text);
+    return;
+  }
+  const view = await complaintView(ctx.app, ctx.actor, complaintId);
+  if (!view) {
+    await ctx.reply.text(extra.notice?.text ?? t(ctx.locale, 'view.complaint.gone'));
+    return;
+  }
+  const event: ComplaintEvent = {
+    type: 'complaint.changed',
+    eventId: `view:${complaintId}:${view.data.version}`,
+    occurredAt: ctx.app.clock.now().toISOString(),
+    actor: ctx.actor,
+    data: view.data,
+  };
+  await ctx.reply.card(complaintCard(event, ctx.locale, view.confidential ? 'full' : 'summary', { nextStep: view.advance, ...extra }));
 }

@@ -7,6 +7,11 @@ import type { FlowContext } from './flow.js';
  * that are), someone changed the record first, or the first field error as a sentence.
  */
 export async function replyWithFailure(ctx: FlowContext, result: Exclude<UseCaseResult<unknown>, { ok: true }>): Promise<void> {
+  await ctx.reply.text(failureText(ctx, result));
+}
+
+/** The sentence of a refusal, for a card that shows it above what the person typed (bot/cards/notice.ts). */
+export function failureText(ctx: Pick<FlowContext, 'locale'>, result: Exclude<UseCaseResult<unknown>, { ok: true }>): string {
   const { locale } = ctx;
   let text: string;
   switch (result.reason) {
@@ -26,5 +31,5 @@ export async function replyWithFailure(ctx: FlowContext, result: Exclude<UseCase
       break;
     }
   }
-  await ctx.reply.text(text);
+  return text;
 }

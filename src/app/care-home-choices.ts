@@ -26,3 +26,9 @@ export async function careHomeChoices(ctx: AppContext, actor: ActorRef): Promise
   // Array.prototype.sort is stable: the name order of careHomes() holds within each group.
   return homes.sort((a, b) => order(a) - order(b));
 }
+
+/** The home a form preselects: the person's own home when they have one (a home director's daily update). */
+export async function ownCareHomeId(ctx: AppContext, actor: ActorRef): Promise<string | undefined> {
+  const person = await personOf(ctx, actor);
+  return person ? homesOf(person)[0] : undefined;
+}

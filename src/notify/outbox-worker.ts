@@ -181,7 +181,7 @@ export class OutboxWorker {
       const leased = await this.lease(entry);
       if (!leased) return false;
       try {
-        const notification = { event: leased.payload as DomainEvent, variant: leased.variant, locale: target.locale };
+        const notification = { event: leased.payload as DomainEvent, variant: leased.variant, locale: target.locale, audience: leased.audience };
         const posted = await sender.post(target.reference, notification);
         await store.outbox.markSent(leased.id, { ...posted, at: clock.now().toISOString() });
         if (target.binding?.brokenAt) await store.conversations.markBindingWorking(target.binding.audience);
@@ -218,7 +218,7 @@ export class OutboxWorker {
         const locale = personal ? (target.reference.locale as string) : channelLocale;
         // An update is a request like a post: it is paced in the card's conversation.
         await this.pacer.paced(card.conversationId, () =>
-          sender.update(reference, card.activityId, { event: leased.payload as DomainEvent, variant: card.variant, locale }),
+          sender.update(reference, card.activityId, { event: leased.payload as DomainEvent, variant: card.variant, locale, audience: card.audience }),
         );
       }
       await store.outbox.markSent(leased.id, { conversationId: '', activityId: '', at: clock.now().toISOString() });

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../domain/events.js';
+import type { Audience } from './audience.js';
 import type { NotificationVariant } from '../store/store-port.js';
 
 /** What a card shows: the event, and how much of it (the sales channel gets a complaint's summary only). */
@@ -6,6 +7,8 @@ export interface Notification {
   event: DomainEvent;
   variant: NotificationVariant;
   locale: string;
+  /** Where it goes: a channel's audience, or a person's chat. */
+  audience: Audience;
 }
 
 /**
