@@ -111,8 +111,8 @@ async function advanceFromCard(values: Record<string, unknown>, ctx: FlowContext
  * turn (an Action.Submit from an older card) only the notice is answered, as before.
  */
 async function answerWithComplaint(ctx: FlowContext, complaintId: string, extra: { notice?: Notice; values?: Record<string, unknown> }): Promise<void> {
-  if (ctx.via === 'message') {
-    if (extra.notice) await ctx.reply.text(extra.notice.text);
+  if (ctx.via === 'message' && extra.notice) {
+    await ctx.reply.text(extra.notice.text);
     return;
   }
   const view = await complaintView(ctx.app, ctx.actor, complaintId);

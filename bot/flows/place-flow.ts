@@ -99,12 +99,12 @@ async function recordFromForm(requestId: string, values: Record<string, unknown>
 
 /**
  * The person's own view of the place card (a refresh, Back, the answer to a press): the place as it is now
- * and the buttons their role allows at its home. In a message turn (an old Action.Submit) only the notice is
- * answered, as a reply: a card there would be a second copy of the place card in the thread.
+ * and the buttons their role allows at its home. In a message turn (an old Action.Submit) a notice is
+ * answered as a reply, not as a second copy of the place card in the thread.
  */
 async function answerWithPlace(ctx: FlowContext, placeId: string, extra: Omit<PlaceCardView, 'actions'>): Promise<void> {
-  if (ctx.via === 'message') {
-    if (extra.notice) await ctx.reply.text(extra.notice.text);
+  if (ctx.via === 'message' && extra.notice) {
+    await ctx.reply.text(extra.notice.text);
     return;
   }
   const view = await placeView(ctx.app, ctx.actor, placeId);

@@ -79,6 +79,10 @@ describe('logging a supervision visit (protocol)', () => {
     const entities = (card.msteams as { entities: { text: string; mentioned: { id: string; name: string } }[] }).entities;
     assert.deepEqual(entities.map((e) => e.mentioned.name).sort(), ['Mikko Myyntipäällikkö', 'Sanna Myyntijohtaja']);
     for (const e of entities) assert.ok(textsOf(card).join('\n').includes(e.text), `${e.text} appears in the card text`);
+    // No double notification: management's copy shows the flag and @mentions nobody.
+    const management = cardOf(await eventually(() => cardsIn(GENERAL.id)[0]))!;
+    assert.match(textsOf(management).join('\n'), /ERITYISMAININTA/);
+    assert.equal(management.msteams, undefined);
   });
 
   it('brings the form back with messages and typed values; nothing stored or posted', async () => {
