@@ -44,9 +44,29 @@ export function complaintCard(event: ComplaintEvent, locale: Locale, variant: No
   const card = variant === 'summary' ? summaryCard(event.data, locale) : fullCard(event, locale, view);
   return adaptiveCard({
     ...card,
-    body: [...(view.notice ? [noticeBlock(view.notice)] : []), ...card.body],
+    body: [...(view.notice ? [noticeBlock(view.notice)] : []), ...leftOver(event.data, locale, variant, view), ...card.body],
     ...(view.refresh ? { refresh: view.refresh } : {}),
   });
+}
+
+/** The inputs each step asks for (nextStepAction). */
+const stepInputs: Partial<Record<ComplaintStep, readonly string[]>> = {
+  'toimenpiteet-sovittu': ['correctiveActions', 'correctionDue'],
+  'asiakas-informoitu': ['replyText'],
+};
+
+/**
+ * What the person typed that the card they now see has no input for (someone else took the step first, or
+ * the step was refused): shown back to them, so a written text is never simply lost.
+ */
+function leftOver(d: ComplaintCardData, locale: Locale, variant: NotificationVariant, view: ComplaintCardView): CardElement[] {
+  const step = nextStep(d.status);
+  const offered = new Set(variant === 'full' && view.nextStep && step ? (stepInputs[step] ?? []) : []);
+  const texts = ['correctiveActions', 'replyText']
+    .filter((id) => !offered.has(id) && typeof view.values?.[id] === 'string' && (view.values[id] as string) !== '')
+    .map((id) => (view.values![id] as string).slice(0, 4000));
+  if (texts.length === 0) return [];
+  return [container({ items: [textBlock(t(locale, 'view.yourText'), { weight: 'bolder', size: 'small' }), ...texts.map((text) => textBlock(text))] })];
 }
 
 function header(d: ComplaintCardData, locale: Locale): CardElement {

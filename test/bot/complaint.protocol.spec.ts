@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { BotHarness, eventually } from '../support/bot-harness.js';
 import { choice, openForm as openRecordForm, submitForm, type OpenForm } from '../support/record-form-session.js';
-import { cardOf, inputsOf, submitDataOf, textsOf, visibleText, type Json } from '../support/cards.js';
+import { cardOf, inputsOf, submitDataOf, textsOf, visibleText, type ExecuteAnswer, type Json } from '../support/cards.js';
 import type { RecordedCall } from '../support/connector-double.js';
 import {
   cardSubmit,
-  channelCardSubmit,
   englishUser,
   GENERAL,
   homeDirector,
@@ -160,6 +159,7 @@ describe('handling a complaint on its card (protocol)', () => {
   let posted: { management: RecordedCall; quality: RecordedCall; sales: RecordedCall };
 
   beforeEach(async () => {
+    answers = [];
     h = await new BotHarness().start();
     await h.post(installedInTeam(h.connector.url, homeDirector));
     await h.post(personalMessage(h.connector.url, qualityManager, 'ohje'));
@@ -201,13 +201,18 @@ describe('handling a complaint on its card (protocol)', () => {
     return { title: String(show.title), inputs: [...inputsOf(sub).keys()], data: (sub.actions as Json[])[0]!.data as Json };
   }
 
+  /** The person's answers to their presses, newest last: what they saw (the invoke responses). */
+  let answers: ExecuteAnswer[] = [];
+  /** The first line of the newest answer: the notice on top of the card the person sees. */
+  const lastNotice = () => textsOf(answers.at(-1)?.card)[0] ?? '';
+
+  /** Presses the card's next step (Action.Execute) as `user`, with what they typed; the answer is theirs. */
   async function step(user: TeamsUser, values: Json = {}, from: RecordedCall = posted.management) {
     const { data } = nextAction(current(from));
-    const activity =
-      from === posted.management
-        ? channelCardSubmit(h.connector.url, user, GENERAL, from.activityIdAssigned!, { ...data, ...values })
-        : cardSubmit(h.connector.url, user, from.activityIdAssigned!, { ...data, ...values });
-    await h.post(activity);
+    const answer = await h.execute(user, from.activityIdAssigned!, { verb: 'complaint.advance', data }, values, from === posted.management ? { channel: GENERAL } : {});
+    assert.equal(answer.status, 200);
+    answers.push(answer);
+    return answer;
   }
 
   const threadReplies = () => h.connector.posted().filter((c) => c.conversationId.startsWith(`${GENERAL.id};messageid=`)).map(visibleText);
@@ -236,7 +241,8 @@ describe('handling a complaint on its card (protocol)', () => {
     // 1. Corrective actions agreed, with a target date for the correction.
     await step(regionalDirector, { correctiveActions: ACTIONS, correctionDue: '2026-12-15' });
     let cards = await updatedTimes(1);
-    assert.match(threadReplies().at(-1)!, /Jukka Järvinen merkitsi reklamaation \(Koivukoti, Espoon kaupunki\) tilaan "Toimenpiteet sovittu"\. Seuraava vaihe viimeistään 15\.12\.2026\./);
+    assert.deepEqual(threadReplies(), [], 'the step was answered to the one who pressed, not in the thread');
+    assert.match(lastNotice(), /Jukka Järvinen merkitsi reklamaation \(Koivukoti, Espoon kaupunki\) tilaan "Toimenpiteet sovittu"\. Seuraava vaihe viimeistään 15\.12\.2026\./);
     for (const card of [cards.management, cards.quality]) {
       const text = textsOf(card).join('\n');
       assert.ok(text.includes(ACTIONS));
@@ -296,7 +302,7 @@ describe('handling a complaint on its card (protocol)', () => {
   });
 
   it('lets exactly one of two people agreeing actions at once win, and tells the other who was first', async () => {
-    await Promise.all([
+    const both = await Promise.all([
       step(regionalDirector, { correctiveActions: ACTIONS, correctionDue: '2026-12-15' }),
       step(homeDirector, { correctiveActions: 'Toinen ehdotus', correctionDue: '2026-12-20' }),
     ]);
@@ -304,27 +310,31 @@ describe('handling a complaint on its card (protocol)', () => {
     assert.equal(complaint.version, 2);
     assert.equal(complaint.status, 'toimenpiteet-sovittu');
     const winner = complaint.actionsAgreedBy!.name;
-    const replies = threadReplies();
+    const replies = both.map((a) => textsOf(a.card)[0] ?? '');
+    assert.deepEqual(threadReplies(), []);
     assert.equal(replies.filter((r) => / merkitsi reklamaation /.test(r)).length, 1, replies.join(' | '));
-    const told = replies.filter((r) => r.startsWith(`${winner} ehti ensin: reklamaatio (Koivukoti, Espoon kaupunki) on nyt tilassa "Toimenpiteet sovittu"`));
+    const told = replies.filter((r) => r.startsWith(`! ${winner} ehti ensin: reklamaatio (Koivukoti, Espoon kaupunki) on nyt tilassa "Toimenpiteet sovittu"`));
     assert.equal(told.length, 1, `the other was told ${winner} was first: ${replies.join(' | ')}`);
+    // The one who lost keeps what they typed, to use it or drop it.
+    const loser = both.find((a) => (textsOf(a.card)[0] ?? '').startsWith('!'))!;
+    const typed = JSON.stringify(loser.card);
+    assert.ok(typed.includes(winner === 'Jukka Järvinen' ? 'Toinen ehdotus' : ACTIONS), 'the typed corrective actions are still there');
     await updatedTimes(1);
     await new Promise((r) => setTimeout(r, 200));
     assert.equal(h.connector.updates(GENERAL.id).length, 1, 'the cards were updated once');
   });
 
   it('moves the complaint once when the same person double-clicks', async () => {
-    await Promise.all([step(regionalDirector, { correctiveActions: ACTIONS, correctionDue: '2026-12-15' }), step(regionalDirector, { correctiveActions: ACTIONS, correctionDue: '2026-12-15' })]);
+    const both = await Promise.all([step(regionalDirector, { correctiveActions: ACTIONS, correctionDue: '2026-12-15' }), step(regionalDirector, { correctiveActions: ACTIONS, correctionDue: '2026-12-15' })]);
     assert.equal((await stored()).version, 2);
-    assert.equal(threadReplies().filter((r) => /ehti ensin/.test(r)).length, 0, threadReplies().join(' | '));
+    assert.equal(both.filter((a) => /ehti ensin/.test(textsOf(a.card)[0] ?? '')).length, 0);
   });
 
-  it('refuses a user without a complaint-handling role, naming the roles; nothing changes', async () => {
-    await step(salesManager, { correctiveActions: ACTIONS, correctionDue: '2026-12-15' });
-    assert.equal(
-      threadReplies().at(-1),
-      'Tämän voi tehdä vain: palvelutalon johtaja, vastaava hoitaja, aluejohtaja, liiketoimintajohtaja, laatupäällikkö. Mitään ei tallennettu.',
-    );
+  it('refuses a user without a complaint-handling role, naming the roles, privately; nothing changes', async () => {
+    const answer = await step(salesManager, { correctiveActions: ACTIONS, correctionDue: '2026-12-15' });
+    assert.equal(lastNotice(), '! Tämän voi tehdä vain: palvelutalon johtaja, vastaava hoitaja, aluejohtaja, liiketoimintajohtaja, laatupäällikkö. Mitään ei tallennettu.');
+    assert.ok(!JSON.stringify(answer.card).includes(MATTER), 'sales sees the summary, not the matter');
+    assert.deepEqual(threadReplies(), []);
     const complaint = await stored();
     assert.equal(complaint.version, 1);
     assert.equal(complaint.status, 'vastaanotettu');
@@ -332,9 +342,9 @@ describe('handling a complaint on its card (protocol)', () => {
     assert.deepEqual(h.connector.updates(), []);
   });
 
-  it('refuses someone not in the people list, in their language; nothing changes', async () => {
+  it('refuses someone not in the people list, in the channel\'s language; nothing changes', async () => {
     await step(englishUser, { correctiveActions: ACTIONS, correctionDue: '2026-12-15' });
-    assert.match(threadReplies().at(-1)!, /^You are not in HoivaCRM's people list\. An administrator must add you/);
+    assert.match(lastNotice(), /^Et ole HoivaCRM:n henkilölistalla/);
     assert.equal((await stored()).version, 1);
     await new Promise((r) => setTimeout(r, 200));
     assert.deepEqual(h.connector.updates(), []);
@@ -345,8 +355,9 @@ describe('handling a complaint on its card (protocol)', () => {
     await updatedTimes(1);
     await step(homeDirector);
     await updatedTimes(2);
-    await step(homeDirector, { replyText: REPLY });
-    assert.equal(threadReplies().at(-1), 'Tämän voi tehdä vain: aluejohtaja, liiketoimintajohtaja. Mitään ei tallennettu.');
+    const refused = await step(homeDirector, { replyText: REPLY });
+    assert.equal(lastNotice(), '! Tämän voi tehdä vain: aluejohtaja, liiketoimintajohtaja. Mitään ei tallennettu.');
+    assert.equal(inputsOf(refused.card).get('replyText')?.value, REPLY, 'the typed reply is kept on the refused step');
     assert.equal((await stored()).status, 'korjattu');
     // Without a reply the home director may record that the municipality was informed.
     await step(homeDirector);
@@ -356,16 +367,16 @@ describe('handling a complaint on its card (protocol)', () => {
 
   it('says which field is wrong when a step comes without what it needs; nothing changes', async () => {
     await step(regionalDirector, { correctionDue: '2026-11-20' });
-    assert.equal(threadReplies().at(-1), 'Korjaavat toimenpiteet: Pakollinen tieto puuttuu. Mitään ei tallennettu.');
+    assert.equal(lastNotice(), '! Korjaavat toimenpiteet: Pakollinen tieto puuttuu. Mitään ei tallennettu.');
     await step(regionalDirector, { correctiveActions: 'Keskustelu omaisen 131052-308T kanssa', correctionDue: '2026-12-15' });
-    assert.equal(threadReplies().at(-1), 'Korjaavat toimenpiteet: Älä kirjaa henkilötunnuksia. Mitään ei tallennettu.');
+    assert.equal(lastNotice(), '! Korjaavat toimenpiteet: Älä kirjaa henkilötunnuksia. Mitään ei tallennettu.');
     assert.equal((await stored()).version, 1);
   });
 
   it('lets the quality manager take a step from her own chat; the answer comes there', async () => {
     await step(qualityManager, { correctiveActions: ACTIONS, correctionDue: '2026-12-15' }, posted.quality);
-    const answer = await eventually(() => h.connector.posted(QM_CHAT).map(visibleText).find((t) => /merkitsi reklamaation/.test(t)));
-    assert.match(answer, /^Liisa Laaksonen merkitsi reklamaation \(Koivukoti, Espoon kaupunki\) tilaan "Toimenpiteet sovittu"/);
+    const answer = lastNotice();
+    assert.match(answer, /^✓ Liisa Laaksonen merkitsi reklamaation \(Koivukoti, Espoon kaupunki\) tilaan "Toimenpiteet sovittu"/);
     const cards = await updatedTimes(1);
     assert.match(textsOf(cards.management).join('\n'), /Toimenpiteet sovittu: Liisa Laaksonen/);
   });

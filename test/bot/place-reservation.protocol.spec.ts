@@ -3,7 +3,7 @@ import { BotHarness, eventually } from '../support/bot-harness.js';
 import { cardOf, textsOf, visibleText, walk, type Json } from '../support/cards.js';
 import type { RecordedCall } from '../support/connector-double.js';
 import { openPlaceForm, submitPlaceForm, validPlaceValues } from '../support/place-form.js';
-import { channelCardSubmit, homeDirector, installedInTeam, MYYNTI, salesDirector, salesManager, searchInvoke, type TeamsUser } from '../support/teams-activities.js';
+import { homeDirector, installedInTeam, MYYNTI, salesDirector, salesManager, searchInvoke, type TeamsUser } from '../support/teams-activities.js';
 
 /** The freed-place card's lifecycle in the channel: reserve from the card, the same card updates for everyone. */
 describe('reserving a freed place from its card (protocol)', () => {
@@ -35,10 +35,14 @@ describe('reserving a freed place from its card (protocol)', () => {
     return found;
   }
 
-  async function reserve(user: TeamsUser, customer: RegExp) {
+  /** Reserve pressed on the posted card (Action.Execute): the answer is the card the one who pressed sees. */
+  async function reserve(user: TeamsUser, customer: RegExp): Promise<string> {
     const { data, choices } = reserveAction(cardOf(posted));
     const customerId = choices.find((c) => customer.test(c.title))!.value;
-    return h.post(channelCardSubmit(h.connector.url, user, MYYNTI, posted.activityIdAssigned!, { ...data, customerId }));
+    const answer = await h.execute(user, posted.activityIdAssigned!, { verb: 'place.reserve', data }, { customerId }, { channel: MYYNTI });
+    assert.equal(answer.status, 200);
+    assert.equal(answer.body.type, 'application/vnd.microsoft.card.adaptive');
+    return textsOf(answer.card).join('\n');
   }
 
   const threadReplies = () => h.connector.posted().filter((c) => c.conversationId.startsWith(`${MYYNTI.id};messageid=`)).map(visibleText);
@@ -59,12 +63,12 @@ describe('reserving a freed place from its card (protocol)', () => {
     const [found] = answer.value.results;
     assert.equal(found?.title, 'Jyväskylän kaupunki');
     const { data } = reserveAction(cardOf(posted));
-    await h.post(channelCardSubmit(h.connector.url, salesManager, MYYNTI, posted.activityIdAssigned!, { ...data, customerId: found!.value }));
+    await h.execute(salesManager, posted.activityIdAssigned!, { verb: 'place.reserve', data }, { customerId: found!.value }, { channel: MYYNTI });
     await eventually(async () => (await h.app.store.records.list('place', { label: 'A12' }))[0]?.reservedForCustomerId === found!.value || undefined);
   });
 
-  it('stores the reservation and updates the posted card in place (PUT), not a new post', async () => {
-    await reserve(salesManager, /^Espoon/);
+  it('stores the reservation and updates the posted card in place (PUT), not a new post; the answer is private', async () => {
+    const answer = await reserve(salesManager, /^Espoon/);
     const update = await eventually(() => h.connector.updates(MYYNTI.id)[0]);
     assert.equal(update.activityId, posted.activityIdAssigned, 'the PUT targets the card posted earlier');
     const text = textsOf(cardOf(update)).join('\n');
@@ -80,17 +84,19 @@ describe('reserving a freed place from its card (protocol)', () => {
     const [place] = await h.app.store.records.list('place', { label: 'A12' });
     assert.equal(place!.status, 'alustavasti-varattu');
     assert.equal(place!.reservedBy?.name, 'Mikko Myyntipäällikkö');
-    assert.ok(threadReplies().some((r) => /Mikko Myyntipäällikkö varasi paikan A12 alustavasti kunnalle Espoon kaupunki/.test(r)));
+    assert.match(answer, /✓ Mikko Myyntipäällikkö varasi paikan A12 alustavasti .*Espoon kaupunki/);
+    assert.match(answer, /Alustavasti varattu paikka: Koivukoti A12/, 'the answer is the card as it is now');
+    assert.deepEqual(threadReplies(), [], 'nothing was said in the thread for everyone');
   });
 
   it('lets exactly one of two simultaneous reservations win and tells the other who was first', async () => {
-    await Promise.all([reserve(salesManager, /^Espoon/), reserve(salesDirector, /^Vantaan/)]);
+    const replies = await Promise.all([reserve(salesManager, /^Espoon/), reserve(salesDirector, /^Vantaan/)]);
     const [place] = await h.app.store.records.list('place', { label: 'A12' });
     assert.equal(place!.status, 'alustavasti-varattu');
     const winner = place!.reservedBy!.name;
-    const replies = threadReplies();
-    assert.equal(replies.filter((r) => / varasi paikan A12/.test(r)).length, 1, 'one reservation confirmed');
-    const told = replies.filter((r) => r.startsWith(`${winner} ehti ensin`));
+    assert.deepEqual(threadReplies(), []);
+    assert.equal(replies.filter((r) => /✓ .* varasi paikan A12/.test(r)).length, 1, 'one reservation confirmed');
+    const told = replies.filter((r) => r.startsWith(`! ${winner} ehti ensin`));
     assert.equal(told.length, 1, `the other was told ${winner} was first: ${replies.join(' | ')}`);
     await eventually(() => h.connector.updates(MYYNTI.id)[0]);
     await new Promise((r) => setTimeout(r, 200));
@@ -98,8 +104,7 @@ describe('reserving a freed place from its card (protocol)', () => {
   });
 
   it('reserves once when the same person double-clicks', async () => {
-    await Promise.all([reserve(salesManager, /^Espoon/), reserve(salesManager, /^Espoon/)]);
-    const replies = threadReplies();
+    const replies = await Promise.all([reserve(salesManager, /^Espoon/), reserve(salesManager, /^Espoon/)]);
     assert.equal(replies.filter((r) => /ehti ensin/.test(r)).length, 0, replies.join(' | '));
     const [place] = await h.app.store.records.list('place', { label: 'A12' });
     assert.equal(place!.version, 2);

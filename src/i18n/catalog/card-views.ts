@@ -8,6 +8,7 @@ export const fi = {
   'view.place.yesRelease': 'Kyllä, peru varaus',
   'view.place.gone': 'Paikkaa ei löydy enää.',
   'view.complaint.gone': 'Reklamaatiota ei löydy enää.',
+  'view.yourText': 'Kirjoittamasi teksti (ei tallennettu):',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -19,4 +20,5 @@ export const en: Record<keyof typeof fi, string> = {
   'view.place.yesRelease': 'Yes, release',
   'view.place.gone': 'The place no longer exists.',
   'view.complaint.gone': 'The complaint no longer exists.',
+  'view.yourText': 'What you wrote (not saved):',
 };
