@@ -2,11 +2,14 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { commandsOf, flows } from '../../bot/flows/index.js';
 import { recordKinds } from '../../src/store/record-kinds.js';
+import { assertValidCard } from '../support/adaptive-cards.js';
 import { BotHarness } from '../support/bot-harness.js';
 import {
   businessDirector,
   cardSubmit,
+  executeAction,
   homeDirector,
+  MYYNTI,
   installedInTeam,
   personalConversationId,
   personalMessage,
@@ -80,6 +83,28 @@ describe('any card submit or command (property)', function () {
         assert.deepEqual(h.loggedErrors, []);
       }),
       { numRuns: 250 },
+    );
+    assert.equal(await storedCount(), before, 'no record was stored');
+  });
+
+  it('answers every Action.Execute in the invoke response, to the one who pressed: a card, no message, nothing stored', async () => {
+    const before = await storedCount();
+    const verb = fc.oneof(fc.constantFrom(...submitActions, 'command.run'), fc.string({ maxLength: 20 }));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...users), verb, fc.oneof(fc.uuid(), fc.string({ maxLength: 40 })), payload, fc.boolean(), async (user, act, requestId, fields, inChannel) => {
+        h.loggedErrors.length = 0;
+        const posts = h.connector.posted().length;
+        const response = await h.postRaw(executeAction(h.connector.url, user, 'card-1', { verb: act, data: { ...fields, requestId } }, inChannel ? { channel: MYYNTI } : {}));
+        assert.equal(response.status, 200, `HTTP ${response.status}`);
+        const body = (await response.json()) as { statusCode: number; type: string; value: unknown };
+        // Our verbs get a card; anything else the documented error (statusCode 400 in the body).
+        if (body.statusCode === 200) assert.equal(body.type, 'application/vnd.microsoft.card.adaptive');
+        else assert.deepEqual([body.statusCode, body.type], [400, 'application/vnd.microsoft.error']);
+        if (body.statusCode === 200) assertValidCard(body.value);
+        assert.equal(h.connector.posted().length, posts, 'nothing was posted into the conversation');
+        assert.deepEqual(h.loggedErrors, []);
+      }),
+      { numRuns: 200 },
     );
     assert.equal(await storedCount(), before, 'no record was stored');
   });
