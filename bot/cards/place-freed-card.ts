@@ -3,7 +3,7 @@ import type { PlaceCardData } from '../../src/domain/events.js';
 import { formatDate, formatDateTime, t, type Locale } from '../../src/i18n/messages.js';
 import { customerChoiceSet } from '../forms/form-card.js';
 import type { PlaceActions } from '../../src/app/place-view.js';
-import { actionExecute, actionShowCard, adaptiveCard, container, factSet, textBlock, type AdaptiveCard, type CardAction, type CardElement, type ContainerStyle, type RefreshDefinition } from './elements.js';
+import { actionExecute, actionShowCard, adaptiveCard, inputChoiceSet, container, factSet, textBlock, type AdaptiveCard, type CardAction, type CardElement, type ContainerStyle, type RefreshDefinition } from './elements.js';
 import { noticeBlock, type Notice } from './notice.js';
 
 const styles: Record<PlaceCardData['status'], ContainerStyle> = {
@@ -109,12 +109,13 @@ export function placeCard(d: PlaceCardData, locale: Locale, requestId: string, v
         card: {
           body: [
             // A first page (the home's region first) and the others by typing: any customer can be reserved for.
-            customerChoiceSet({
+            // When every customer is on the first page there is nothing to type for: a plain list.
+            (moreChoices > 0 ? customerChoiceSet : inputChoiceSet)({
               id: 'customerId',
               label: t(locale, 'reserve.customer'),
               placeholder: t(locale, 'form.searchCustomer'),
               choices: [...(kept ? [kept] : []), ...choices].map((c) => ({ title: c.name, value: c.id })),
-              value: view.customerId,
+              ...(view.customerId ? { value: view.customerId } : {}),
               isRequired: true,
               errorMessage: t(locale, 'place.unknownCustomer'),
             }),

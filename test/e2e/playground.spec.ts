@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {
   PlaygroundSession,
   isoDateInDays,
+  reservePlaceOnCard,
   runPlaceFreedFlow,
   screenshotOnFailure,
   type PlaygroundPage,
@@ -50,5 +51,12 @@ describe('HoivaCRM in the Microsoft 365 Agents Playground', function () {
     const card = await result.salesCard.innerText();
     assert.ok(card.includes(label), card);
     assert.match(card, /Vapaa paikka|Vapautuva paikka|Place free|Place freeing/);
+
+    // Reserve through Action.Execute: the answer comes back in the invoke response and the card updates.
+    const reserved = await reservePlaceOnCard(ui, result.salesCard, 'fi', label);
+    const after = await reserved.card.innerText();
+    assert.match(after, /Alustavasti varattu paikka/, after);
+    assert.ok(after.includes(`Varattu alustavasti: ${reserved.customer}. Varasi Kaisa Kotijohtaja`), after);
+    assert.match(after, /Merkitse myydyksi/, 'the reserver may now sell or release');
   });
 });

@@ -466,3 +466,32 @@ export class PlaygroundSession {
     if (this.app) rmSync(this.app.dataDir, { recursive: true, force: true });
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Reserve on the place card (Action.Execute)
+// ---------------------------------------------------------------------------------------------
+
+export interface ReserveResult {
+  customer: string;
+  /** The card as the Playground shows it after the bot's invoke response replaced it. */
+  card: Locator;
+}
+
+/**
+ * "Varaa alustavasti" on the place card in Myynti: open the ShowCard, take the first customer offered, press
+ * "Varaa". The button is an Action.Execute: the Playground sends an `adaptiveCard/action` invoke and puts the
+ * card of the invoke response in the card's place (its InvokeManager); the outbox's update of the posted
+ * card follows. Either shows the place reserved, which is what this waits for.
+ */
+export async function reservePlaceOnCard(ui: PlaygroundPage, card: Locator, locale: Locale, label: string): Promise<ReserveResult> {
+  await clickAction(card, t(locale, 'reserve.action'));
+  const combobox = card.getByRole('combobox', { name: t(locale, 'reserve.customer') }).first();
+  await combobox.click();
+  const option = ui.page.getByRole('option').first();
+  const customer = (await option.innerText()).trim();
+  await option.click();
+  await card.getByRole('button', { name: t(locale, 'reserve.submit'), exact: true }).first().click();
+  const answered = ui.cardWithText(label, t(locale, 'card.placeFreed.title.alustavasti-varattu'));
+  await answered.waitFor({ timeout: 20_000 });
+  return { customer, card: answered };
+}
