@@ -1,7 +1,7 @@
 import type { ContactLoggedEvent } from '../../src/domain/events/contact-log-events.js';
 import { stableIdFor } from '../../src/domain/stable-id.js';
 import { formatDate, t, type Locale } from '../../src/i18n/messages.js';
-import { actionSubmit, adaptiveCard, factSet, textBlock, type AdaptiveCard } from './elements.js';
+import { actionExecute, adaptiveCard, factSet, textBlock, type AdaptiveCard } from './elements.js';
 
 /** The personal reminder on the next-contact date: the topic, what was logged last, and a button to log. */
 export function contactReminderCard(event: ContactLoggedEvent, locale: Locale): AdaptiveCard {
@@ -16,9 +16,11 @@ export function contactReminderCard(event: ContactLoggedEvent, locale: Locale): 
       textBlock(t(locale, 'card.reminder.agreed', { date: formatDate(locale, d.date) }), { isSubtle: true, size: 'small' }),
     ],
     actions: [
-      actionSubmit({
+      // Action.Execute: the reminder turns into the contact form for its customer, in place.
+      actionExecute({
         title: t(locale, 'card.reminder.logAction'),
-        data: { action: 'contactLog.open', requestId: stableIdFor(`log-from-reminder:${d.entryId}`), customerId: d.customerId, topic: d.nextContactTopic ?? '' },
+        verb: 'contactLog.open',
+        data: { requestId: stableIdFor(`log-from-reminder:${d.entryId}`), customerId: d.customerId, topic: d.nextContactTopic ?? '' },
         style: 'positive',
       }),
     ],

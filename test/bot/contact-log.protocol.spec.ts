@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { BotHarness, eventually } from '../support/bot-harness.js';
 import { cardOf, inputsOf, submitDataOf, textsOf, visibleText, type Json } from '../support/cards.js';
+import { executeAction } from '../support/cards.js';
 import { cardSubmit, GENERAL, installedInTeam, MYYNTI, personalConversationId, personalMessage, salesManager } from '../support/teams-activities.js';
 
 /**
@@ -52,10 +53,10 @@ describe('contact log entries and next-contact reminders (protocol)', () => {
     assert.match(text, /Aihe: Korotuskirjeen vastaus/);
     assert.equal(h.connector.posted(MYYNTI.id).length + h.connector.posted(GENERAL.id).filter((c) => cardOf(c)).length, 0);
 
-    // Its button opens the log form for that customer.
+    // Its button (Action.Execute) turns the reminder into the log form for that customer.
     const before = h.connector.posted(me).length;
-    await h.post(cardSubmit(h.connector.url, salesManager, reminder.activityIdAssigned!, submitDataOf(cardOf(reminder))!));
-    const form = cardOf(h.connector.posted(me)[before]);
+    const form = (await h.execute(salesManager, reminder.activityIdAssigned!, executeAction(cardOf(reminder), 'contactLog.open'))).card;
+    assert.equal(h.connector.posted(me).length, before, 'the form replaced the reminder; nothing new in the chat');
     assert.equal(inputsOf(form).get('customerId')!.value, entry!.customerId);
     assert.equal(inputsOf(form).get('matter')!.value, 'Korotuskirjeen vastaus');
   });
