@@ -1,5 +1,5 @@
 import { OPEN_PLACES_SHOWN, type OpenPlacesOfHome, type OpenPlacesView } from '../../src/app/list-open-places.js';
-import { formatDate, t, type Locale } from '../../src/i18n/messages.js';
+import { formatDate, t, tn, type Locale } from '../../src/i18n/messages.js';
 import { adaptiveCard, container, textBlock, type AdaptiveCard, type CardElement, type TextBlock } from './elements.js';
 
 /** One open place as a line: label, service type, customer group, status and date; free ones in green. */
@@ -26,7 +26,7 @@ export function openPlacesCard(locale: Locale, view: OpenPlacesView): AdaptiveCa
     body.push(textBlock(t(locale, 'card.places.none')));
     return adaptiveCard({ body });
   }
-  body.push(textBlock(t(locale, 'card.places.summary', { count: view.total, homes: view.homes }), { isSubtle: true }));
+  body.push(textBlock(tn(locale, 'card.places.summary', view.total, { homes: tn(locale, 'card.places.homes', view.homes) }), { isSubtle: true }));
   const { groups, notShown } = firstPlaces(view, OPEN_PLACES_SHOWN);
   for (const group of groups) {
     body.push(
@@ -59,5 +59,5 @@ export function firstPlaces(view: OpenPlacesView, max: number): { groups: OpenPl
 
 /** "…and 12 more places not shown here": a bounded list says what it left out. */
 export function notShownLine(locale: Locale, count: number): TextBlock {
-  return textBlock(t(locale, 'card.places.notShown', { count }), { isSubtle: true, separator: true });
+  return textBlock(tn(locale, 'card.places.notShown', count), { isSubtle: true, separator: true });
 }

@@ -1,6 +1,6 @@
 import { RESERVE_CHOICES } from '../../src/app/place-card-data.js';
 import type { PlaceCardData } from '../../src/domain/events.js';
-import { formatDate, formatDateTime, t, type Locale } from '../../src/i18n/messages.js';
+import { formatDate, formatDateTime, t, tn, type Locale } from '../../src/i18n/messages.js';
 import { customerChoiceSet } from '../forms/form-card.js';
 import { actionShowCard, actionSubmit, adaptiveCard, container, factSet, textBlock, type AdaptiveCard, type CardAction, type CardElement, type ContainerStyle } from './elements.js';
 
@@ -88,7 +88,7 @@ export function placeCard(d: PlaceCardData, locale: Locale, requestId: string): 
               isRequired: true,
               errorMessage: t(locale, 'place.unknownCustomer'),
             }),
-            ...(moreChoices > 0 ? [textBlock(t(locale, 'reserve.moreChoices', { shown: choices.length, count: moreChoices }), { isSubtle: true, size: 'small' })] : []),
+            ...(moreChoices > 0 ? [textBlock(tn(locale, 'reserve.moreChoices', moreChoices, { shown: tn(locale, 'reserve.shown', choices.length) }), { isSubtle: true, size: 'small' })] : []),
           ],
           actions: [
             actionSubmit({ title: t(locale, 'reserve.submit'), data: { action: 'place.reserve', requestId, placeId: d.placeId, version: d.version }, style: 'positive' }),
