@@ -13,6 +13,7 @@ import {
   inputDate,
   inputText,
   textBlock,
+  warningText,
   type AdaptiveCard,
   type CardAction,
   type CardElement,
@@ -85,7 +86,7 @@ function fullCard(event: ComplaintEvent, locale: Locale): AdaptiveCard {
     factSet(d.history.map((h) => [t(locale, `complaint.status.${h.status}`), t(locale, 'card.complaint.historyEntry', { name: h.by.name, when: formatDateTime(locale, h.at) })])),
   );
   if (!step) {
-    body.push(textBlock(t(locale, 'card.complaint.closed'), { color: 'good', weight: 'bolder' }));
+    body.push(textBlock(`✓ ${t(locale, 'card.complaint.closed')}`, { weight: 'bolder' }));
     return adaptiveCard({ body });
   }
   return adaptiveCard({ body, actions: [nextStepAction(d, step, locale, localDate(new Date(event.occurredAt)))] });
@@ -114,7 +115,7 @@ function nextStepAction(d: ComplaintCardData, step: ComplaintStep, locale: Local
     inputs.push(inputText({ id: 'replyText', label: t(locale, 'complaint.step.replyText'), isMultiline: true, maxLength: 4000 }));
   }
   if (step === 'toimenpiteet-sovittu' || step === 'asiakas-informoitu') {
-    inputs.push(textBlock(t(locale, 'form.privacyHint'), { size: 'small', color: 'warning' }));
+    inputs.push(warningText(t(locale, 'form.privacyHint'), { size: 'small' }));
   }
   return actionShowCard({
     title: t(locale, `complaint.step.${step}`),

@@ -11,6 +11,7 @@ import {
   container,
   factSet,
   textBlock,
+  warningText,
   type AdaptiveCard,
   type CardElement,
 } from './elements.js';
@@ -93,11 +94,9 @@ export function customerCard(locale: Locale, o: CustomerOverview, requestId: str
           ),
           ...(c.nextStepDue
             ? [
-                textBlock(t(locale, overdue ? 'customerCard.complaintOverdue' : 'customerCard.complaintDue', { date: formatDate(locale, c.nextStepDue) }), {
-                  spacing: 'none',
-                  size: 'small',
-                  ...(overdue ? { color: 'attention' as const } : { isSubtle: true }),
-                }),
+                overdue
+                  ? warningText(t(locale, 'customerCard.complaintOverdue', { date: formatDate(locale, c.nextStepDue) }), { spacing: 'none', size: 'small' })
+                  : textBlock(t(locale, 'customerCard.complaintDue', { date: formatDate(locale, c.nextStepDue) }), { spacing: 'none', size: 'small', isSubtle: true }),
               ]
             : []),
         ])
@@ -128,17 +127,20 @@ export function customerCard(locale: Locale, o: CustomerOverview, requestId: str
   });
 }
 
-/** Days since the last entry, in the attention colour from two weeks on (seed 002). */
+/**
+ * Days since the last entry; from two weeks on (seed 002) with the warning sign and the question what is wrong. Not
+ * green and red: Teams' good colour is 2.1:1 on white and attention 3.2:1 on dark, and colour alone says nothing
+ * to a colour-blind reader.
+ */
 function silence(locale: Locale, o: CustomerOverview): CardElement[] {
-  const colour = o.quiet ? ('attention' as const) : ('good' as const);
   const text = !o.lastEntry
     ? t(locale, 'customerCard.lastEntryNone')
     : o.lastEntry.daysSince === 0
       ? t(locale, 'customerCard.lastEntryToday')
       : tn(locale, 'customerCard.lastEntry', o.lastEntry.daysSince, { date: formatDate(locale, o.lastEntry.date) });
   return [
-    textBlock(text, { weight: 'bolder', color: colour }),
-    ...(o.quiet ? [textBlock(t(locale, 'customerCard.quiet'), { color: 'attention', spacing: 'none', size: 'small' })] : []),
+    o.quiet ? warningText(text) : textBlock(text, { weight: 'bolder' }),
+    ...(o.quiet ? [textBlock(t(locale, 'customerCard.quiet'), { spacing: 'none', size: 'small' })] : []),
   ];
 }
 

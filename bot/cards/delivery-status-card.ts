@@ -1,6 +1,6 @@
 import type { DeliveryStatus } from '../../src/app/delivery-status.js';
 import { formatDateTime, t, type Locale } from '../../src/i18n/messages.js';
-import { adaptiveCard, factSet, textBlock, type AdaptiveCard, type CardElement } from './elements.js';
+import { adaptiveCard, factSet, textBlock, warningText, type AdaptiveCard, type CardElement } from './elements.js';
 
 /** How many dead cards the card lists one by one; the count says how many there are in all. */
 const MAX_LISTED = 20;
@@ -31,10 +31,7 @@ export function deliveryStatusCard(status: DeliveryStatus, locale: Locale): Adap
       { wrap: true },
     ),
     ...brokenChannels.map((b) =>
-      textBlock(t(locale, 'delivery.status.broken', { channel: b.channelName, audience: t(locale, `delivery.audience.${b.audience}`), when: formatDateTime(locale, b.brokenAt), reason: b.reason }), {
-        wrap: true,
-        color: 'attention',
-      }),
+      warningText(t(locale, 'delivery.status.broken', { channel: b.channelName, audience: t(locale, `delivery.audience.${b.audience}`), when: formatDateTime(locale, b.brokenAt), reason: b.reason })),
     ),
     textBlock(t(locale, 'delivery.status.deadTitle', { count: dead.length }), { weight: 'bolder', spacing: 'medium' }),
     ...(dead.length === 0

@@ -2,7 +2,10 @@ import { OPEN_PLACES_SHOWN, type OpenPlacesOfHome, type OpenPlacesView } from '.
 import { formatDate, t, tn, type Locale } from '../../src/i18n/messages.js';
 import { adaptiveCard, container, textBlock, type AdaptiveCard, type CardElement, type TextBlock } from './elements.js';
 
-/** One open place as a line: label, service type, customer group, status and date; free ones in green. */
+/**
+ * One open place as a line: label, service type, customer group, status and date; free ones in bold. Not in green:
+ * Teams' good colour is 2.1:1 on white, and the status word ("vapaa") says it already.
+ */
 export function openPlaceLine(locale: Locale, p: OpenPlacesOfHome['places'][number], spacing: 'none' | 'small'): TextBlock {
   return textBlock(
     t(locale, 'card.places.line', {
@@ -12,7 +15,7 @@ export function openPlaceLine(locale: Locale, p: OpenPlacesOfHome['places'][numb
       status: t(locale, `status.${p.effectiveStatus}`),
       date: p.freeFrom ? `${t(locale, `statusDate.${p.effectiveStatus}`)} ${formatDate(locale, p.freeFrom)}`.trim() : '',
     }),
-    { spacing, color: p.effectiveStatus === 'vapaa' ? 'good' : 'default' },
+    { spacing, ...(p.effectiveStatus === 'vapaa' ? { weight: 'bolder' as const } : {}) },
   );
 }
 

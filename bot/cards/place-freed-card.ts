@@ -39,7 +39,8 @@ export function placeCard(d: PlaceCardData, locale: Locale, requestId: string): 
       ? t(locale, 'card.placeFreed.reserved', { customer: d.reservedForName ?? '?', name: d.reservedBy.name, when: formatDateTime(locale, d.reservedAt) })
       : undefined;
   if (d.status === 'alustavasti-varattu' && reservedLine) {
-    body.push(textBlock(reservedLine, { weight: 'bolder', color: 'warning' }));
+    // Bold in the default colour: warning yellow on white is 1.5:1; the line's words say it is reserved.
+    body.push(textBlock(reservedLine, { weight: 'bolder' }));
   }
   if (d.status === 'kaytossa') {
     // Sold: who sold it, to which municipality, when; the reservation it came from in small print.
@@ -47,7 +48,6 @@ export function placeCard(d: PlaceCardData, locale: Locale, requestId: string): 
       body.push(
         textBlock(t(locale, 'card.placeFreed.sold', { customer: d.reservedForName ?? '?', name: d.soldBy.name, when: formatDateTime(locale, d.soldAt) }), {
           weight: 'bolder',
-          color: 'good',
         }),
       );
     }
