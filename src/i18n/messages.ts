@@ -55,6 +55,13 @@ export function isMessageKey(key: string): key is MessageKey {
  * English): a count of places or characters is never split over two lines nor shown as `1600`.
  */
 export function t(locale: Locale, key: MessageKey | string, params: Record<string, string | number> = {}): string {
+  // A plural key named without its variant (a domain error's `validation.tooLong` with `{ maximum: 1 }`): the
+  // variant its count takes, the count being `count` or else the one number among the params.
+  if (!isMessageKey(key) && isMessageKey(`${key}.other`)) {
+    const numbers = Object.values(params).filter((v): v is number => typeof v === 'number');
+    const count = typeof params.count === 'number' ? params.count : numbers.length === 1 ? numbers[0]! : undefined;
+    if (count !== undefined) return t(locale, `${key}.${pluralRules[locale].select(count) === 'one' ? 'one' : 'other'}`, params);
+  }
   const template = isMessageKey(key) ? catalogs[locale][key] : key;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
