@@ -91,10 +91,10 @@ describe('bot/cards/elements', () => {
       assert.deepEqual(Object.keys(block), ['type', 'text', 'wrap']);
     });
 
-    it('fieldError is a small bold block with the warning sign and no spacing (no colour: see contrast.spec.ts)', () => {
+    it('fieldError is a small bold block with no spacing (no colour: see contrast.spec.ts)', () => {
       assert.deepEqual(fieldError('Pakollinen tieto'), {
         type: 'TextBlock',
-        text: '⚠ Pakollinen tieto',
+        text: 'Pakollinen tieto',
         weight: 'bolder',
         size: 'small',
         spacing: 'none',
