@@ -13,6 +13,7 @@ import {
   inputDate,
   inputText,
   textBlock,
+  warningText,
   type AdaptiveCard,
   type CardAction,
   type CardElement,
@@ -122,7 +123,7 @@ function fullCard(event: ComplaintEvent, locale: Locale, view: ComplaintCardView
     factSet(d.history.map((h) => [t(locale, `complaint.status.${h.status}`), t(locale, 'card.complaint.historyEntry', { name: h.by.name, when: formatDateTime(locale, h.at) })])),
   );
   if (!step) {
-    body.push(textBlock(t(locale, 'card.complaint.closed'), { color: 'good', weight: 'bolder' }));
+    body.push(textBlock(`✓ ${t(locale, 'card.complaint.closed')}`, { weight: 'bolder' }));
     return adaptiveCard({ body });
   }
   if (!view.nextStep) return adaptiveCard({ body });
@@ -154,7 +155,7 @@ function nextStepAction(d: ComplaintCardData, step: ComplaintStep, locale: Local
     inputs.push(inputText({ id: 'replyText', label: t(locale, 'complaint.step.replyText'), ...kept('replyText'), isMultiline: true, maxLength: 4000 }));
   }
   if (step === 'toimenpiteet-sovittu' || step === 'asiakas-informoitu') {
-    inputs.push(textBlock(t(locale, 'form.privacyHint'), { size: 'small', color: 'warning' }));
+    inputs.push(warningText(t(locale, 'form.privacyHint'), { size: 'small' }));
   }
   return actionShowCard({
     title: t(locale, `complaint.step.${step}`),

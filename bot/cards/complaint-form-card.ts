@@ -23,7 +23,7 @@ export function complaintFormSpec(locale: Locale, customers: readonly CustomerCh
         required: true,
         choices: complaintChannels.map((c) => ({ title: t(locale, `complaint.channel.${c}`), value: c })),
       },
-      { kind: 'hint', text: 'form.privacyHint', attention: true },
+      // One reminder, the complaint's own: it already says no names, and two warnings in a row read as noise.
       { kind: 'hint', text: 'form.complaint.privacyHint', attention: true },
       { kind: 'text', id: 'matter', label: 'form.complaint.matter', required: true, multiline: true, maxLength: 4000, placeholder: 'form.complaint.matterPlaceholder' },
       {

@@ -1,7 +1,7 @@
 import type { CustomerOverview, CustomerRef } from '../../src/app/customer-overview.js';
 import type { Agreement } from '../../src/domain/records/agreement.js';
 import type { Contact } from '../../src/domain/records/contact.js';
-import { formatDate, t, type Locale } from '../../src/i18n/messages.js';
+import { formatDate, t, tn, type Locale } from '../../src/i18n/messages.js';
 import { CUSTOMER_CARD_PLACES, LATEST_ENTRIES } from '../../src/app/customer-overview.js';
 import { firstPlaces, notShownLine, openPlaceLine } from './open-places-card.js';
 import {
@@ -11,6 +11,7 @@ import {
   container,
   factSet,
   textBlock,
+  warningText,
   type AdaptiveCard,
   type CardElement,
 } from './elements.js';
@@ -33,7 +34,7 @@ export const CARD_LIST_MAX = { contacts: 10, agreements: 5, complaints: 5 } as c
 /** The first `max` of a list as card elements, then "…and N more" when it had more. */
 function bounded<T>(locale: Locale, items: readonly T[], max: number, render: (item: T) => CardElement[]): CardElement[] {
   const shown = items.slice(0, max).flatMap(render);
-  return items.length > max ? [...shown, textBlock(t(locale, 'customerCard.listMore', { count: items.length - max }), { isSubtle: true, size: 'small' })] : shown;
+  return items.length > max ? [...shown, textBlock(tn(locale, 'customerCard.listMore', items.length - max), { isSubtle: true, size: 'small' })] : shown;
 }
 
 const heading = (text: string): CardElement => textBlock(text, { weight: 'bolder', spacing: 'medium', separator: true });
@@ -93,11 +94,9 @@ export function customerCard(locale: Locale, o: CustomerOverview, requestId: str
           ),
           ...(c.nextStepDue
             ? [
-                textBlock(t(locale, overdue ? 'customerCard.complaintOverdue' : 'customerCard.complaintDue', { date: formatDate(locale, c.nextStepDue) }), {
-                  spacing: 'none',
-                  size: 'small',
-                  ...(overdue ? { color: 'attention' as const } : { isSubtle: true }),
-                }),
+                overdue
+                  ? warningText(t(locale, 'customerCard.complaintOverdue', { date: formatDate(locale, c.nextStepDue) }), { spacing: 'none', size: 'small' })
+                  : textBlock(t(locale, 'customerCard.complaintDue', { date: formatDate(locale, c.nextStepDue) }), { spacing: 'none', size: 'small', isSubtle: true }),
               ]
             : []),
         ])
@@ -128,28 +127,33 @@ export function customerCard(locale: Locale, o: CustomerOverview, requestId: str
   });
 }
 
-/** Days since the last entry, in the attention colour from two weeks on (seed 002). */
+/**
+ * Days since the last entry; from two weeks on (seed 002) with the warning sign and the question what is wrong. Not
+ * green and red: Teams' good colour is 2.1:1 on white and attention 3.2:1 on dark, and colour alone says nothing
+ * to a colour-blind reader.
+ */
 function silence(locale: Locale, o: CustomerOverview): CardElement[] {
-  const colour = o.quiet ? ('attention' as const) : ('good' as const);
   const text = !o.lastEntry
     ? t(locale, 'customerCard.lastEntryNone')
     : o.lastEntry.daysSince === 0
       ? t(locale, 'customerCard.lastEntryToday')
-      : t(locale, 'customerCard.lastEntry', { days: o.lastEntry.daysSince, date: formatDate(locale, o.lastEntry.date) });
+      : tn(locale, 'customerCard.lastEntry', o.lastEntry.daysSince, { date: formatDate(locale, o.lastEntry.date) });
   return [
-    textBlock(text, { weight: 'bolder', color: colour }),
-    ...(o.quiet ? [textBlock(t(locale, 'customerCard.quiet'), { color: 'attention', spacing: 'none', size: 'small' })] : []),
+    o.quiet ? warningText(text) : textBlock(text, { weight: 'bolder' }),
+    ...(o.quiet ? [textBlock(t(locale, 'customerCard.quiet'), { spacing: 'none', size: 'small' })] : []),
   ];
 }
 
 /** A contact's personal notes are on it only when the overview kept them for this reader. */
 function contactBlock(locale: Locale, c: Contact): CardElement {
   const role = t(locale, `customerCard.role.${c.role}`);
+  // The person's own title only when it says more than the role: "Social worker, Sosiaalityöntekijä" is one title twice.
+  const sameAsRole = (['fi', 'en'] as const).some((l) => t(l, `customerCard.role.${c.role}`).toLocaleLowerCase('fi') === c.title?.trim().toLocaleLowerCase('fi'));
   const reach = [c.phone, c.email].filter((v): v is string => Boolean(v));
   return container({
     spacing: 'small',
     items: [
-      textBlock(`${c.name} – ${c.title && c.title !== role ? `${role}, ${c.title}` : role}`),
+      textBlock(`${c.name} – ${c.title && !sameAsRole ? `${role}, ${c.title}` : role}`),
       ...(reach.length > 0 ? [textBlock(reach.join(' · '), { spacing: 'none', isSubtle: true })] : []),
       ...(c.personalNotes ? [textBlock(t(locale, 'customerCard.contactNote', { text: shortText(c.personalNotes) }), { spacing: 'none', isSubtle: true, size: 'small' })] : []),
     ],
@@ -218,6 +222,6 @@ export function customerChoiceCard(locale: Locale, choice: CustomerChoice, reque
   for (const c of customers.slice(0, MAX_CHOICES)) {
     body.push(actionSet({ spacing: 'small', actions: [actionSubmit({ title: c.name, data: { action: purpose.action, requestId, customerId: c.id } })] }));
   }
-  if (customers.length > MAX_CHOICES) body.push(textBlock(t(locale, 'customerCard.more', { count: customers.length - MAX_CHOICES }), { isSubtle: true }));
+  if (customers.length > MAX_CHOICES) body.push(textBlock(tn(locale, 'customerCard.more', customers.length - MAX_CHOICES), { isSubtle: true }));
   return adaptiveCard({ body });
 }

@@ -1,7 +1,7 @@
 import type { CustomerHistory, HistoryChange, HistoryEntry } from '../../src/app/customer-history.js';
 import type { AuditKind } from '../../src/store/store-port.js';
 import { fieldName } from '../../src/i18n/field-labels.js';
-import { formatDate, formatDateTime, isMessageKey, t, type Locale } from '../../src/i18n/messages.js';
+import { formatDate, formatDateTime, isMessageKey, t, tn, type Locale } from '../../src/i18n/messages.js';
 import { shortText } from './customer-card.js';
 import { adaptiveCard, container, factSet, textBlock, type AdaptiveCard, type CardElement } from './elements.js';
 
@@ -25,10 +25,10 @@ export function customerHistoryCard(locale: Locale, history: CustomerHistory): A
     if (entries.length === 0 && more === 0) {
       body.push(textBlock(t(locale, 'history.none'), { isSubtle: true }));
     } else {
-      body.push(textBlock(t(locale, 'history.intro', { count: entries.length }), { isSubtle: true, size: 'small' }));
+      body.push(textBlock(tn(locale, 'history.intro', entries.length), { isSubtle: true, size: 'small' }));
       body.push(...entries.map((e) => entryBlock(locale, e, history.names)));
     }
-    if (more > 0) body.push(textBlock(t(locale, 'history.more', { count: more }), { isSubtle: true, separator: true }));
+    if (more > 0) body.push(textBlock(tn(locale, 'history.more', more), { isSubtle: true, separator: true }));
     return adaptiveCard({ body });
   };
   let shown = history.entries.length;
@@ -48,7 +48,7 @@ function entryBlock(locale: Locale, e: HistoryEntry, names: Record<string, strin
     textBlock(`${t(locale, 'history.subject', { kind: t(locale, `history.kind.${e.kind}`), subject }).trim()}: ${what}`, { spacing: 'none' }),
   ];
   if (shown.length > 0) items.push(factSet(shown.map((c) => [fieldName(locale, e.kind, c.field), changeText(locale, e, c, names)] as const), { spacing: 'small' }));
-  if (e.changes.length > shown.length) items.push(textBlock(t(locale, 'history.moreChanges', { count: e.changes.length - shown.length }), { isSubtle: true, size: 'small', spacing: 'none' }));
+  if (e.changes.length > shown.length) items.push(textBlock(tn(locale, 'history.moreChanges', e.changes.length - shown.length), { isSubtle: true, size: 'small', spacing: 'none' }));
   return container({ separator: true, spacing: 'medium', items });
 }
 

@@ -1,6 +1,6 @@
 import type { DeliveryStatus } from '../../src/app/delivery-status.js';
-import { formatDateTime, t, type Locale } from '../../src/i18n/messages.js';
-import { adaptiveCard, factSet, textBlock, type AdaptiveCard, type CardElement } from './elements.js';
+import { formatDateTime, formatNumber, t, type Locale } from '../../src/i18n/messages.js';
+import { adaptiveCard, factSet, textBlock, warningText, type AdaptiveCard, type CardElement } from './elements.js';
 
 /** How many dead cards the card lists one by one; the count says how many there are in all. */
 const MAX_LISTED = 20;
@@ -15,10 +15,10 @@ export function deliveryStatusCard(status: DeliveryStatus, locale: Locale): Adap
   const body: CardElement[] = [
     textBlock(t(locale, 'delivery.status.title'), { size: 'large', weight: 'bolder' }),
     factSet([
-      [t(locale, 'delivery.status.pending'), String(counts.pending)],
-      [t(locale, 'delivery.status.waiting'), String(counts.waiting)],
-      [t(locale, 'delivery.status.dead'), String(counts.dead)],
-      [t(locale, 'delivery.status.sent'), String(counts.sent)],
+      [t(locale, 'delivery.status.pending'), formatNumber(locale, counts.pending)],
+      [t(locale, 'delivery.status.waiting'), formatNumber(locale, counts.waiting)],
+      [t(locale, 'delivery.status.dead'), formatNumber(locale, counts.dead)],
+      [t(locale, 'delivery.status.sent'), formatNumber(locale, counts.sent)],
     ]),
     textBlock(
       oldestUnsent
@@ -31,10 +31,7 @@ export function deliveryStatusCard(status: DeliveryStatus, locale: Locale): Adap
       { wrap: true },
     ),
     ...brokenChannels.map((b) =>
-      textBlock(t(locale, 'delivery.status.broken', { channel: b.channelName, audience: t(locale, `delivery.audience.${b.audience}`), when: formatDateTime(locale, b.brokenAt), reason: b.reason }), {
-        wrap: true,
-        color: 'attention',
-      }),
+      warningText(t(locale, 'delivery.status.broken', { channel: b.channelName, audience: t(locale, `delivery.audience.${b.audience}`), when: formatDateTime(locale, b.brokenAt), reason: b.reason })),
     ),
     textBlock(t(locale, 'delivery.status.deadTitle', { count: dead.length }), { weight: 'bolder', spacing: 'medium' }),
     ...(dead.length === 0

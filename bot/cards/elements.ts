@@ -390,13 +390,27 @@ export function markdownTextBlock(markdown: string, opts: Props<TextBlock, 'text
   return compact({ type: 'TextBlock', text: markdown, ...opts, wrap: opts.wrap ?? true });
 }
 
+/** The sign in front of every warning and error: what colour alone would have said (WCAG 1.4.1). */
+export const WARNING_SIGN = '⚠';
+
 /**
- * A small red text meant to be placed directly under an input to show an error
- * the bot found (see the file comment). Empty-string messages are allowed but
- * pointless; callers normally include it only when there is an error.
+ * A warning or an error: the sign and bold text in the default colour. Teams' attention red measures 3.2:1 on
+ * its dark theme and its warning yellow 1.5:1 on the light one, below WCAG AA's 4.5:1
+ * (test/bot/cards/contrast.spec.ts), so the meaning is in the sign and the words, never in a colour.
+ */
+export function warningText(text: string, opts: Props<TextBlock, 'text'> = {}): TextBlock {
+  return textBlock(`${WARNING_SIGN} ${text}`, { weight: 'bolder', ...opts });
+}
+
+/**
+ * A small bold text meant to be placed directly under an input to show an error
+ * the bot found (see the file comment). Not red (3.2:1 on Teams dark, see
+ * `warningText`): the message's words say what is wrong, and the form's
+ * "⚠ Tarkista merkityt kentät." above says there is something to fix. Empty-string
+ * messages are allowed but pointless; callers normally include it only when there is an error.
  */
 export function fieldError(message: string): TextBlock {
-  return textBlock(message, { color: 'attention', size: 'small', spacing: 'none' });
+  return textBlock(message, { weight: 'bolder', size: 'small', spacing: 'none' });
 }
 
 /** `[input]`, or `[input, fieldError(error)]` when `error` is a non-empty string. */

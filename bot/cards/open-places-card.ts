@@ -1,8 +1,11 @@
 import { OPEN_PLACES_SHOWN, type OpenPlacesOfHome, type OpenPlacesView } from '../../src/app/list-open-places.js';
-import { formatDate, t, type Locale } from '../../src/i18n/messages.js';
+import { formatDate, t, tn, type Locale } from '../../src/i18n/messages.js';
 import { adaptiveCard, container, textBlock, type AdaptiveCard, type CardElement, type TextBlock } from './elements.js';
 
-/** One open place as a line: label, service type, customer group, status and date; free ones in green. */
+/**
+ * One open place as a line: label, service type, customer group, status and date; free ones in bold. Not in green:
+ * Teams' good colour is 2.1:1 on white, and the status word ("vapaa") says it already.
+ */
 export function openPlaceLine(locale: Locale, p: OpenPlacesOfHome['places'][number], spacing: 'none' | 'small'): TextBlock {
   return textBlock(
     t(locale, 'card.places.line', {
@@ -12,7 +15,7 @@ export function openPlaceLine(locale: Locale, p: OpenPlacesOfHome['places'][numb
       status: t(locale, `status.${p.effectiveStatus}`),
       date: p.freeFrom ? `${t(locale, `statusDate.${p.effectiveStatus}`)} ${formatDate(locale, p.freeFrom)}`.trim() : '',
     }),
-    { spacing, color: p.effectiveStatus === 'vapaa' ? 'good' : 'default' },
+    { spacing, ...(p.effectiveStatus === 'vapaa' ? { weight: 'bolder' as const } : {}) },
   );
 }
 
@@ -26,7 +29,7 @@ export function openPlacesCard(locale: Locale, view: OpenPlacesView): AdaptiveCa
     body.push(textBlock(t(locale, 'card.places.none')));
     return adaptiveCard({ body });
   }
-  body.push(textBlock(t(locale, 'card.places.summary', { count: view.total, homes: view.homes }), { isSubtle: true }));
+  body.push(textBlock(tn(locale, 'card.places.summary', view.total, { homes: tn(locale, 'card.places.homes', view.homes) }), { isSubtle: true }));
   const { groups, notShown } = firstPlaces(view, OPEN_PLACES_SHOWN);
   for (const group of groups) {
     body.push(
@@ -59,5 +62,5 @@ export function firstPlaces(view: OpenPlacesView, max: number): { groups: OpenPl
 
 /** "…and 12 more places not shown here": a bounded list says what it left out. */
 export function notShownLine(locale: Locale, count: number): TextBlock {
-  return textBlock(t(locale, 'card.places.notShown', { count }), { isSubtle: true, separator: true });
+  return textBlock(tn(locale, 'card.places.notShown', count), { isSubtle: true, separator: true });
 }

@@ -1,6 +1,6 @@
 import { RESERVE_CHOICES } from '../../src/app/place-card-data.js';
 import type { PlaceCardData } from '../../src/domain/events.js';
-import { formatDate, formatDateTime, t, type Locale } from '../../src/i18n/messages.js';
+import { formatDate, formatDateTime, t, tn, type Locale } from '../../src/i18n/messages.js';
 import { customerChoiceSet } from '../forms/form-card.js';
 import type { PlaceActions } from '../../src/app/place-view.js';
 import { actionExecute, actionShowCard, adaptiveCard, inputChoiceSet, container, factSet, textBlock, type AdaptiveCard, type CardAction, type CardElement, type ContainerStyle, type RefreshDefinition } from './elements.js';
@@ -59,7 +59,8 @@ export function placeCard(d: PlaceCardData, locale: Locale, requestId: string, v
       ? t(locale, 'card.placeFreed.reserved', { customer: d.reservedForName ?? '?', name: d.reservedBy.name, when: formatDateTime(locale, d.reservedAt) })
       : undefined;
   if (d.status === 'alustavasti-varattu' && reservedLine) {
-    body.push(textBlock(reservedLine, { weight: 'bolder', color: 'warning' }));
+    // Bold in the default colour: warning yellow on white is 1.5:1; the line's words say it is reserved.
+    body.push(textBlock(reservedLine, { weight: 'bolder' }));
   }
   if (d.status === 'kaytossa') {
     // Sold: who sold it, to which municipality, when; the reservation it came from in small print.
@@ -67,7 +68,6 @@ export function placeCard(d: PlaceCardData, locale: Locale, requestId: string, v
       body.push(
         textBlock(t(locale, 'card.placeFreed.sold', { customer: d.reservedForName ?? '?', name: d.soldBy.name, when: formatDateTime(locale, d.soldAt) }), {
           weight: 'bolder',
-          color: 'good',
         }),
       );
     }
@@ -119,7 +119,7 @@ export function placeCard(d: PlaceCardData, locale: Locale, requestId: string, v
               isRequired: true,
               errorMessage: t(locale, 'place.unknownCustomer'),
             }),
-            ...(moreChoices > 0 ? [textBlock(t(locale, 'reserve.moreChoices', { shown: choices.length, count: moreChoices }), { isSubtle: true, size: 'small' })] : []),
+            ...(moreChoices > 0 ? [textBlock(tn(locale, 'reserve.moreChoices', moreChoices, { shown: tn(locale, 'reserve.shown', choices.length) }), { isSubtle: true, size: 'small' })] : []),
           ],
           actions: [actionExecute({ title: t(locale, 'reserve.submit'), verb: 'place.reserve', data, style: 'positive' })],
         },

@@ -35,7 +35,9 @@ export function cardWithSpecialMention(
         container({
           style: 'attention',
           items: [
-            textBlock(t(locale, 'card.specialMention.title'), { weight: 'bolder', color: 'attention' }),
+            // Default text on the attention background (red on red is 3.6:1 in Teams light, 1:1 in high contrast);
+            // the word itself says what the colour did.
+            textBlock(t(locale, 'card.specialMention.title'), { weight: 'bolder' }),
             ...(entities.length > 0 ? [mentionLine(locale, entities)] : []),
           ],
         }),

@@ -1,5 +1,5 @@
 import type { WeeklyDigestEvent } from '../../src/domain/events/digest-events.js';
-import { formatDate, t, type Locale } from '../../src/i18n/messages.js';
+import { formatDate, t, tn, type Locale } from '../../src/i18n/messages.js';
 import { adaptiveCard, container, factSet, textBlock, type AdaptiveCard, type CardElement } from './elements.js';
 
 /** A card stays readable in a channel: the longest lists are cut here and the rest counted. */
@@ -18,8 +18,9 @@ export function weeklyDigestCard(event: WeeklyDigestEvent, locale: Locale): Adap
       spacing: 'medium',
       items: [
         textBlock(title, { weight: 'bolder' }),
-        ...(rows.length > 0 ? [factSet(rows.slice(0, MAX_ROWS))] : [textBlock(t(locale, 'digest.none'), { isSubtle: true })]),
-        ...(total > Math.min(rows.length, MAX_ROWS) ? [textBlock(t(locale, 'digest.more', { count: total - Math.min(rows.length, MAX_ROWS) }), { isSubtle: true, size: 'small' })] : []),
+        // Not subtle on the coloured backgrounds: subtle text there is below 4.5:1 in Teams' high-contrast theme.
+        ...(rows.length > 0 ? [factSet(rows.slice(0, MAX_ROWS))] : [textBlock(t(locale, 'digest.none'))]),
+        ...(total > Math.min(rows.length, MAX_ROWS) ? [textBlock(tn(locale, 'digest.more', total - Math.min(rows.length, MAX_ROWS)), { size: 'small' })] : []),
       ],
     });
   const totals = d.totals ?? { quietCustomers: d.quietCustomers.length, longFreePlaces: d.longFreePlaces.length, overdueComplaints: d.overdueComplaints.length };
@@ -31,21 +32,21 @@ export function weeklyDigestCard(event: WeeklyDigestEvent, locale: Locale): Adap
       d.quietCustomers.map((c) => [
         c.name,
         c.lastEntryDate && c.daysSince !== undefined
-          ? t(locale, 'digest.quiet.days', { days: c.daysSince, date: formatDate(locale, c.lastEntryDate) })
+          ? tn(locale, 'digest.quiet.days', c.daysSince, { date: formatDate(locale, c.lastEntryDate) })
           : t(locale, 'digest.quiet.never'),
       ]),
       totals.quietCustomers,
     ),
     section(
       t(locale, 'digest.places.title', { count: totals.longFreePlaces }),
-      d.longFreePlaces.map((p) => [`${p.careHomeName} ${p.label}`, t(locale, 'digest.places.item', { date: formatDate(locale, p.freeFrom), days: p.daysFree })]),
+      d.longFreePlaces.map((p) => [`${p.careHomeName} ${p.label}`, tn(locale, 'digest.places.item', p.daysFree, { date: formatDate(locale, p.freeFrom) })]),
       totals.longFreePlaces,
     ),
     section(
       t(locale, 'digest.complaints.title', { count: totals.overdueComplaints }),
       d.overdueComplaints.map((c) => [
         `${c.careHomeName} – ${c.customerName}`,
-        t(locale, 'digest.complaints.item', { status: t(locale, `digest.status.${c.status}`), date: formatDate(locale, c.nextStepDue), days: c.daysOverdue }),
+        tn(locale, 'digest.complaints.item', c.daysOverdue, { status: t(locale, `digest.status.${c.status}`), date: formatDate(locale, c.nextStepDue) }),
       ]),
       totals.overdueComplaints,
     ),

@@ -1,5 +1,5 @@
 import { deliveryStatus, retryUndelivered } from '../../src/app/delivery-status.js';
-import { t } from '../../src/i18n/messages.js';
+import { t, tn } from '../../src/i18n/messages.js';
 import { deliveryStatusCard } from '../cards/delivery-status-card.js';
 import { replyWithFailure } from './failure-reply.js';
 import type { BotFlow } from './flow.js';
@@ -24,7 +24,7 @@ export const statusFlow: BotFlow = {
     if (word) {
       const result = await retryUndelivered(ctx.app, ctx.actor);
       if (!result.ok) return replyWithFailure(ctx, result);
-      const text = result.value.requeued > 0 ? t(ctx.locale, 'delivery.retry.done', { count: result.value.requeued }) : t(ctx.locale, 'delivery.retry.none');
+      const text = result.value.requeued > 0 ? tn(ctx.locale, 'delivery.retry.done', result.value.requeued) : t(ctx.locale, 'delivery.retry.none');
       await ctx.reply.text(text);
       return;
     }

@@ -13,6 +13,7 @@ import {
   inputTime,
   inputToggle,
   textBlock,
+  warningText,
   withFieldError,
   type AdaptiveCard,
   type CardElement,
@@ -86,19 +87,19 @@ export function formCard(locale: Locale, spec: FormSpec, state: FormState): Adap
   const errors = new Map((state.errors ?? []).map((e) => [e.field, t(locale, e.key, e.params)]));
   const body: CardElement[] = [textBlock(t(locale, spec.title), { size: 'large', weight: 'bolder' })];
   if (spec.intro) body.push(textBlock(t(locale, spec.intro), { isSubtle: true }));
-  if (errors.size > 0) body.push(textBlock(t(locale, 'form.fixErrors'), { color: 'attention', weight: 'bolder' }));
+  if (errors.size > 0) body.push(warningText(t(locale, 'form.fixErrors')));
   const formError = errors.get('_form');
-  if (formError) body.push(textBlock(formError, { color: 'attention' }));
+  if (formError) body.push(warningText(formError));
   for (const field of spec.fields) {
     if (field.kind === 'hint') {
-      body.push(textBlock(t(locale, field.text), { size: 'small', ...(field.attention ? { color: 'warning' as const } : { isSubtle: true }) }));
+      body.push(field.attention ? warningText(t(locale, field.text), { size: 'small' }) : textBlock(t(locale, field.text), { size: 'small', isSubtle: true }));
       continue;
     }
     // A search choice's first page is empty only when there is nothing to choose (no customers at all, no
     // home one may record for): nothing to search either.
     if ('choices' in field && field.choices.length === 0) {
       // A choice set without choices is invalid in Adaptive Cards: say what is missing instead.
-      body.push(textBlock(`${t(locale, field.label)}: ${t(locale, 'form.noChoices')}`, { color: 'warning' }));
+      body.push(warningText(`${t(locale, field.label)}: ${t(locale, 'form.noChoices')}`));
       continue;
     }
     body.push(...withFieldError(input(locale, field, values[field.id]), errors.get(field.id)));

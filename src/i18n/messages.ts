@@ -50,26 +50,77 @@ export function isMessageKey(key: string): key is MessageKey {
   return key in fi;
 }
 
-/** Translates a key, filling `{name}` placeholders; an unknown key shows itself, so a gap is visible, not blank. */
+/**
+ * Translates a key, filling `{name}` placeholders; an unknown key shows itself, so a gap is visible, not blank.
+ * A number is written as people of the locale read it (`1 600` with a no-break space in Finnish, `1,600` in
+ * English): a count of places or characters is never split over two lines nor shown as `1600`.
+ */
 export function t(locale: Locale, key: MessageKey | string, params: Record<string, string | number> = {}): string {
+  // A plural key named without its variant (a domain error's `validation.tooLong` with `{ maximum: 1 }`): the
+  // variant its count takes, the count being `count` or else the one number among the params.
+  if (!isMessageKey(key) && isMessageKey(`${key}.other`)) {
+    const numbers = Object.values(params).filter((v): v is number => typeof v === 'number');
+    const count = typeof params.count === 'number' ? params.count : numbers.length === 1 ? numbers[0]! : undefined;
+    if (count !== undefined) return t(locale, `${key}.${pluralRules[locale].select(count) === 'one' ? 'one' : 'other'}`, params);
+  }
   const template = isMessageKey(key) ? catalogs[locale][key] : key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) return `{${name}}`;
+    return typeof value === 'number' ? formatNumber(locale, value) : value;
+  });
+}
+
+/**
+ * The keys that come in plural variants: `x.one` and `x.other` both in the catalog make `x` a plural key.
+ * Finnish and English both have just these two cardinal categories (CLDR), so no `few`/`many` is needed.
+ */
+type PluralBase<K extends string, All extends string> = K extends `${infer Base}.other` ? (`${Base}.one` extends All ? Base : never) : never;
+export type PluralKey = PluralBase<MessageKey, MessageKey>;
+
+/** Every plural key of the catalogs, for the tests that check both variants exist in both languages. */
+export const pluralKeys: readonly PluralKey[] = Object.keys(fi)
+  .filter((key) => key.endsWith('.other') && `${key.slice(0, -'.other'.length)}.one` in fi)
+  .map((key) => key.slice(0, -'.other'.length) as PluralKey);
+
+const intlLocales: Record<Locale, string> = { fi: 'fi-FI', en: 'en-GB' };
+const pluralRules: Record<Locale, Intl.PluralRules> = { fi: new Intl.PluralRules('fi-FI'), en: new Intl.PluralRules('en-GB') };
+const numberFormats: Record<Locale, Intl.NumberFormat> = { fi: new Intl.NumberFormat('fi-FI'), en: new Intl.NumberFormat('en-GB') };
+
+/**
+ * A text with a count in it, in the plural form the count takes: `1 paikka` / `2 paikkaa`, `1 day` / `2 days`.
+ * The count is also the `{count}` placeholder (formatted as a number); `params` fills the rest. The variant is
+ * chosen by `Intl.PluralRules`, not by `count === 1`, so a decimal or a new language gets its own rule.
+ */
+export function tn(locale: Locale, key: PluralKey, count: number, params: Record<string, string | number> = {}): string {
+  const variant = pluralRules[locale].select(count) === 'one' ? 'one' : 'other';
+  return t(locale, `${key}.${variant}`, { count, ...params });
+}
+
+/** A number as the locale writes it: 1 600 (no-break space) in Finnish, 1,600 in English. */
+export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions): string {
+  return options ? new Intl.NumberFormat(intlLocales[locale], options).format(value) : numberFormats[locale].format(value);
 }
 
 /**
  * Intl formatters are costly to build (locale data is resolved each time) and these never change: one each,
  * made once, instead of one per date on every card a request renders.
  */
-const englishDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
+  // Finnish d.m.yyyy (1.12.2026), as Intl fi-FI writes a numeric date; English 1 Dec 2026.
+  fi: new Intl.DateTimeFormat('fi-FI', { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+};
 const dateTimeFormats: Record<Locale, Intl.DateTimeFormat> = {
   fi: new Intl.DateTimeFormat('fi-FI', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Helsinki' }),
   en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Helsinki' }),
 };
 
-/** Dates as people read them: 1.12.2026 in Finnish, 1 Dec 2026 in English. */
+/** Dates as people read them: 1.12.2026 in Finnish, 1 Dec 2026 in English. A calendar date, so no time zone shifts it. */
 export function formatDate(locale: Locale, isoDate: string): string {
   const date = new Date(`${isoDate}T12:00:00Z`);
-  return locale === 'fi' ? `${date.getUTCDate()}.${date.getUTCMonth() + 1}.${date.getUTCFullYear()}` : englishDate.format(date);
+  // Intl throws on an invalid date; a malformed stored value is shown as it is rather than failing the card.
+  return Number.isNaN(date.getTime()) ? isoDate : dateFormats[locale].format(date);
 }
 
 export function formatDateTime(locale: Locale, iso: string): string {

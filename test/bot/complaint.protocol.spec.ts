@@ -60,8 +60,8 @@ describe('recording a complaint (protocol)', () => {
     const { card } = await openForm();
     assert.deepEqual([...inputsOf(card).keys()], ['customerId', 'careHomeId', 'receivedDate', 'channel', 'matter', 'severity']);
     const text = textsOf(card).join('\n');
-    assert.match(text, /Älä kirjaa asukkaiden nimiä/);
-    assert.match(text, /Kuvaa tapahtunut ja puute, älä asukasta/);
+    assert.match(text, /⚠ Kuvaa tapahtunut ja puute, älä asukasta: ei nimiä/);
+    assert.doesNotMatch(text, /Älä kirjaa asukkaiden nimiä/, 'one privacy reminder, not two in a row');
     assert.equal(inputsOf(card).get('receivedDate')!.value, '2026-11-23');
     assert.equal(inputsOf(card).get('receivedDate')!.max, '2026-11-23');
     assert.equal(inputsOf(card).get('matter')!.isMultiline, true);
@@ -110,7 +110,7 @@ describe('recording a complaint (protocol)', () => {
     const replies = await submit(form, valid(form.card, { matter: '', receivedDate: '2026-11-24', severity: 'vakava', channel: 'kirje' }));
     const card = cardOf(replies[0])!;
     const texts = textsOf(card);
-    assert.ok(texts.includes('Tarkista merkityt kentät.'));
+    assert.ok(texts.includes('⚠ Tarkista merkityt kentät.'));
     assert.ok(texts.includes('Pakollinen tieto puuttuu.'));
     assert.ok(texts.includes('Vastaanottopäivä ei voi olla tulevaisuudessa.'));
     assert.equal(inputsOf(card).get('severity')!.value, 'vakava');
@@ -146,7 +146,7 @@ describe('recording a complaint (protocol)', () => {
     const form = await openForm(englishUser);
     const texts = textsOf(form.card);
     assert.equal(texts[0], 'Customer complaint');
-    assert.ok(texts.includes('Do not enter residents\' names or personal details.'));
+    assert.ok(texts.includes('⚠ Describe what happened and what was lacking, not the resident: no names, identity codes or health details.'));
     const replies = await submit(form, valid(form.card, { customerId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }));
     assert.ok(textsOf(cardOf(replies[0])).includes('Choose a municipality from the list.'));
     assert.equal((await h.app.store.records.list('complaint')).length, 0);

@@ -216,7 +216,7 @@ describe('the customer card (protocol)', () => {
     assert.equal(textsOf(tampere)[0], 'Tampereen kaupunki');
     assert.match(texts(tampere), /Mika Mattila – Sosiaali- ja terveysjohtaja/);
     assert.match(texts(tampere), /Vapaat ja vapautuvat paikat: Sisä-Suomi/);
-    const never = textsOf(tampere).indexOf('Asiakkaasta ei ole yhtään kirjausta.');
+    const never = textsOf(tampere).indexOf('⚠ Asiakkaasta ei ole yhtään kirjausta.');
     assert.ok(never > 0, 'a customer nobody has recorded anything about says so');
   });
 
@@ -233,14 +233,14 @@ describe('the customer card (protocol)', () => {
     assert.equal(textsOf(vantaa)[0], 'Vantaan kaupunki');
   });
 
-  it('shows a customer silent for two weeks or more in the attention colour (seed 002)', async () => {
+  it('shows a customer silent for two weeks or more with the warning sign, not by colour alone (seed 002)', async () => {
     const { card } = await ask(salesManager, 'asiakas turku');
     assert.equal(textsOf(card)[0], 'Turun kaupunki');
     let line: Json | undefined;
     walk(card, (n) => {
-      if (n.type === 'TextBlock' && String(n.text).startsWith('Viimeisin kirjaus 22 päivää sitten')) line = n;
+      if (n.type === 'TextBlock' && String(n.text).startsWith('⚠ Viimeisin kirjaus 22 päivää sitten')) line = n;
     });
-    assert.equal(line?.color, 'attention');
+    assert.equal(line?.weight, 'bolder');
     assert.match(texts(card), /Kaksi viikkoa tai enemmän ilman kirjausta/);
   });
 

@@ -51,7 +51,7 @@ describe('tila / status: undelivered cards for admins (protocol)', () => {
   it('tila uudelleen sends the dead card again, once, and the channel is no longer broken', async () => {
     await deadCard('T2');
     const answer = await say(businessDirector, 'tila uudelleen');
-    assert.equal(visibleText(answer), '1 korttia lähtee uudelleen.');
+    assert.equal(visibleText(answer), '1 kortti lähtee uudelleen.', 'one card, in the singular');
     const posted = await eventually(() => h.connector.posted(MYYNTI.id).find((c) => cardOf(c)));
     assert.match(textsOf(cardOf(posted)).join('\n'), /T2/);
     await new Promise((r) => setTimeout(r, 200));

@@ -194,10 +194,11 @@ describe('hostile text and malformed activities (protocol)', () => {
     it('answers a 100 kB message of < with a polite refusal in the user\'s language', async () => {
       await h.post(personalMessage(h.connector.url, homeDirector, '<'.repeat(100_000)));
       const [fi] = h.connector.posted(personalConversationId(homeDirector));
-      assert.equal(visibleText(fi!), 'Viesti on liian pitkä (100000 merkkiä, enintään 28000). Kirjoita komento lyhyemmin.');
+      // Numbers as Finnish writes them: 100 000 with a no-break space.
+      assert.equal(visibleText(fi!), 'Viesti on liian pitkä (100\u00a0000 merkkiä, enintään 28\u00a0000). Kirjoita komento lyhyemmin.');
       await h.post(personalMessage(h.connector.url, englishUser, '<at>x'.repeat(20_000)));
       const [en] = h.connector.posted(personalConversationId(englishUser));
-      assert.equal(visibleText(en!), 'The message is too long (100000 characters, at most 28000). Please write a shorter command.');
+      assert.equal(visibleText(en!), 'The message is too long (100,000 characters, at most 28,000). Please write a shorter command.');
     });
 
     it('still reads a long message within the limit (an unknown command, answered with help)', async () => {

@@ -115,7 +115,7 @@ describe('free a place in Teams → the sales channel gets a card (protocol)', (
     assert.equal(inputs.get('freeFrom')!.value, '2028-02-30');
     assert.equal(inputs.get('note')!.value, 'Tarkista ensin');
     const texts = textsOf(card);
-    assert.ok(texts.includes('Tarkista merkityt kentät.'));
+    assert.ok(texts.includes('⚠ Tarkista merkityt kentät.'));
     assert.ok(texts.includes('Pakollinen tieto puuttuu.'), 'the empty label is named');
     assert.ok(texts.includes('Anna päivämäärä muodossa vvvv-kk-pp.'), 'the impossible date is named');
     // The message stands right under its field.
@@ -148,7 +148,7 @@ describe('free a place in Teams → the sales channel gets a card (protocol)', (
     const replies = await submit(form, { ...validValues(form.card), label: '' });
     const texts = textsOf(cardOf(replies[0]));
     assert.ok(texts.includes('This field is required.'));
-    assert.ok(texts.includes('Please check the marked fields.'));
+    assert.ok(texts.includes('⚠ Please check the marked fields.'));
   });
 
   it('stores one place and posts one card when the same submit arrives twice', async () => {

@@ -45,7 +45,7 @@ export function cardsOutside(h: BotHarness, allowed: string[], user: TeamsUser):
 
 export const channels = { management: GENERAL.id, sales: MYYNTI.id };
 
-/** The text shown right under an input: the field's error message, if the bot put one there. */
+/** The text shown right under an input: the field's error message (small and bold, bot/cards/elements.ts fieldError), if the bot put one there. */
 export function messageUnder(card: Json, inputId: string): string | undefined {
   let found: string | undefined;
   walk(card, (n) => {
@@ -53,7 +53,7 @@ export function messageUnder(card: Json, inputId: string): string | undefined {
     if (!Array.isArray(items)) return;
     const at = items.findIndex((e) => e.id === inputId && typeof e.type === 'string' && e.type.startsWith('Input.'));
     const next = at >= 0 ? items[at + 1] : undefined;
-    if (next && next.type === 'TextBlock' && next.color === 'attention') found = shown(next.text as string);
+    if (next && next.type === 'TextBlock' && next.weight === 'bolder') found = shown(next.text as string);
   });
   return found;
 }

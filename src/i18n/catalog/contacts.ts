@@ -2,7 +2,7 @@
 export const fi = {
   'help.cmd.log': 'kirjaa yhteydenotto kuntaan; muistutus tulee seuraavan yhteydenoton päivänä',
   'form.log.title': 'Yhteydenoton kirjaus',
-  'form.log.intro': 'Kuka tapasi asiakasta, mitä sovittiin ja milloin seuraavaksi (seuraavana päivänä saat muistutuksen).',
+  'form.log.intro': 'Kuka tapasi asiakasta, mitä sovittiin ja milloin seuraavaksi (saat muistutuksen seuraavan yhteydenoton päivänä).',
   'form.log.customer': 'Kunta',
   'form.log.date': 'Päivä',
   'form.log.type': 'Tyyppi',
@@ -30,7 +30,7 @@ export const fi = {
 export const en: Record<keyof typeof fi, string> = {
   'help.cmd.log': 'log a contact with a municipality; a reminder comes on the next-contact date',
   'form.log.title': 'Contact log entry',
-  'form.log.intro': 'Who met the customer, what was agreed, and when next (you get a reminder that day).',
+  'form.log.intro': 'Who met the customer, what was agreed, and when next (you get a reminder on the next-contact date).',
   'form.log.customer': 'Municipality',
   'form.log.date': 'Date',
   'form.log.type': 'Type',

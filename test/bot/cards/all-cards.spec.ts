@@ -71,7 +71,7 @@ const visit = (specialMention: boolean): DomainEvent => ({
   },
 });
 
-const cards = (locale: Locale) => ({
+export const cards = (locale: Locale) => ({
   help: helpCard(locale, commandsOf()),
   form: placeFreedFormCard(locale, { homes: [home], requestId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', today: '2026-11-23' }),
   visitForm: formCard(locale, supervisionVisitFormSpec([], [home], '2026-11-23'), {

@@ -75,7 +75,7 @@ const summary: CustomerOverview = {
 };
 const refs = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c${String(i).padStart(2, '0')}`, name: `Kunta ${i}` }));
 
-const cards = (locale: Locale) => ({
+export const cards = (locale: Locale) => ({
   full: customerCard(locale, full, requestId),
   channel: customerCard(locale, summary, requestId),
   personalSummary: customerCard(locale, { ...summary, audience: 'personal' }, requestId),
@@ -96,6 +96,7 @@ const submits = (card: unknown): Json[] => {
   });
   return found;
 };
+const walkTexts = (card: unknown, visit: (n: Json) => void) => walk(JSON.parse(JSON.stringify(card)), (n) => n.type === 'TextBlock' && visit(n));
 const blockWith = (card: unknown, pattern: RegExp): Json | undefined => {
   let found: Json | undefined;
   walk(card, (n) => {
@@ -152,13 +153,15 @@ describe('customer cards', () => {
     assert.equal(shortText('  lyhyt \n teksti '), 'lyhyt teksti');
   });
 
-  it('shows the days since the last entry, in the attention colour from 14 days on', () => {
+  it('shows the days since the last entry, with the warning sign from 14 days on (never colour alone)', () => {
     const at = (daysSince: number, quiet: boolean) => customerCard('fi', { ...full, lastEntry: { date: '2026-11-01', daysSince }, quiet }, requestId);
-    assert.equal(blockWith(at(3, false), /^Viimeisin kirjaus 3 päivää sitten/)!.color, 'good');
-    assert.equal(blockWith(at(14, true), /^Viimeisin kirjaus 14 päivää sitten \(1\.11\.2026\)/)!.color, 'attention');
+    assert.ok(blockWith(at(3, false), /^Viimeisin kirjaus 3 päivää sitten/));
+    assert.ok(blockWith(at(1, false), /^Viimeisin kirjaus 1 päivä sitten/), 'one day, in the singular');
+    assert.ok(blockWith(at(14, true), /^⚠ Viimeisin kirjaus 14 päivää sitten \(1\.11\.2026\)/));
     assert.ok(blockWith(at(14, true), /mitä asiakkaalle kuuluu/));
     assert.equal(blockWith(at(13, false), /mitä asiakkaalle kuuluu/), undefined);
-    assert.equal(blockWith(cards('fi').empty, /^Asiakkaasta ei ole yhtään kirjausta/)!.color, 'attention');
+    assert.ok(blockWith(cards('fi').empty, /^⚠ Asiakkaasta ei ole yhtään kirjausta/));
+    for (const card of [at(3, false), at(14, true), cards('fi').empty]) walkTexts(card, (n) => assert.equal(n.color, undefined, 'the default colour'));
   });
 
   it('opens the contact-log form for this customer', () => {

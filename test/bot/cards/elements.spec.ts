@@ -91,11 +91,11 @@ describe('bot/cards/elements', () => {
       assert.deepEqual(Object.keys(block), ['type', 'text', 'wrap']);
     });
 
-    it('fieldError is a small attention-coloured block with no spacing', () => {
+    it('fieldError is a small bold block with no spacing (no colour: see contrast.spec.ts)', () => {
       assert.deepEqual(fieldError('Pakollinen tieto'), {
         type: 'TextBlock',
         text: 'Pakollinen tieto',
-        color: 'attention',
+        weight: 'bolder',
         size: 'small',
         spacing: 'none',
         wrap: true,

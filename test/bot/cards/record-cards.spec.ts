@@ -104,7 +104,7 @@ const visit = (specialMention: boolean): SupervisionVisitLoggedEvent => ({
   },
 });
 
-const cards = (locale: Locale): Record<string, AdaptiveCard> => ({
+export const cards = (locale: Locale): Record<string, AdaptiveCard> => ({
   homeEvent: homeEventCard(homeEvent(false, true), locale),
   homeEventNobodyCame: homeEventCard(homeEvent(false, false), locale),
   homeEventSpecialMention: homeEventCard(homeEvent(true, true), locale),
@@ -203,7 +203,7 @@ describe('home-event, note and development-meeting cards', () => {
 
   it('the meeting form puts the start and end times right after the date, with messages under them', () => {
     const card = cards('fi').meetingFormWithErrors!;
-    const ids = bodyOf(card).map((e) => (e.id as string | undefined) ?? (e.color === 'attention' ? `!${shown(e.text as string)}` : undefined)).filter(Boolean);
+    const ids = bodyOf(card).map((e) => (e.id as string | undefined) ?? (e.type === 'TextBlock' && e.weight === 'bolder' && e.size === 'small' ? `!${shown(e.text as string)}` : undefined)).filter(Boolean);
     const at = ids.indexOf('date');
     assert.deepEqual(ids.slice(at, at + 5), ['date', '!Anna päivämäärä muodossa vvvv-kk-pp.', 'startTime', 'endTime', '!Kokous päättyy ennen kuin se alkaa.']);
     assert.equal(bodyOf(card).find((e) => e.id === 'endTime')!.value, '13:00');

@@ -4,7 +4,7 @@ import type { WeeklyDigestEvent } from '../../../src/domain/events/digest-events
 import { validateCard } from '../../support/adaptive-cards.js';
 import { shown, textsOf } from '../../support/cards.js';
 
-const digest = (rows: number): WeeklyDigestEvent => ({
+export const digest = (rows: number): WeeklyDigestEvent => ({
   type: 'digest.weekly',
   eventId: 'e1',
   occurredAt: '2026-11-23T06:00:00.000Z',
