@@ -6,7 +6,7 @@ import { localeFrom, t, type Locale } from '../src/i18n/messages.js';
 import type { Logger } from '../src/logger.js';
 import type { ChannelAudience } from '../src/notify/audience.js';
 import { cardAttachment, plainText } from './cards/elements.js';
-import { helpCard } from './cards/help-card.js';
+import { COMMAND_RUN_VERB as RUN_COMMAND, helpCard } from './cards/help-card.js';
 import { formValues, submitEnvelope } from './card-submits.js';
 import { ADAPTIVE_CARD_ACTION, badActionResponse, executeInvokeValue, InvokeReply, submitValueOf } from './card-actions.js';
 import type { FlowReply } from './flows/flow.js';
@@ -200,9 +200,6 @@ export class HoivaBot extends TeamsActivityHandler {
     await flow.onSubmit(envelope.data.action, envelope.data, formValues(turn.activity.value as Record<string, unknown>), ctx);
   }
 }
-
-/** The verb of the help card's buttons (bot/cards/help-card.ts): `data.command` names the command. */
-export const RUN_COMMAND = 'command.run';
 
 /** In a message turn the answer is new messages in the same conversation. */
 function messageReply(turn: TurnContext): FlowReply {
