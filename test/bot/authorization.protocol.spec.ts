@@ -114,7 +114,7 @@ describe('who may do what, where (protocol)', () => {
   describe('scope: a home director acts for her own home', () => {
     it('refuses a place recorded for another home (a forged form), naming the home; nothing stored or posted', async () => {
       const form = await openPlaceForm(h, auraDirector);
-      const forged: Json = { careHomeId: stableIdFor('home:Koivukoti'), serviceType: 'tehostettu', customerGroup: 'ikaantyneet', label: 'A12', freeFrom: '2026-12-01' };
+      const forged: Json = { careHomeId: stableIdFor('home:Koivukoti'), serviceType: 'ymparivuorokautinen', customerGroup: 'ikaantyneet', label: 'A12', freeFrom: '2026-12-01' };
       const replies = await submitPlaceForm(h, form, forged);
       assert.match(visibleText(replies[0]!), /^Roolisi ei ulotu tänne \(Koivukoti\)/);
       assert.equal((await h.app.store.records.list('place', { label: 'A12' })).length, 0);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Customer } from '../../src/domain/records/customer.js';
+import { purchaserKindFromName } from '../../src/domain/records/legacy-values.js';
 import { BotHarness } from '../support/bot-harness.js';
 import { cardOf, inputsOf, visibleText, type Json } from '../support/cards.js';
 import { messageUnder, openForm, submitForm } from '../support/record-form-session.js';
@@ -24,7 +25,7 @@ describe('customer search for typeahead choices (protocol)', () => {
     const customer = (name: string): Customer => {
       const id = randomUUID();
       ids.set(name, id);
-      return { id, version: 1, createdAt: at, createdBy: 'test', updatedAt: at, name, region: 'sisa-suomi', segment: 'ostopalvelu', lifecyclePhase: 'kasvu' };
+      return { id, version: 1, createdAt: at, createdBy: 'test', updatedAt: at, name, kind: purchaserKindFromName(name), region: 'sisa-suomi', segment: 'ostopalvelu', lifecyclePhase: 'kasvu' };
     };
     await h.app.store.records.commit({ at, writes: [...kunnat, ...others].map((n) => ({ kind: 'customer', record: customer(n), expectedVersion: null })), outbox: [] });
   });

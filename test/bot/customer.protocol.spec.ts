@@ -61,11 +61,11 @@ describe('the customer card (protocol)', () => {
       record: { ...meta(), kind: 'vuosittainen', customerId: espooId, careHomeId: koivukoti, startsAt: '2026-11-10T10:00:00.000Z', endsAt: '2026-11-10T12:00:00.000Z', participants: 'Timo Toivonen, Kaisa', memo: 'Vuoden palaute hyvä', recordedBy: kaisa },
       expectedVersion: null,
     },
-    { kind: 'agreement', record: { ...meta(), customerId: espooId, kind: 'ostopalvelu', title: 'Tehostetun palveluasumisen puitesopimus', serviceTypes: ['tehostettu'], pricePerDay: 182, startDate: '2025-01-01', endDate: '2027-12-31', paymentCommitment: true }, expectedVersion: null },
+    { kind: 'agreement', record: { ...meta(), customerId: espooId, kind: 'ostopalvelu', title: 'Tehostetun palveluasumisen puitesopimus', serviceTypes: ['ymparivuorokautinen'], pricePerDay: 182, startDate: '2025-01-01', endDate: '2027-12-31', paymentCommitment: true }, expectedVersion: null },
     { kind: 'contact', record: { ...meta(), customerId: espooId, name: 'Olli Ostaja', role: 'muu', title: 'Hankintapäällikkö', phone: '+358 9 816 000', personalNotes: 'Harrastaa purjehdusta' }, expectedVersion: null },
     log(vantaaId, '2026-11-22', 'Vantaan oma asia'),
     log(turkuId, '2026-11-01', 'Turun viimeisin'),
-    { kind: 'customer', record: { ...meta(), name: 'Tammelan kunta', region: 'lounais-suomi', segment: 'palveluseteli', lifecyclePhase: 'hankinta' }, expectedVersion: null },
+    { kind: 'customer', record: { ...meta(), name: 'Tammelan kunta', kind: 'kunta', region: 'lounais-suomi', segment: 'palveluseteli', lifecyclePhase: 'hankinta' }, expectedVersion: null },
   ];
 
   beforeEach(async () => {

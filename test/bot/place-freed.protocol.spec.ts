@@ -100,7 +100,7 @@ describe('free a place in Teams → the sales channel gets a card (protocol)', (
     const placesBefore = (await h.app.store.records.list('place')).length;
     const replies = await submit(form, {
       careHomeId: choiceValue(form.card, 'careHomeId', /^Koivukoti/),
-      serviceType: 'palveluasuminen',
+      serviceType: 'yhteisollinen',
       customerGroup: 'mielenterveys',
       label: '   ',
       freeFrom: '2028-02-30',
@@ -110,7 +110,7 @@ describe('free a place in Teams → the sales channel gets a card (protocol)', (
     assert.ok(card, 'the form came back');
     const inputs = inputsOf(card);
     assert.equal(inputs.get('careHomeId')!.value, choiceValue(form.card, 'careHomeId', /^Koivukoti/));
-    assert.equal(inputs.get('serviceType')!.value, 'palveluasuminen');
+    assert.equal(inputs.get('serviceType')!.value, 'yhteisollinen');
     assert.equal(inputs.get('customerGroup')!.value, 'mielenterveys');
     assert.equal(inputs.get('freeFrom')!.value, '2028-02-30');
     assert.equal(inputs.get('note')!.value, 'Tarkista ensin');

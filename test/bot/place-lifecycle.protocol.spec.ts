@@ -193,7 +193,7 @@ describe('the place card after a sale or a release', () => {
     careHomeName: 'Koivukoti',
     region: 'etela-suomi',
     label: 'A12',
-    serviceType: 'tehostettu',
+    serviceType: 'ymparivuorokautinen',
     customerGroup: 'ikaantyneet',
     status: 'alustavasti-varattu',
     freeFrom: '2026-11-16',

@@ -53,7 +53,7 @@ describe('Graph requests per use case (STORE=sharepoint)', function () {
 
   it('recording a freed place: one request ($batch with the create)', async () => {
     const n = await counted('vapaa paikka (new place)', () =>
-      record(homeDirector, 'vapaa paikka', (card) => ({ careHomeId: choice(card, 'careHomeId', /^Koivukoti/), serviceType: 'tehostettu', customerGroup: 'ikaantyneet', label: 'R1', freeFrom: '2026-12-01' })),
+      record(homeDirector, 'vapaa paikka', (card) => ({ careHomeId: choice(card, 'careHomeId', /^Koivukoti/), serviceType: 'ymparivuorokautinen', customerGroup: 'ikaantyneet', label: 'R1', freeFrom: '2026-12-01' })),
     );
     assert.equal(n, 1);
     assert.equal((await h.app.store.records.list('place', { label: 'R1' })).length, 1);
@@ -61,7 +61,7 @@ describe('Graph requests per use case (STORE=sharepoint)', function () {
 
   it('recording the same place free again (an update): one request', async () => {
     const n = await counted('vapaa paikka (existing place)', () =>
-      record(homeDirector, 'vapaa paikka', (card) => ({ careHomeId: choice(card, 'careHomeId', /^Koivukoti/), serviceType: 'tehostettu', customerGroup: 'ikaantyneet', label: 'R1', freeFrom: '2026-11-23' })),
+      record(homeDirector, 'vapaa paikka', (card) => ({ careHomeId: choice(card, 'careHomeId', /^Koivukoti/), serviceType: 'ymparivuorokautinen', customerGroup: 'ikaantyneet', label: 'R1', freeFrom: '2026-11-23' })),
     );
     assert.equal(n, 1);
     assert.equal((await h.app.store.records.list('place', { label: 'R1' }))[0]?.version, 2);

@@ -38,7 +38,7 @@ describe('the Monday digest in the management channel (protocol)', () => {
     const meta = { version: 1, createdAt: at, createdBy: actor.id, updatedAt: at };
     const log: ContactLogEntry = { ...meta, id: 'a0000000-0000-4000-8000-000000000001', customerId: espoo.id, date: '2026-11-19', type: 'puhelu', matter: 'Hintakysely', recordedBy: actor };
     // Recorded free on 30.10: the store has been in use for weeks, so the first Monday digest is due.
-    const place: Place = { ...meta, createdAt: '2026-10-30T07:00:00.000Z', id: 'a0000000-0000-4000-8000-000000000002', careHomeId: home.id, label: 'Z9', serviceType: 'tehostettu', customerGroup: 'ikaantyneet', status: 'vapaa', freeFrom: '2026-10-30' };
+    const place: Place = { ...meta, createdAt: '2026-10-30T07:00:00.000Z', id: 'a0000000-0000-4000-8000-000000000002', careHomeId: home.id, label: 'Z9', serviceType: 'ymparivuorokautinen', customerGroup: 'ikaantyneet', status: 'vapaa', freeFrom: '2026-10-30' };
     const complaint: Complaint = {
       ...meta,
       id: 'a0000000-0000-4000-8000-000000000003',

@@ -14,16 +14,16 @@ const mikko = { id: 'u2', name: 'Mikko Myyntipäällikkö' };
 const long = 'Kunta kysyi tehostetun palveluasumisen paikoista keväälle ja toivoi tarjousta kahdesta paikasta. '.repeat(3);
 
 const full: CustomerOverview = {
-  customer: { ...meta, id: customerId, name: 'Espoon kaupunki', region: 'etela-suomi', segment: 'ostopalvelu', lifecyclePhase: 'pysyvyys', businessId: '0101263-6' },
+  customer: { ...meta, id: customerId, name: 'Espoon kaupunki', kind: 'kunta', region: 'etela-suomi', segment: 'ostopalvelu', lifecyclePhase: 'pysyvyys', businessId: '0101263-6' },
   today: '2026-11-23',
   audience: 'personal',
   redacted: false,
   contacts: [
-    { ...meta, id: '2a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', customerId, name: 'Sari Salminen', role: 'sote-johtaja', title: 'Sosiaali- ja terveysjohtaja', phone: '+358 40 123 4567', email: 'sari.salminen@kunta.example', personalNotes: 'Harrastaa suunnistusta' },
+    { ...meta, id: '2a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', customerId, name: 'Sari Salminen', role: 'palvelujohtaja', title: 'Sosiaali- ja terveysjohtaja', phone: '+358 40 123 4567', email: 'sari.salminen@kunta.example', personalNotes: 'Harrastaa suunnistusta' },
     { ...meta, id: '3a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', customerId, name: 'Hanna Heikkilä', role: 'sosiaalityontekija' },
   ],
   agreements: [
-    { ...meta, id: '4a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', customerId, kind: 'ostopalvelu', title: 'Tehostettu palveluasuminen 2025–2027', serviceTypes: ['tehostettu', 'lyhytaikainen'], pricePerDay: 185.5, startDate: '2025-01-01', endDate: '2027-12-31', optionYears: [2028, 2029], paymentCommitment: true },
+    { ...meta, id: '4a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', customerId, kind: 'ostopalvelu', title: 'Tehostettu palveluasuminen 2025–2027', serviceTypes: ['ymparivuorokautinen', 'lyhytaikainen'], pricePerDay: 185.5, startDate: '2025-01-01', endDate: '2027-12-31', optionYears: [2028, 2029], paymentCommitment: true },
   ],
   latestEntries: [
     { kind: 'contactLogEntry', id: 'e1', customerIds: [customerId], date: '2026-11-20', summary: long, recordedBy: mikko, textHidden: false },
@@ -46,8 +46,8 @@ const full: CustomerOverview = {
     notShown: 2,
     groups: [
     {
-      home: { ...meta, id: homeId, name: 'Koivukoti', region: 'etela-suomi', city: 'Espoo', serviceTypes: ['tehostettu'], customerGroups: ['ikaantyneet'] },
-      places: [{ ...meta, id: '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b', careHomeId: homeId, label: 'A7', serviceType: 'tehostettu', customerGroup: 'ikaantyneet', status: 'vapaa', freeFrom: '2026-11-20', effectiveStatus: 'vapaa' }],
+      home: { ...meta, id: homeId, name: 'Koivukoti', region: 'etela-suomi', city: 'Espoo', serviceTypes: ['ymparivuorokautinen'], customerGroups: ['ikaantyneet'] },
+      places: [{ ...meta, id: '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b', careHomeId: homeId, label: 'A7', serviceType: 'ymparivuorokautinen', customerGroup: 'ikaantyneet', status: 'vapaa', freeFrom: '2026-11-20', effectiveStatus: 'vapaa' }],
     },
     ],
   },
