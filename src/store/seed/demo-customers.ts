@@ -16,6 +16,7 @@ const purchasers: {
   name: string;
   kind: Customer['kind'];
   region: Customer['region'];
+  segment: Customer['segment'];
   phase: Customer['lifecyclePhase'];
   /** The e-mail domain of its officials (invented, under .example). */
   domain: string;
@@ -29,17 +30,6 @@ const purchasers: {
   { name: 'Pirkanmaan hyvinvointialue', kind: 'hyvinvointialue', region: 'sisa-suomi', segment: 'palveluseteli', phase: 'hankinta', domain: 'pirha.example', contacts: [['Mika Mattila', 'palvelujohtaja', 'Palvelujohtaja'], ['Riikka Rantanen', 'sosiaalityontekija', 'Palveluohjaaja']] },
   { name: 'Keski-Suomen hyvinvointialue', kind: 'hyvinvointialue', region: 'sisa-suomi', segment: 'ostopalvelu', phase: 'kasvu', domain: 'hyvaks.example', contacts: [['Antti Aaltonen', 'vanhuspalvelujen-johtaja', 'Vanhuspalvelujen johtaja'], ['Eeva Eskola', 'sosiaalityontekija', 'Sosiaalityöntekijä']] },
   { name: 'Vakuutusyhtiö Turva-Esimerkki', kind: 'vakuutusyhtio', region: 'etela-suomi', segment: 'ostopalvelu', phase: 'hankinta', domain: 'turva-esimerkki.example', contacts: [['Sanna Saarinen', 'muu', 'Korvauskäsittelijä']] },
-];
-  segment: Customer['segment'];
-  phase: Customer['lifecyclePhase'];
-  contacts: [string, Contact['role'], string][];
-}[] = [
-  { name: 'Espoon kaupunki', region: 'etela-suomi', segment: 'ostopalvelu', phase: 'pysyvyys', contacts: [['Sari Salminen', 'palvelujohtaja', 'Sosiaali- ja terveysjohtaja'], ['Timo Toivonen', 'vanhuspalvelujen-johtaja', 'Vanhuspalvelujen päällikkö'], ['Hanna Heikkilä', 'sosiaalityontekija', 'Sosiaalityöntekijä']] },
-  { name: 'Vantaan kaupunki', region: 'etela-suomi', segment: 'palveluseteli', phase: 'kasvu', contacts: [['Jari Jokinen', 'vanhuspalvelujen-johtaja', 'Vanhustyön päällikkö'], ['Minna Mäkelä', 'sosiaalityontekija', 'Sosiaalityöntekijä']] },
-  { name: 'Turun kaupunki', region: 'lounais-suomi', segment: 'ostopalvelu', phase: 'haltuunotto', contacts: [['Kari Koskinen', 'palvelujohtaja', 'Perusturvajohtaja'], ['Laura Lehtonen', 'sosiaalityontekija', 'Sosiaalityöntekijä']] },
-  { name: 'Salon kaupunki', region: 'lounais-suomi', segment: 'ostopalvelu', phase: 'pysyvyys', contacts: [['Pirjo Peltonen', 'vanhuspalvelujen-johtaja', 'Vanhustyön päällikkö']] },
-  { name: 'Tampereen kaupunki', region: 'sisa-suomi', segment: 'palveluseteli', phase: 'hankinta', contacts: [['Mika Mattila', 'palvelujohtaja', 'Sosiaali- ja terveysjohtaja'], ['Riikka Rantanen', 'sosiaalityontekija', 'Sosiaalityöntekijä']] },
-  { name: 'Jyväskylän kaupunki', region: 'sisa-suomi', segment: 'ostopalvelu', phase: 'kasvu', contacts: [['Antti Aaltonen', 'vanhuspalvelujen-johtaja', 'Vanhuspalvelujohtaja'], ['Eeva Eskola', 'sosiaalityontekija', 'Sosiaalityöntekijä']] },
 ];
 
 export function demoCustomers(meta: Meta): { writes: RecordWrite[]; customers: number; contacts: number } {
