@@ -16,7 +16,7 @@ export function recordQueriesContract(name: string, open: () => Promise<{ store:
     const kaisa = { id: 'u-kaisa', name: 'Kaisa' };
     const koivukoti = { ...meta(), name: 'Koivukoti', region: 'etela-suomi' as const, city: 'Espoo', serviceTypes: ['ymparivuorokautinen' as const], customerGroups: ['ikaantyneet' as const] };
     const ahtari = { ...meta(), name: 'Ähtärin koti', region: 'sisa-suomi' as const, city: 'Ähtäri', serviceTypes: ['ymparivuorokautinen' as const], customerGroups: ['ikaantyneet' as const] };
-    const customer = (name: string, region: 'etela-suomi' | 'sisa-suomi') => ({ ...meta(), name, region, segment: 'ostopalvelu' as const, lifecyclePhase: 'kasvu' as const });
+    const customer = (name: string, region: 'etela-suomi' | 'sisa-suomi') => ({ ...meta(), name, kind: 'kunta' as const, region, segment: 'ostopalvelu' as const, lifecyclePhase: 'kasvu' as const });
     const espoo = customer('Espoon kaupunki', 'etela-suomi');
     const vantaa = customer('Vantaan kaupunki', 'etela-suomi');
     const jyvaskyla = customer('Jyväskylän kaupunki', 'sisa-suomi');

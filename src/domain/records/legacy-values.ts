@@ -88,8 +88,9 @@ export function contactRoleOf(value: string): ContactRole | undefined {
  */
 export function purchaserKindFromName(name: string): PurchaserKind {
   const key = nameKey(name);
-  if (/\b(hyvinvointialue(en)?|valfardsomrade(t)?|wellbeing services county)\b/.test(key)) return 'hyvinvointialue';
-  if (/^(helsin(ki|gin kaupunki)|city of helsinki)\b/.test(key)) return 'helsinki';
+  // The same tests as migration 009's SQL (substrings of the name, Helsinki by its whole name).
+  if (['hyvinvointialue', 'valfardsomrade', 'wellbeing services county'].some((word) => key.includes(word))) return 'hyvinvointialue';
+  if (key === 'helsinki' || key === 'city of helsinki' || key === 'helsingin kaupunki' || key.startsWith('helsingin kaupunki ')) return 'helsinki';
   return 'kunta';
 }
 
