@@ -43,7 +43,7 @@ describe('request paths read narrowly, whatever the store size', function () {
     const homeId = (i: number) => uuid(1_000 + (i % HOMES));
     for (let i = 0; i < HOMES; i++) writes.push(create('careHome', { ...meta(1_000 + i), name: `Koti ${i}`, region: regions[i % 3], city: 'Espoo', serviceTypes: ['ymparivuorokautinen'], customerGroups: ['ikaantyneet'] }));
     for (let i = 0; i < CUSTOMERS; i++) {
-      writes.push(create('customer', { ...meta(10_000 + i), name: i === 0 ? 'Espoon kaupunki' : `Kunta ${i}`, region: regions[i % 3], segment: 'ostopalvelu', lifecyclePhase: 'kasvu' }));
+      writes.push(create('customer', { ...meta(10_000 + i), name: i === 0 ? 'Länsi-Uudenmaan hyvinvointialue' : `Kunta ${i}`, region: regions[i % 3], segment: 'ostopalvelu', lifecyclePhase: 'kasvu' }));
     }
     const statuses = ['kaytossa', 'kaytossa', 'vapaa', 'vapautuu'] as const;
     for (let i = 0; i < PLACES; i++) {

@@ -28,9 +28,9 @@ import {
  */
 describe('the customer card (protocol)', () => {
   let h: BotHarness;
-  const espooId = stableIdFor('customer:Espoon kaupunki');
-  const vantaaId = stableIdFor('customer:Vantaan kaupunki');
-  const turkuId = stableIdFor('customer:Turun kaupunki');
+  const espooId = stableIdFor('customer:Länsi-Uudenmaan hyvinvointialue');
+  const vantaaId = stableIdFor('customer:Vantaan ja Keravan hyvinvointialue');
+  const turkuId = stableIdFor('customer:Varsinais-Suomen hyvinvointialue');
   const koivukoti = stableIdFor('home:Koivukoti');
   const mikko = { id: salesManager.aadObjectId, name: salesManager.name };
   const kaisa = { id: homeDirector.aadObjectId, name: homeDirector.name };
@@ -105,13 +105,13 @@ describe('the customer card (protocol)', () => {
   it('`asiakas espoo` shows contacts, agreement, the five newest entries of any kind, open complaints, next contact and free places of the region', async () => {
     const { card } = await ask(businessDirector, 'asiakas espoo');
     const text = texts(card);
-    assert.equal(textsOf(card)[0], 'Espoon kaupunki');
+    assert.equal(textsOf(card)[0], 'Länsi-Uudenmaan hyvinvointialue');
     assert.match(text, /Segmentti: Ostopalvelu\nAsiakkuuden vaihe: Pysyvyys/);
-    assert.match(text, /Sari Salminen – Sosiaali- ja terveysjohtaja\nsari\.salminen@kunta\.example/);
-    assert.match(text, /Timo Toivonen – Vanhustyön päällikkö, Vanhuspalvelujen päällikkö/);
+    assert.match(text, /Sari Salminen – Palvelujohtaja\nsari\.salminen@lansiuusimaa\.example/);
+    assert.match(text, /Timo Toivonen – Vanhuspalvelujen johtaja/);
     assert.match(text, /Hanna Heikkilä – Sosiaalityöntekijä/);
     assert.match(text, /Olli Ostaja – Muu yhteyshenkilö, Hankintapäällikkö\n\+358 9 816 000\nMuistiinpano: Harrastaa purjehdusta/);
-    assert.match(text, /Tehostetun palveluasumisen puitesopimus\nOstopalvelu · Tehostettu palveluasuminen · 1\.1\.2025–31\.12\.2027 · 182,00 €\/vrk · maksusitoumus/);
+    assert.match(text, /Tehostetun palveluasumisen puitesopimus\nOstopalvelu · Ympärivuorokautinen palveluasuminen · 1\.1\.2025–31\.12\.2027 · 182,00 €\/vrk · maksusitoumus/);
 
     assert.deepEqual(entryLines(card, FI_KINDS), [
       '20.11.2026 · Yhteydenotto · Kysyi vapaista paikoista keväälle · Mikko Myyntipäällikkö',
@@ -128,7 +128,7 @@ describe('the customer card (protocol)', () => {
     assert.match(text, /Seuraava yhteydenotto\n30\.11\.2026 · Tarjous kahdesta paikasta · Mikko Myyntipäällikkö/);
 
     assert.match(text, /Vapaat ja vapautuvat paikat: Etelä-Suomi\n/);
-    assert.match(text, /Koivukoti\nA7 · Tehostettu palveluasuminen · Ikääntyneet · vapaa alkaen/);
+    assert.match(text, /Koivukoti\nA7 · Ympärivuorokautinen palveluasuminen · Ikääntyneet · vapaa alkaen/);
     assert.doesNotMatch(text, /Aurakoti/, 'places of other regions are not offered');
 
     assert.deepEqual(buttons(card).map((b) => ({ ...b.data, requestId: typeof b.data.requestId })), [
@@ -136,12 +136,12 @@ describe('the customer card (protocol)', () => {
     ]);
   });
 
-  it('`customer Espoo` answers an English-locale user in English', async () => {
+  it('`customer Länsi-Uusimaa` answers an English-locale user in English', async () => {
     await h.addPerson(englishUser, ['liiketoimintajohtaja']);
-    const { card } = await ask(englishUser, 'customer Espoo');
+    const { card } = await ask(englishUser, 'customer Länsi-Uusimaa');
     const text = texts(card);
     assert.match(text, /Segment: Purchase-service agreement\nRelationship phase: Retention/);
-    assert.match(text, /Sari Salminen – Social and health director/);
+    assert.match(text, /Sari Salminen – Service director/);
     assert.match(text, /Last entry 3 days ago \(20 Nov 2026\)\./);
     const kinds = /^\d+ Nov 2026 · (Contact|Note|Supervision visit|Home event|Development meeting|Complaint) · /;
     assert.deepEqual(entryLines(card, kinds).map((l) => l.split(' · ')[1]), ['Contact', 'Note', 'Supervision visit', 'Home event', 'Complaint']);
@@ -199,7 +199,7 @@ describe('the customer card (protocol)', () => {
   });
 
   it('opens the contact-log form for this customer from the card', async () => {
-    const { card, activityId } = await ask(salesManager, 'asiakas Espoon kaupunki');
+    const { card, activityId } = await ask(salesManager, 'asiakas Länsi-Uudenmaan hyvinvointialue');
     const entries = (await h.app.store.records.list('contactLogEntry')).length;
     const form = await click(salesManager, activityId, buttons(card)[0]!.data);
     assert.equal(textsOf(form)[0], 'Yhteydenoton kirjaus');
@@ -210,11 +210,11 @@ describe('the customer card (protocol)', () => {
   it('offers a choice for an ambiguous name, and the card of the one clicked', async () => {
     const { card, activityId } = await ask(salesManager, 'asiakas tam');
     assert.match(texts(card), /Useita asiakkaita haulla "tam"/);
-    assert.deepEqual(buttons(card).map((b) => b.title), ['Tammelan kunta', 'Tampereen kaupunki']);
+    assert.deepEqual(buttons(card).map((b) => b.title), ['Tammelan kunta', 'Pirkanmaan hyvinvointialue']);
     assert.ok(buttons(card).every((b) => b.data.action === 'customer.show'));
-    const tampere = await click(salesManager, activityId, buttons(card).find((b) => b.title === 'Tampereen kaupunki')!.data);
-    assert.equal(textsOf(tampere)[0], 'Tampereen kaupunki');
-    assert.match(texts(tampere), /Mika Mattila – Sosiaali- ja terveysjohtaja/);
+    const tampere = await click(salesManager, activityId, buttons(card).find((b) => b.title === 'Pirkanmaan hyvinvointialue')!.data);
+    assert.equal(textsOf(tampere)[0], 'Pirkanmaan hyvinvointialue');
+    assert.match(texts(tampere), /Mika Mattila – Palvelujohtaja/);
     assert.match(texts(tampere), /Vapaat ja vapautuvat paikat: Sisä-Suomi/);
     const never = textsOf(tampere).indexOf('Asiakkaasta ei ole yhtään kirjausta.');
     assert.ok(never > 0, 'a customer nobody has recorded anything about says so');
@@ -222,20 +222,20 @@ describe('the customer card (protocol)', () => {
 
   it('offers the closest names for a typo, and nothing else', async () => {
     const espo = await ask(salesManager, 'asiakas Espo');
-    assert.deepEqual(buttons(espo.card).map((b) => b.title), ['Espoon kaupunki']);
+    assert.deepEqual(buttons(espo.card).map((b) => b.title), ['Länsi-Uudenmaan hyvinvointialue']);
     assert.doesNotMatch(texts(espo.card), /Yhteyshenkilöt/, 'a begun name is offered, not guessed');
 
     const vantta = await ask(salesManager, 'asiakas Vantta');
     assert.match(texts(vantta.card), /Asiakasta "Vantta" ei löytynyt\nTarkoititko jotakin näistä\?/);
-    assert.equal(buttons(vantta.card)[0]!.title, 'Vantaan kaupunki');
+    assert.equal(buttons(vantta.card)[0]!.title, 'Vantaan ja Keravan hyvinvointialue');
     assert.equal(buttons(vantta.card).length, 3);
     const vantaa = await click(salesManager, vantta.activityId, buttons(vantta.card)[0]!.data);
-    assert.equal(textsOf(vantaa)[0], 'Vantaan kaupunki');
+    assert.equal(textsOf(vantaa)[0], 'Vantaan ja Keravan hyvinvointialue');
   });
 
   it('shows a customer silent for two weeks or more in the attention colour (seed 002)', async () => {
     const { card } = await ask(salesManager, 'asiakas turku');
-    assert.equal(textsOf(card)[0], 'Turun kaupunki');
+    assert.equal(textsOf(card)[0], 'Varsinais-Suomen hyvinvointialue');
     let line: Json | undefined;
     walk(card, (n) => {
       if (n.type === 'TextBlock' && String(n.text).startsWith('Viimeisin kirjaus 22 päivää sitten')) line = n;
@@ -246,9 +246,9 @@ describe('the customer card (protocol)', () => {
 
   it('asks for a name, with the customers as buttons, when none is given', async () => {
     const { card } = await ask(salesManager, 'asiakas');
-    assert.match(texts(card), /Kenen asiakkaan kortti\?\nKirjoita kunnan nimi komennon perään, esimerkiksi "asiakas Espoo"/);
+    assert.match(texts(card), /Kenen asiakkaan kortti\?\nKirjoita asiakkaan nimi komennon perään, esimerkiksi "asiakas Länsi-Uusimaa"/);
     assert.equal(buttons(card).length, 7);
-    assert.equal(buttons(card)[0]!.title, 'Espoon kaupunki');
+    assert.equal(buttons(card)[0]!.title, 'Länsi-Uudenmaan hyvinvointialue');
   });
 
   it('asked in a channel, answers there without what complaints say and without the notes about contacts', async () => {

@@ -147,7 +147,7 @@ describe('hostile text and malformed activities (protocol)', () => {
       const typed = `Katso ${link} ja <at>Mikko Myyntipäällikkö</at> sekä <at>Kaisa Kotijohtaja</at> **heti** _nyt_`;
       const { form } = await openForm(h, homeDirector, 'tieto');
       await submitForm(h, form, {
-        customerId: choice(form.card, 'customerId', /^Espoon/),
+        customerId: choice(form.card, 'customerId', /^Länsi-Uudenmaan/),
         matter: typed,
         specialMention: 'true',
       });

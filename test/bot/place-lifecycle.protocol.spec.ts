@@ -78,26 +78,26 @@ describe('selling or releasing a reserved place from its card (protocol)', () =>
 
   it('offers Sell and Release on the reserved card, and nothing of the kind before', async () => {
     assert.deepEqual(cardActions(cardOf(posted)).filter((a) => a.type === 'Action.Submit'), [], 'a free place offers only Reserve');
-    const reserved = await reserveFor(salesManager, /^Espoon/);
+    const reserved = await reserveFor(salesManager, /^Länsi-Uudenmaan/);
     assert.deepEqual(cardActions(reserved).map((a) => a.title), ['Merkitse myydyksi', 'Peru varaus']);
     assert.equal(offersReserve(reserved), false);
   });
 
   it('marks the place sold: the same card updates (PUT) to show who sold it, to whom and when, with no actions', async () => {
-    const reserved = await reserveFor(salesManager, /^Espoon/);
+    const reserved = await reserveFor(salesManager, /^Länsi-Uudenmaan/);
     await click(salesManager, submitData(reserved, 'place.sell'));
     const sold = await eventually(() => h.connector.updates(MYYNTI.id)[1]);
     assert.equal(sold.activityId, posted.activityIdAssigned, 'the PUT targets the card posted when the place was freed');
     const text = textsOf(cardOf(sold)).join('\n');
     assert.match(text, /Paikka myyty: Koivukoti A12/);
     assert.match(text, /Tila: käytössä/);
-    assert.match(text, /Myyty: Espoon kaupunki\. Merkitsi Mikko Myyntipäällikkö 23\.11\.2026/);
+    assert.match(text, /Myyty: Länsi-Uudenmaan hyvinvointialue\. Merkitsi Mikko Myyntipäällikkö 23\.11\.2026/);
     assert.deepEqual(cardActions(cardOf(sold)), [], 'a sold place offers no actions');
     assert.equal(h.connector.posted(MYYNTI.id).filter((c) => cardOf(c)).length, 1, 'no new card was posted');
-    assert.ok(threadReplies().some((r) => /Mikko Myyntipäällikkö merkitsi paikan A12 myydyksi kunnalle Espoon kaupunki/.test(r)), threadReplies().join(' | '));
+    assert.ok(threadReplies().some((r) => /Mikko Myyntipäällikkö merkitsi paikan A12 myydyksi asiakkaalle Länsi-Uudenmaan hyvinvointialue/.test(r)), threadReplies().join(' | '));
 
     const stored = await place();
-    const [espoo] = await h.app.store.records.list('customer', { name: 'Espoon kaupunki' });
+    const [espoo] = await h.app.store.records.list('customer', { name: 'Länsi-Uudenmaan hyvinvointialue' });
     assert.equal(stored.status, 'kaytossa');
     assert.equal(stored.reservedForCustomerId, espoo!.id, 'an occupied place keeps whom it was sold to');
     assert.equal(stored.statusChangedBy?.name, 'Mikko Myyntipäällikkö');
@@ -110,7 +110,7 @@ describe('selling or releasing a reserved place from its card (protocol)', () =>
   });
 
   it('releases the reservation: the card shows the place free again and offers Reserve again', async () => {
-    const reserved = await reserveFor(salesDirector, /^Vantaan/);
+    const reserved = await reserveFor(salesDirector, /^Vantaan ja Keravan/);
     await click(salesManager, submitData(reserved, 'place.release'));
     const released = await eventually(() => h.connector.updates(MYYNTI.id)[1]);
     assert.equal(released.activityId, posted.activityIdAssigned);
@@ -119,20 +119,20 @@ describe('selling or releasing a reserved place from its card (protocol)', () =>
     assert.match(text, /Alustava varaus peruttu\. Perui Mikko Myyntipäällikkö 23\.11\.2026/);
     assert.doesNotMatch(text, /Varattu alustavasti/);
     assert.equal(offersReserve(cardOf(released)), true, 'Reserve is offered again');
-    assert.ok(threadReplies().some((r) => /Mikko Myyntipäällikkö perui paikan A12 alustavan varauksen \(Vantaan kaupunki\)\. Tila nyt: vapaa\./.test(r)));
+    assert.ok(threadReplies().some((r) => /Mikko Myyntipäällikkö perui paikan A12 alustavan varauksen \(Vantaan ja Keravan hyvinvointialue\)\. Tila nyt: vapaa\./.test(r)));
 
     const stored = await place();
     assert.equal(stored.status, 'vapaa');
     assert.equal(stored.reservedForCustomerId, undefined);
     assert.equal(stored.reservedBy, undefined);
 
-    const again = await reserveFor(salesDirector, /^Espoon/);
-    assert.match(textsOf(again).join('\n'), /Varattu alustavasti: Espoon kaupunki\. Varasi Sanna Myyntijohtaja/);
+    const again = await reserveFor(salesDirector, /^Länsi-Uudenmaan/);
+    assert.match(textsOf(again).join('\n'), /Varattu alustavasti: Länsi-Uudenmaan hyvinvointialue\. Varasi Sanna Myyntijohtaja/);
     assert.equal(h.connector.posted(MYYNTI.id).filter((c) => cardOf(c)).length, 1, 'still the one card');
   });
 
   it('lets exactly one of a sale and a release on the same card win; the other is told who was first', async () => {
-    const reserved = await reserveFor(homeDirector, /^Espoon/);
+    const reserved = await reserveFor(homeDirector, /^Länsi-Uudenmaan/);
     await Promise.all([click(salesManager, submitData(reserved, 'place.sell')), click(salesDirector, submitData(reserved, 'place.release'))]);
     const stored = await place();
     const winner = stored.statusChangedBy!.name;
@@ -147,18 +147,18 @@ describe('selling or releasing a reserved place from its card (protocol)', () =>
   });
 
   it('tells a stale card\'s second click who sold the place first, and changes nothing', async () => {
-    const reserved = await reserveFor(salesManager, /^Espoon/);
+    const reserved = await reserveFor(salesManager, /^Länsi-Uudenmaan/);
     await click(salesManager, submitData(reserved, 'place.sell'));
     await click(salesDirector, submitData(reserved, 'place.release'));
     assert.ok(
-      threadReplies().some((r) => /^Mikko Myyntipäällikkö ehti ensin: paikka A12 on jo myyty kunnalle Espoon kaupunki \(23\.11\.2026/.test(r)),
+      threadReplies().some((r) => /^Mikko Myyntipäällikkö ehti ensin: paikka A12 on jo myyty asiakkaalle Länsi-Uudenmaan hyvinvointialue \(23\.11\.2026/.test(r)),
       threadReplies().join(' | '),
     );
     assert.equal((await place()).status, 'kaytossa');
   });
 
   it('tells a stale card\'s sale that the reservation was already released, and sells nothing', async () => {
-    const reserved = await reserveFor(salesManager, /^Espoon/);
+    const reserved = await reserveFor(salesManager, /^Länsi-Uudenmaan/);
     await click(salesDirector, submitData(reserved, 'place.release'));
     await click(salesManager, submitData(reserved, 'place.sell'));
     assert.ok(
@@ -169,7 +169,7 @@ describe('selling or releasing a reserved place from its card (protocol)', () =>
   });
 
   it('refuses someone outside the people list (in English) and a role that does not sell; nothing changes', async () => {
-    const reserved = await reserveFor(salesManager, /^Espoon/);
+    const reserved = await reserveFor(salesManager, /^Länsi-Uudenmaan/);
     const version = (await place()).version;
     await click(englishUser, submitData(reserved, 'place.sell'));
     await click(qualityManager, submitData(reserved, 'place.release'));
@@ -200,10 +200,10 @@ describe('the place card after a sale or a release', () => {
     freedBy: { id: 'u1', name: 'Kaisa Kotijohtaja' },
     freedAt: '2026-11-23T08:00:00.000Z',
     reservedForCustomerId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
-    reservedForName: 'Espoon kaupunki',
+    reservedForName: 'Länsi-Uudenmaan hyvinvointialue',
     reservedBy: mikko,
     reservedAt: '2026-11-23T09:00:00.000Z',
-    reserveChoices: [{ id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', name: 'Espoon kaupunki' }],
+    reserveChoices: [{ id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', name: 'Länsi-Uudenmaan hyvinvointialue' }],
   };
   const requestId = '1b4e28ba-2fa1-41d2-883f-0016d3cca427';
   const sold: PlaceCardData = { ...base, status: 'kaytossa', version: 4, soldBy: mikko, soldAt: '2026-11-23T10:00:00.000Z' };
@@ -228,8 +228,8 @@ describe('the place card after a sale or a release', () => {
   it('says in English who sold the place, to whom and when, and who reserved it', () => {
     const text = textsOf(JSON.parse(JSON.stringify(placeCard(sold, 'en', requestId))) as Json).join('\n');
     assert.match(text, /Place sold: Koivukoti A12/);
-    assert.match(text, /Sold to Espoon kaupunki\. Marked by Mikko Myyntipäällikkö 23\/11\/2026/);
-    assert.match(text, /Preliminarily reserved for Espoon kaupunki by Mikko Myyntipäällikkö/);
+    assert.match(text, /Sold to Länsi-Uudenmaan hyvinvointialue\. Marked by Mikko Myyntipäällikkö 23\/11\/2026/);
+    assert.match(text, /Preliminarily reserved for Länsi-Uudenmaan hyvinvointialue by Mikko Myyntipäällikkö/);
     assert.deepEqual(placeCard(sold, 'en', requestId).actions, undefined);
     assert.deepEqual(
       (placeCard(base, 'en', requestId).actions ?? []).map((a) => a.title),

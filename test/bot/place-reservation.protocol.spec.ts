@@ -45,7 +45,7 @@ describe('reserving a freed place from its card (protocol)', () => {
 
   it('offers the municipalities of the home\'s region first', () => {
     const { choices } = reserveAction(cardOf(posted));
-    assert.deepEqual(choices.slice(0, 2).map((c) => c.title), ['Espoon kaupunki', 'Vantaan kaupunki']);
+    assert.deepEqual(choices.slice(0, 2).map((c) => c.title), ['Länsi-Uudenmaan hyvinvointialue', 'Vantaan ja Keravan hyvinvointialue']);
   });
 
   it('finds any municipality by typing (Data.Query) and reserves the one found', async () => {
@@ -57,19 +57,19 @@ describe('reserving a freed place from its card (protocol)', () => {
     assert.deepEqual(input?.['choices.data'], { type: 'Data.Query', dataset: 'customers' });
     const answer = (await (await h.post(searchInvoke(h.connector.url, salesManager, 'jyv'))).json()) as { value: { results: { title: string; value: string }[] } };
     const [found] = answer.value.results;
-    assert.equal(found?.title, 'Jyväskylän kaupunki');
+    assert.equal(found?.title, 'Keski-Suomen hyvinvointialue');
     const { data } = reserveAction(cardOf(posted));
     await h.post(channelCardSubmit(h.connector.url, salesManager, MYYNTI, posted.activityIdAssigned!, { ...data, customerId: found!.value }));
     await eventually(async () => (await h.app.store.records.list('place', { label: 'A12' }))[0]?.reservedForCustomerId === found!.value || undefined);
   });
 
   it('stores the reservation and updates the posted card in place (PUT), not a new post', async () => {
-    await reserve(salesManager, /^Espoon/);
+    await reserve(salesManager, /^Länsi-Uudenmaan/);
     const update = await eventually(() => h.connector.updates(MYYNTI.id)[0]);
     assert.equal(update.activityId, posted.activityIdAssigned, 'the PUT targets the card posted earlier');
     const text = textsOf(cardOf(update)).join('\n');
     assert.match(text, /Alustavasti varattu paikka: Koivukoti A12/);
-    assert.match(text, /Varattu alustavasti: Espoon kaupunki\. Varasi Mikko Myyntipäällikkö 23\.11\.2026/);
+    assert.match(text, /Varattu alustavasti: Länsi-Uudenmaan hyvinvointialue\. Varasi Mikko Myyntipäällikkö 23\.11\.2026/);
     let stillReservable = false;
     walk(cardOf(update), (n) => {
       if (n.type === 'Action.ShowCard') stillReservable = true;
@@ -80,11 +80,11 @@ describe('reserving a freed place from its card (protocol)', () => {
     const [place] = await h.app.store.records.list('place', { label: 'A12' });
     assert.equal(place!.status, 'alustavasti-varattu');
     assert.equal(place!.reservedBy?.name, 'Mikko Myyntipäällikkö');
-    assert.ok(threadReplies().some((r) => /Mikko Myyntipäällikkö varasi paikan A12 alustavasti kunnalle Espoon kaupunki/.test(r)));
+    assert.ok(threadReplies().some((r) => /Mikko Myyntipäällikkö varasi paikan A12 alustavasti asiakkaalle Länsi-Uudenmaan hyvinvointialue/.test(r)));
   });
 
   it('lets exactly one of two simultaneous reservations win and tells the other who was first', async () => {
-    await Promise.all([reserve(salesManager, /^Espoon/), reserve(salesDirector, /^Vantaan/)]);
+    await Promise.all([reserve(salesManager, /^Länsi-Uudenmaan/), reserve(salesDirector, /^Vantaan ja Keravan/)]);
     const [place] = await h.app.store.records.list('place', { label: 'A12' });
     assert.equal(place!.status, 'alustavasti-varattu');
     const winner = place!.reservedBy!.name;
@@ -98,7 +98,7 @@ describe('reserving a freed place from its card (protocol)', () => {
   });
 
   it('reserves once when the same person double-clicks', async () => {
-    await Promise.all([reserve(salesManager, /^Espoon/), reserve(salesManager, /^Espoon/)]);
+    await Promise.all([reserve(salesManager, /^Länsi-Uudenmaan/), reserve(salesManager, /^Länsi-Uudenmaan/)]);
     const replies = threadReplies();
     assert.equal(replies.filter((r) => /ehti ensin/.test(r)).length, 0, replies.join(' | '));
     const [place] = await h.app.store.records.list('place', { label: 'A12' });

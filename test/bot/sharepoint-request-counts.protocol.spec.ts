@@ -69,13 +69,13 @@ describe('Graph requests per use case (STORE=sharepoint)', function () {
 
   it('a supervision visit, a complaint, a contact log entry: one request each', async () => {
     const visit = await counted('käynti (supervision visit)', () =>
-      record(homeDirector, 'käynti', (card) => ({ customerId: choice(card, 'customerId', /^Espoon/), careHomeId: choice(card, 'careHomeId', /^Koivukoti/), date: '2026-11-20', participants: 'Valvoja', findings: 'Kunnossa', specialMention: 'false' })),
+      record(homeDirector, 'käynti', (card) => ({ customerId: choice(card, 'customerId', /^Länsi-Uudenmaan/), careHomeId: choice(card, 'careHomeId', /^Koivukoti/), date: '2026-11-20', participants: 'Valvoja', findings: 'Kunnossa', specialMention: 'false' })),
     );
     const complaint = await counted('reklamaatio (complaint)', () =>
-      record(homeDirector, 'reklamaatio', (card) => ({ customerId: choice(card, 'customerId', /^Espoon/), careHomeId: choice(card, 'careHomeId', /^Koivukoti/), receivedDate: '2026-11-23', channel: 'puhelin', matter: 'Kirjaukset puutteellisia', severity: 'kohtalainen' })),
+      record(homeDirector, 'reklamaatio', (card) => ({ customerId: choice(card, 'customerId', /^Länsi-Uudenmaan/), careHomeId: choice(card, 'careHomeId', /^Koivukoti/), receivedDate: '2026-11-23', channel: 'puhelin', matter: 'Kirjaukset puutteellisia', severity: 'kohtalainen' })),
     );
     const contact = await counted('kirjaa (contact log entry)', () =>
-      record(salesManager, 'kirjaa', (card) => ({ customerId: choice(card, 'customerId', /^Turun/), date: '2026-11-23', type: 'hintaneuvottelu', matter: 'Indeksikorotus 2027' })),
+      record(salesManager, 'kirjaa', (card) => ({ customerId: choice(card, 'customerId', /^Varsinais-Suomen/), date: '2026-11-23', type: 'hintaneuvottelu', matter: 'Indeksikorotus 2027' })),
     );
     assert.deepEqual([visit, complaint, contact], [1, 1, 1]);
     assert.equal((await h.app.store.records.list('supervisionVisit')).length, 1);

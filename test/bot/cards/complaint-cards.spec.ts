@@ -123,7 +123,7 @@ describe('complaint cards', () => {
     for (const status of complaintStatuses) {
       const card = complaintCard(eventFor(status), 'fi', 'summary') as unknown as Json;
       const text = textsOf(card).join('\n');
-      assert.match(text, /Kunta: Espoon kaupunki/);
+      assert.match(text, /Asiakas: Espoon kaupunki/);
       assert.match(text, /Palvelutalo: Koivukoti/);
       assert.match(text, /Vakavuus: Vakava/);
       assert.match(text, /Vastaanotettu: 20\.11\.2026/);

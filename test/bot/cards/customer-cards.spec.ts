@@ -23,7 +23,7 @@ const full: CustomerOverview = {
     { ...meta, id: '3a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', customerId, name: 'Hanna Heikkilä', role: 'sosiaalityontekija' },
   ],
   agreements: [
-    { ...meta, id: '4a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', customerId, kind: 'ostopalvelu', title: 'Tehostettu palveluasuminen 2025–2027', serviceTypes: ['ymparivuorokautinen', 'lyhytaikainen'], pricePerDay: 185.5, startDate: '2025-01-01', endDate: '2027-12-31', optionYears: [2028, 2029], paymentCommitment: true },
+    { ...meta, id: '4a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', customerId, kind: 'ostopalvelu', title: 'Ympärivuorokautinen palveluasuminen 2025–2027', serviceTypes: ['ymparivuorokautinen', 'lyhytaikainen'], pricePerDay: 185.5, startDate: '2025-01-01', endDate: '2027-12-31', optionYears: [2028, 2029], paymentCommitment: true },
   ],
   latestEntries: [
     { kind: 'contactLogEntry', id: 'e1', customerIds: [customerId], date: '2026-11-20', summary: long, recordedBy: mikko, textHidden: false },
@@ -120,11 +120,11 @@ describe('customer cards', () => {
     assert.match(text, /Asiakkuuden vaihe: Pysyvyys/);
     assert.match(text, /Sari Salminen – Sosiaali- ja terveysjohtaja\n\+358 40 123 4567 · sari\.salminen@kunta\.example\nMuistiinpano: Harrastaa suunnistusta/);
     assert.match(text, /Hanna Heikkilä – Sosiaalityöntekijä/);
-    assert.match(text, /Ostopalvelu · Tehostettu palveluasuminen, Lyhytaikainen palveluasuminen · 1\.1\.2025–31\.12\.2027 · 185,50 €\/vrk · optiovuodet 2028, 2029 · maksusitoumus/);
+    assert.match(text, /Ostopalvelu · Ympärivuorokautinen palveluasuminen, Lyhytaikainen \(tilapäinen\) asuminen · 1\.1\.2025–31\.12\.2027 · 185,50 €\/vrk · optiovuodet 2028, 2029 · maksusitoumus/);
     assert.match(text, /^12\.11\.2026 · Reklamaatio · Lääkitysvirhe · Kaisa Kotijohtaja$/m);
     assert.match(text, /^12\.11\.2026 · Koivukoti · toimenpiteet sovittu · Lääkitysvirhe$/m);
     assert.match(text, /^30\.11\.2026 · Tarjous kahdesta paikasta · Mikko Myyntipäällikkö$/m);
-    assert.match(text, /Vapaat ja vapautuvat paikat: Etelä-Suomi\nKoivukoti\nA7 · Tehostettu palveluasuminen · Ikääntyneet · vapaa alkaen 20\.11\.2026/);
+    assert.match(text, /Vapaat ja vapautuvat paikat: Etelä-Suomi\nKoivukoti\nA7 · Ympärivuorokautinen palveluasuminen · Ikääntyneet · vapaa alkaen 20\.11\.2026/);
     const en = textsOf(cards('en').full).join('\n');
     assert.match(en, /Hanna Heikkilä – Social worker/);
     assert.match(en, /^12 Nov 2026 · Complaint · Lääkitysvirhe · Kaisa Kotijohtaja$/m);

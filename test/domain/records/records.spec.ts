@@ -26,7 +26,7 @@ const actor = { id: 'u1', name: 'Riitta Aluejohtaja' };
 
 /** One valid input per record kind: every record in DOMAIN.md has a schema, and these pass it. */
 const valid = {
-  customer: [customerInputSchema, { name: 'Espoon kaupunki', businessId: '0101263-6', region: 'etela-suomi', segment: 'ostopalvelu', lifecyclePhase: 'pysyvyys' }],
+  customer: [customerInputSchema, { name: 'Espoon kaupunki', kind: 'kunta', businessId: '0101263-6', region: 'etela-suomi', segment: 'ostopalvelu', lifecyclePhase: 'pysyvyys' }],
   contact: [contactInputSchema, { customerId, name: 'Timo Toivonen', role: 'vanhuspalvelujen-johtaja', title: 'Vanhuspalvelujen päällikkö', personalNotes: 'Harrastaa suunnistusta' }],
   agreement: [agreementInputSchema, { customerId, kind: 'ostopalvelu', title: 'Tehostetun palveluasumisen ostopalvelusopimus 2025–2027', serviceTypes: ['ymparivuorokautinen'], pricePerDay: 142.5, startDate: '2025-01-01', endDate: '2027-12-31', optionYears: [2028, 2029], paymentCommitment: true }],
   careHome: [careHomeInputSchema, { name: 'Koivukoti', region: 'etela-suomi', city: 'Espoo', serviceTypes: ['ymparivuorokautinen'], customerGroups: ['ikaantyneet'] }],
