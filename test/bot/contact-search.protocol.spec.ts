@@ -40,7 +40,7 @@ describe('attendee search in the home-event form (protocol)', () => {
     assert.equal(found.length, 10, 'Virkailija 40 to 49');
     assert.ok(found.every((r) => /^Virkailija 4\d – Länsi-Uudenmaan hyvinvointialue$/.test(r.title)), found.map((r) => r.title).join(', '));
     assert.equal((await search(regionalDirector, 'ÄIJÄLÄ'))[0]?.title, 'Äijälä Åke – Länsi-Uudenmaan hyvinvointialue');
-    assert.equal((await search(regionalDirector, 'espoon')).length, 15, 'a page of what Teams asks for (top 15)');
+    assert.equal((await search(regionalDirector, 'länsi-uudenmaan')).length, 15, 'a page of what Teams asks for (top 15)');
     assert.deepEqual(await search(englishUser, 'virkailija'), [], 'someone outside the people list finds nobody');
   });
 

@@ -110,7 +110,7 @@ describe('a customer\'s change history (protocol)', () => {
 
   it('shows a complaint advanced with the corrective actions from → to, and the matter it was received with', async () => {
     await complaintAdvanced();
-    const { texts, card } = await ask(businessDirector, 'historia espoo');
+    const { texts, card } = await ask(businessDirector, 'historia länsi-uusimaa');
     const text = texts.join('\n');
     assert.match(text, /^Reklamaatio Koivukoti · 20\.11\.2026: tila vastaanotettu → toimenpiteet sovittu$/m);
     assert.match(text, /^23\.11\.2026 klo 11\.30 · Kaisa Kotijohtaja$/m);

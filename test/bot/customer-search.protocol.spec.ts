@@ -46,7 +46,7 @@ describe('customer search for typeahead choices (protocol)', () => {
     const results = await search('KAU');
     assert.deepEqual(
       results.map((r) => r.title),
-      ['Kauhavan kaupunki', 'Kauniaisten kaupunki', 'Länsi-Uudenmaan hyvinvointialue', 'Keski-Suomen hyvinvointialue', 'Satakunnan hyvinvointialue', 'Pirkanmaan hyvinvointialue', 'Varsinais-Suomen hyvinvointialue', 'Vantaan ja Keravan hyvinvointialue'],
+      ['Kauhavan kaupunki', 'Kauniaisten kaupunki', 'Helsingin kaupunki'],
     );
     assert.equal(results[0]!.value, ids.get('Kauhavan kaupunki'), 'the value submitted is the customer id');
     assert.deepEqual(await titles('ähtä'), ['Ähtärin kunta'], 'case folded in Finnish, not only ASCII');

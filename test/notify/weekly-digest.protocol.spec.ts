@@ -75,7 +75,7 @@ describe('the Monday digest in the management channel (protocol)', () => {
     const digest = await eventually(() => digestsIn(GENERAL.id)[0]);
     const text = textsOf(cardOf(digest)).join('\n');
     assert.match(text, /Viikkokatsaus, viikko 48/);
-    assert.match(text, /Asiakkaat ilman kirjausta 14 päivään \(5\)/);
+    assert.match(text, /Asiakkaat ilman kirjausta 14 päivään \(7\)/);
     assert.match(text, /Vantaan ja Keravan hyvinvointialue: ei yhtään kirjausta/);
     assert.doesNotMatch(text, /^Länsi-Uudenmaan hyvinvointialue: /m, 'Espoo was called four days ago');
     assert.match(text, /Koivukoti Z9: vapaa 30\.10\.2026 alkaen, 24 pv/);

@@ -118,7 +118,7 @@ describe('customer cards', () => {
     const text = textsOf(cards('fi').full).join('\n');
     assert.match(text, /Segmentti: Ostopalvelu/);
     assert.match(text, /Asiakkuuden vaihe: Pysyvyys/);
-    assert.match(text, /Sari Salminen – Sosiaali- ja terveysjohtaja\n\+358 40 123 4567 · sari\.salminen@kunta\.example\nMuistiinpano: Harrastaa suunnistusta/);
+    assert.match(text, /Sari Salminen – Palvelujohtaja, Sosiaali- ja terveysjohtaja\n\+358 40 123 4567 · sari\.salminen@kunta\.example\nMuistiinpano: Harrastaa suunnistusta/);
     assert.match(text, /Hanna Heikkilä – Sosiaalityöntekijä/);
     assert.match(text, /Ostopalvelu · Ympärivuorokautinen palveluasuminen, Lyhytaikainen \(tilapäinen\) asuminen · 1\.1\.2025–31\.12\.2027 · 185,50 €\/vrk · optiovuodet 2028, 2029 · maksusitoumus/);
     assert.match(text, /^12\.11\.2026 · Reklamaatio · Lääkitysvirhe · Kaisa Kotijohtaja$/m);
@@ -134,7 +134,7 @@ describe('customer cards', () => {
   it('leaves complaint text and notes about contacts out of the channel variant', () => {
     const text = textsOf(cards('fi').channel).join('\n');
     assert.doesNotMatch(text, /Lääkitysvirhe|suunnistusta/);
-    assert.match(text, /Sari Salminen – Sosiaali- ja terveysjohtaja/);
+    assert.match(text, /Sari Salminen – Palvelujohtaja, Sosiaali- ja terveysjohtaja/);
     assert.match(text, /^12\.11\.2026 · Reklamaatio · – · Kaisa Kotijohtaja$/m);
   });
 
