@@ -51,7 +51,7 @@ async function prepareStore(dataDir: string): Promise<{ director: TeamsUser; car
     name: `Penkkikoti ${i + 1}`,
     region: 'etela-suomi',
     city: 'Espoo',
-    serviceTypes: ['tehostettu'],
+    serviceTypes: ['ymparivuorokautinen'],
     customerGroups: ['ikaantyneet'],
   }));
   const homes = [...(await store.records.list('careHome')), ...added];
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
           ...submitDataOf(form),
           requestId: randomUUID(),
           careHomeId,
-          serviceType: 'tehostettu',
+          serviceType: 'ymparivuorokautinen',
           customerGroup: 'ikaantyneet',
           label: `B${i + 1}`,
           freeFrom: '2026-12-01',

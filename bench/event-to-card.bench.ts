@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     await post(
       cardSubmit(connector.url, d.user, form.call.activityIdAssigned!, {
-        ...submitDataOf(form.card), requestId: randomUUID(), careHomeId: d.careHomeId, serviceType: 'tehostettu', customerGroup: 'ikaantyneet', label, freeFrom: '2026-12-01',
+        ...submitDataOf(form.card), requestId: randomUUID(), careHomeId: d.careHomeId, serviceType: 'ymparivuorokautinen', customerGroup: 'ikaantyneet', label, freeFrom: '2026-12-01',
       }),
     );
     return { label, sentAt, answeredMs: performance.now() - t0 };

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
       ui,
       {
         careHome: 'Koivukoti',
-        serviceType: 'tehostettu',
+        serviceType: 'ymparivuorokautinen',
         customerGroup: 'ikaantyneet',
         label: 'A12',
         freeFrom: isoDateInDays(7),

@@ -11,7 +11,7 @@ const INTRO = `${HEADING}
 \`npm run bench:read\` (\`bench/read-paths.bench.ts\`): for each scale in \`BENCH_SCALES\` (default \`1,10\`) the real-size demo
 (\`npm run seed:large\`, kept in \`.tmp/read-bench/large-<scale>x\` and reused by later runs) and the real server as its own
 process (\`node --import tsx src/main.ts\`, local mode, \`WEEKLY_DIGEST=off\`) against the Bot Connector double over
-loopback HTTP. \`asiakas <name>\` (the busiest customer, "Esimerkkilän hyvinvointialue") and \`paikat\` are sent by the
+loopback HTTP. \`asiakas <name>\` (the busiest customer, "Länsi-Uudenmaan hyvinvointialue") and \`paikat\` are sent by the
 business director in her personal chat, one after another, and timed from the POST to /api/messages to the reply at
 the connector (\`BENCH_REQUESTS\`, default 30, after one warm-up; each command stops after \`BENCH_COMMAND_MAX_S\`,
 default 240 s, or at a request slower than \`BENCH_REQUEST_TIMEOUT_S\`, default 120 s, so n may be smaller). Reply sizes

@@ -49,6 +49,7 @@ export function customerCard(locale: Locale, o: CustomerOverview, requestId: str
   const { customer } = o;
   const places = firstPlaces(o.openPlaces, CUSTOMER_CARD_PLACES);
   const facts: [string, string][] = [
+    [t(locale, 'customerCard.purchaserKind'), t(locale, `purchaserKind.${customer.kind}`)],
     [t(locale, 'customerCard.region'), t(locale, `region.${customer.region}`)],
     [t(locale, 'customerCard.segment'), t(locale, `customerCard.segment.${customer.segment}`)],
     [t(locale, 'customerCard.phase'), t(locale, `customerCard.phase.${customer.lifecyclePhase}`)],

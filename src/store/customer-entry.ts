@@ -3,7 +3,7 @@ import type { ActorRef } from '../domain/records/common.js';
 import type { RecordOf } from './record-kinds.js';
 
 /**
- * Every kind of entry that says "someone dealt with this municipality" (thesis 5.2: who met the
+ * Every kind of entry that says "someone dealt with this customer" (thesis 5.2: who met the
  * customer, what was said, when), in one shape: the customer card's latest entries and the digest's
  * "no entry for 14 days" both read this. It lives with the store because the narrow queries
  * (record-queries.ts) return it; src/app/customer-entries.ts re-exports it.

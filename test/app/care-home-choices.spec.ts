@@ -30,7 +30,7 @@ describe("a form's care-home choices", () => {
       at,
       outbox: [],
       writes: [
-        ...homes.map(([name, region]) => create('careHome', { ...meta(homeId(name)), name, region, city: 'Espoo', serviceTypes: ['tehostettu'], customerGroups: ['ikaantyneet'] })),
+        ...homes.map(([name, region]) => create('careHome', { ...meta(homeId(name)), name, region, city: 'Espoo', serviceTypes: ['ymparivuorokautinen'], customerGroups: ['ikaantyneet'] })),
         create('person', { ...meta(uuid(1)), userId: nurseInSales.id, name: nurseInSales.name, roles: ['vastaava-hoitaja', 'myynti'], careHomeIds: [homeId('Vehkakoti')] }),
         create('person', { ...meta(uuid(2)), userId: south.id, name: south.name, roles: ['aluejohtaja'], region: 'etela-suomi' }),
       ],

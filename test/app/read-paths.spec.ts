@@ -41,14 +41,14 @@ describe('request paths read narrowly, whatever the store size', function () {
     ctx = appContext(store, clock);
     const writes: RecordWrite[] = [create('person', { ...meta(1), userId: boss.id, name: boss.name, roles: ['liiketoimintajohtaja'] })];
     const homeId = (i: number) => uuid(1_000 + (i % HOMES));
-    for (let i = 0; i < HOMES; i++) writes.push(create('careHome', { ...meta(1_000 + i), name: `Koti ${i}`, region: regions[i % 3], city: 'Espoo', serviceTypes: ['tehostettu'], customerGroups: ['ikaantyneet'] }));
+    for (let i = 0; i < HOMES; i++) writes.push(create('careHome', { ...meta(1_000 + i), name: `Koti ${i}`, region: regions[i % 3], city: 'Espoo', serviceTypes: ['ymparivuorokautinen'], customerGroups: ['ikaantyneet'] }));
     for (let i = 0; i < CUSTOMERS; i++) {
-      writes.push(create('customer', { ...meta(10_000 + i), name: i === 0 ? 'Espoon kaupunki' : `Kunta ${i}`, region: regions[i % 3], segment: 'ostopalvelu', lifecyclePhase: 'kasvu' }));
+      writes.push(create('customer', { ...meta(10_000 + i), name: i === 0 ? 'Länsi-Uudenmaan hyvinvointialue' : `Kunta ${i}`, kind: i === 0 ? 'hyvinvointialue' : 'kunta', region: regions[i % 3], segment: 'ostopalvelu', lifecyclePhase: 'kasvu' }));
     }
     const statuses = ['kaytossa', 'kaytossa', 'vapaa', 'vapautuu'] as const;
     for (let i = 0; i < PLACES; i++) {
       const status = statuses[i % 4]!;
-      writes.push(create('place', { ...meta(20_000 + i), careHomeId: homeId(i), label: `A${i}`, serviceType: 'tehostettu', customerGroup: 'ikaantyneet', status, ...(status === 'kaytossa' ? {} : { freeFrom: addDays('2026-11-23', (i % 60) - 30) }) }));
+      writes.push(create('place', { ...meta(20_000 + i), careHomeId: homeId(i), label: `A${i}`, serviceType: 'ymparivuorokautinen', customerGroup: 'ikaantyneet', status, ...(status === 'kaytossa' ? {} : { freeFrom: addDays('2026-11-23', (i % 60) - 30) }) }));
     }
     // A third of the contact log is Espoo's: years of history for the one customer the card is asked for.
     for (let i = 0; i < ENTRIES; i++) {
@@ -79,7 +79,7 @@ describe('request paths read narrowly, whatever the store size', function () {
   it('asiakas <name>: a few dozen rows of a store with thousands of entries, and no whole table', async () => {
     let found = false;
     const read = await rowsRead(async () => {
-      const result = await findCustomer(ctx, { actor: boss, audience: 'personal' }, 'Espoo');
+      const result = await findCustomer(ctx, { actor: boss, audience: 'personal' }, 'Länsi-Uusimaa');
       assert.ok(result.ok && result.value.kind === 'found');
       assert.equal(result.value.overview.latestEntries.length, 5);
       found = true;

@@ -35,7 +35,7 @@ describe('who may do what, where (protocol)', () => {
   const otherTeam = { id: '19:toinen-tiimi@thread.tacv2', name: 'Toinen tiimi' };
   const otherSales = { id: '19:toinen-sales@thread.tacv2', name: 'Sales' };
   const otherManagement = { id: '19:toinen-management@thread.tacv2', name: 'Management' };
-  const espooId = stableIdFor('customer:Espoon kaupunki');
+  const espooId = stableIdFor('customer:Länsi-Uudenmaan hyvinvointialue');
 
   beforeEach(async () => {
     h = await new BotHarness().start();
@@ -114,7 +114,7 @@ describe('who may do what, where (protocol)', () => {
   describe('scope: a home director acts for her own home', () => {
     it('refuses a place recorded for another home (a forged form), naming the home; nothing stored or posted', async () => {
       const form = await openPlaceForm(h, auraDirector);
-      const forged: Json = { careHomeId: stableIdFor('home:Koivukoti'), serviceType: 'tehostettu', customerGroup: 'ikaantyneet', label: 'A12', freeFrom: '2026-12-01' };
+      const forged: Json = { careHomeId: stableIdFor('home:Koivukoti'), serviceType: 'ymparivuorokautinen', customerGroup: 'ikaantyneet', label: 'A12', freeFrom: '2026-12-01' };
       const replies = await submitPlaceForm(h, form, forged);
       assert.match(visibleText(replies[0]!), /^Roolisi ei ulotu tänne \(Koivukoti\)/);
       assert.equal((await h.app.store.records.list('place', { label: 'A12' })).length, 0);
@@ -188,7 +188,7 @@ describe('who may do what, where (protocol)', () => {
       const form = await openPlaceForm(h, homeDirector);
       const replies = await submitPlaceForm(h, form, validPlaceValues(form.card, { freeFrom: '2026-11-23' }));
       const text = textsOf(cardOf(replies[0])).join('\n');
-      assert.match(text, /Paikka on alustavasti varattu asiakkaalle Espoon kaupunki \(varasi Mikko Myyntipäällikkö\)/);
+      assert.match(text, /Paikka on alustavasti varattu asiakkaalle Länsi-Uudenmaan hyvinvointialue \(varasi Mikko Myyntipäällikkö\)/);
       const stored = await place();
       assert.equal(stored.status, 'alustavasti-varattu');
       assert.equal(stored.reservedBy?.name, 'Mikko Myyntipäällikkö');

@@ -29,7 +29,7 @@ describe('care-home search for typeahead choices (protocol)', () => {
       name,
       region: 'sisa-suomi',
       city: 'Kuopio',
-      serviceTypes: ['tehostettu'],
+      serviceTypes: ['ymparivuorokautinen'],
       customerGroups: ['ikaantyneet'],
     });
     await h.app.store.records.commit({ at, writes: pihlajat.map((n) => ({ kind: 'careHome', record: home(n), expectedVersion: null })), outbox: [] });

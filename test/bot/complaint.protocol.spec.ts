@@ -44,7 +44,7 @@ describe('recording a complaint (protocol)', () => {
   const submit = (form: OpenForm, values: Json): Promise<RecordedCall[]> => submitForm(h, form, values);
 
   const valid = (card: Json, overrides: Json = {}): Json => ({
-    customerId: choice(card, 'customerId', /^Espoon/),
+    customerId: choice(card, 'customerId', /^Länsi-Uudenmaan/),
     careHomeId: choice(card, 'careHomeId', /^Koivukoti/),
     receivedDate: '2026-11-23',
     channel: 'puhelin',
@@ -77,7 +77,7 @@ describe('recording a complaint (protocol)', () => {
   it('stores the complaint and posts it in full to management and the quality manager, as a summary to sales, nowhere else', async () => {
     const form = await openForm();
     const replies = await submit(form, valid(form.card));
-    assert.match(visibleText(replies[0]!), /Tallennettu: reklamaatio, Koivukoti \(Espoon kaupunki\), kohtalainen\. Korjaavat toimenpiteet on sovittava viimeistään 28\.11\.2026/);
+    assert.match(visibleText(replies[0]!), /Tallennettu: reklamaatio, Koivukoti \(Länsi-Uudenmaan hyvinvointialue\), kohtalainen\. Korjaavat toimenpiteet on sovittava viimeistään 28\.11\.2026/);
     const [complaint, ...others] = await h.app.store.records.list('complaint');
     assert.equal(others.length, 0);
     assert.equal(complaint!.status, 'vastaanotettu');
@@ -95,7 +95,7 @@ describe('recording a complaint (protocol)', () => {
       assert.match(text, /Vastaanotettu: Kaisa Kotijohtaja/);
     }
     const summary = textsOf(cardOf(sales)).join('\n');
-    for (const fact of [/Kunta: Espoon kaupunki/, /Palvelutalo: Koivukoti/, /Vakavuus: Kohtalainen/, /Vastaanotettu: 23\.11\.2026/, /Tila: Vastaanotettu/]) assert.match(summary, fact);
+    for (const fact of [/Asiakas: Länsi-Uudenmaan hyvinvointialue/, /Palvelutalo: Koivukoti/, /Vakavuus: Kohtalainen/, /Vastaanotettu: 23\.11\.2026/, /Tila: Vastaanotettu/]) assert.match(summary, fact);
     assert.ok(!JSON.stringify(sales.body).includes(MATTER), 'no free text in the sales channel');
 
     await new Promise((r) => setTimeout(r, 200));
@@ -148,7 +148,7 @@ describe('recording a complaint (protocol)', () => {
     assert.equal(texts[0], 'Customer complaint');
     assert.ok(texts.includes('⚠ Describe what happened and what was lacking, not the resident: no names, identity codes or health details.'));
     const replies = await submit(form, valid(form.card, { customerId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }));
-    assert.ok(textsOf(cardOf(replies[0])).includes('Choose a municipality from the list.'));
+    assert.ok(textsOf(cardOf(replies[0])).includes('Choose a customer from the list.'));
     assert.equal((await h.app.store.records.list('complaint')).length, 0);
   });
 });
@@ -171,7 +171,7 @@ describe('handling a complaint on its card (protocol)', () => {
     await h.post(
       cardSubmit(h.connector.url, homeDirector, formCall.activityIdAssigned!, {
         ...submitDataOf(form),
-        customerId: pick('customerId', /^Espoon/),
+        customerId: pick('customerId', /^Länsi-Uudenmaan/),
         careHomeId: pick('careHomeId', /^Koivukoti/),
         receivedDate: '2026-11-22',
         channel: 'sahkoposti',
@@ -242,7 +242,7 @@ describe('handling a complaint on its card (protocol)', () => {
     await step(regionalDirector, { correctiveActions: ACTIONS, correctionDue: '2026-12-15' });
     let cards = await updatedTimes(1);
     assert.deepEqual(threadReplies(), [], 'the step was answered to the one who pressed, not in the thread');
-    assert.match(lastNotice(), /Jukka Järvinen merkitsi reklamaation \(Koivukoti, Espoon kaupunki\) tilaan "Toimenpiteet sovittu"\. Seuraava vaihe viimeistään 15\.12\.2026\./);
+    assert.match(lastNotice(), /Jukka Järvinen merkitsi reklamaation \(Koivukoti, Länsi-Uudenmaan hyvinvointialue\) tilaan "Toimenpiteet sovittu"\. Seuraava vaihe viimeistään 15\.12\.2026\./);
     for (const card of [cards.management, cards.quality]) {
       const text = textsOf(card).join('\n');
       assert.ok(text.includes(ACTIONS));
@@ -313,7 +313,7 @@ describe('handling a complaint on its card (protocol)', () => {
     const replies = both.map((a) => textsOf(a.card)[0] ?? '');
     assert.deepEqual(threadReplies(), []);
     assert.equal(replies.filter((r) => / merkitsi reklamaation /.test(r)).length, 1, replies.join(' | '));
-    const told = replies.filter((r) => r.startsWith(`! ${winner} ehti ensin: reklamaatio (Koivukoti, Espoon kaupunki) on nyt tilassa "Toimenpiteet sovittu"`));
+    const told = replies.filter((r) => r.startsWith(`! ${winner} ehti ensin: reklamaatio (Koivukoti, Länsi-Uudenmaan hyvinvointialue) on nyt tilassa "Toimenpiteet sovittu"`));
     assert.equal(told.length, 1, `the other was told ${winner} was first: ${replies.join(' | ')}`);
     // The one who lost keeps what they typed, to use it or drop it.
     const loser = both.find((a) => (textsOf(a.card)[0] ?? '').startsWith('!'))!;
@@ -376,7 +376,7 @@ describe('handling a complaint on its card (protocol)', () => {
   it('lets the quality manager take a step from her own chat; the answer comes there', async () => {
     await step(qualityManager, { correctiveActions: ACTIONS, correctionDue: '2026-12-15' }, posted.quality);
     const answer = lastNotice();
-    assert.match(answer, /^✓ Liisa Laaksonen merkitsi reklamaation \(Koivukoti, Espoon kaupunki\) tilaan "Toimenpiteet sovittu"/);
+    assert.match(answer, /^✓ Liisa Laaksonen merkitsi reklamaation \(Koivukoti, Länsi-Uudenmaan hyvinvointialue\) tilaan "Toimenpiteet sovittu"/);
     const cards = await updatedTimes(1);
     assert.match(textsOf(cards.management).join('\n'), /Toimenpiteet sovittu: Liisa Laaksonen/);
   });

@@ -23,7 +23,7 @@ describe('contact log entries and next-contact reminders (protocol)', () => {
     await h.post(personalMessage(h.connector.url, salesManager, 'kirjaa'));
     const formCall = h.connector.posted(me).at(-1)!;
     const card = cardOf(formCall)!;
-    const customerId = (inputsOf(card).get('customerId')!.choices as { title: string; value: string }[]).find((c) => /^Turun/.test(c.title))!.value;
+    const customerId = (inputsOf(card).get('customerId')!.choices as { title: string; value: string }[]).find((c) => /^Varsinais-Suomen/.test(c.title))!.value;
     const before = h.connector.posted(me).length;
     await h.post(cardSubmit(h.connector.url, salesManager, formCall.activityIdAssigned!, { ...submitDataOf(card), customerId, date: '2026-11-23', type: 'hintaneuvottelu', matter: 'Indeksikorotus 2027', ...values }));
     return h.connector.posted(me).slice(before);
@@ -31,7 +31,7 @@ describe('contact log entries and next-contact reminders (protocol)', () => {
 
   it('stores the entry, tells nobody at once, and reminds the recorder on the next-contact date', async () => {
     const replies = await logEntry({ nextContactDate: '2026-12-04', nextContactTopic: 'Korotuskirjeen vastaus' });
-    assert.match(visibleText(replies[0]!), /Tallennettu: Hintaneuvottelu, Turun kaupunki 23\.11\.2026\. Muistutan 4\.12\.2026: Korotuskirjeen vastaus\./);
+    assert.match(visibleText(replies[0]!), /Tallennettu: Hintaneuvottelu, Varsinais-Suomen hyvinvointialue 23\.11\.2026\. Muistutan 4\.12\.2026: Korotuskirjeen vastaus\./);
     const [entry] = await h.app.store.records.list('contactLogEntry');
     assert.equal(entry!.recordedBy.name, 'Mikko Myyntipäällikkö');
 
@@ -49,7 +49,7 @@ describe('contact log entries and next-contact reminders (protocol)', () => {
     h.clock.advance(Date.parse('2026-12-04T06:00:30Z') - h.clock.now().getTime());
     const reminder = await eventually(() => h.connector.posted(me).find((c) => /Muistutus/.test(visibleText(c))));
     const text = textsOf(cardOf(reminder)).join('\n');
-    assert.match(text, /Muistutus: yhteydenotto Turun kaupunki/);
+    assert.match(text, /Muistutus: yhteydenotto Varsinais-Suomen hyvinvointialue/);
     assert.match(text, /Aihe: Korotuskirjeen vastaus/);
     assert.equal(h.connector.posted(MYYNTI.id).length + h.connector.posted(GENERAL.id).filter((c) => cardOf(c)).length, 0);
 

@@ -27,7 +27,7 @@ import {
  */
 describe('a customer\'s change history (protocol)', () => {
   let h: BotHarness;
-  const espooId = stableIdFor('customer:Espoon kaupunki');
+  const espooId = stableIdFor('customer:Länsi-Uudenmaan hyvinvointialue');
   const koivukoti = stableIdFor('home:Koivukoti');
   const kaisa = { id: homeDirector.aadObjectId, name: homeDirector.name };
   const MATTER = 'Omaiselle ei ilmoitettu lääkemuutoksesta';
@@ -62,7 +62,7 @@ describe('a customer\'s change history (protocol)', () => {
         reserve = { data: (sub.actions as Json[])[0]!.data as Json, choices: (sub.body as Json[])[0]!.choices as { title: string; value: string }[] };
       }
     });
-    const customerId = reserve!.choices.find((c) => /^Espoon/.test(c.title))!.value;
+    const customerId = reserve!.choices.find((c) => /^Länsi-Uudenmaan/.test(c.title))!.value;
     await h.post(channelCardSubmit(h.connector.url, salesManager, MYYNTI, posted.activityIdAssigned!, { ...reserve!.data, customerId }));
     await eventually(async () => (await h.app.store.records.list('place')).find((p) => p.status === 'alustavasti-varattu'));
   }
@@ -94,23 +94,23 @@ describe('a customer\'s change history (protocol)', () => {
 
   it('shows the business director a reserved place: when, who, which place, status and reservation from → to', async () => {
     await placeReservedForEspoo();
-    const { texts, card } = await ask(businessDirector, 'historia Espoo');
+    const { texts, card } = await ask(businessDirector, 'historia Länsi-Uusimaa');
     const text = texts.join('\n');
-    assert.match(text, /^Muutoshistoria: Espoon kaupunki$/m);
+    assert.match(text, /^Muutoshistoria: Länsi-Uudenmaan hyvinvointialue$/m);
     assert.match(text, /^Paikka Koivukoti A12: tila vapautuu → alustavasti varattu$/m);
     // The harness clock: Monday 23.11.2026 08:00 UTC is 10.00 in Helsinki.
     assert.match(text, /^23\.11\.2026 klo 10\.00 · Mikko Myyntipäällikkö$/m);
     const facts = factsOf(card);
-    assert.equal(facts.get('Varattu asiakkaalle'), '– → Espoon kaupunki');
+    assert.equal(facts.get('Varattu asiakkaalle'), '– → Länsi-Uudenmaan hyvinvointialue');
     // The customer's own record was created by the seed, before anything else.
-    assert.match(text, /^Asiakas Espoon kaupunki: luotu$/m);
-    assert.ok(text.indexOf('Paikka Koivukoti A12') < text.indexOf('Asiakas Espoon kaupunki'), 'newest first');
+    assert.match(text, /^Asiakas Länsi-Uudenmaan hyvinvointialue: luotu$/m);
+    assert.ok(text.indexOf('Paikka Koivukoti A12') < text.indexOf('Asiakas Länsi-Uudenmaan hyvinvointialue'), 'newest first');
     assert.ok(Buffer.byteLength(JSON.stringify(card)) < 28 * 1024);
   });
 
   it('shows a complaint advanced with the corrective actions from → to, and the matter it was received with', async () => {
     await complaintAdvanced();
-    const { texts, card } = await ask(businessDirector, 'historia espoo');
+    const { texts, card } = await ask(businessDirector, 'historia länsi-uusimaa');
     const text = texts.join('\n');
     assert.match(text, /^Reklamaatio Koivukoti · 20\.11\.2026: tila vastaanotettu → toimenpiteet sovittu$/m);
     assert.match(text, /^23\.11\.2026 klo 11\.30 · Kaisa Kotijohtaja$/m);
@@ -127,7 +127,7 @@ describe('a customer\'s change history (protocol)', () => {
     };
     await h.app.store.records.commit({ at: ilkka.createdAt, writes: [{ kind: 'person', record: ilkka, expectedVersion: null }], outbox: [] });
     await complaintAdvanced();
-    const { texts, card } = await ask({ id: '29:ilkka', name: ilkka.name, aadObjectId: ilkka.userId, locale: 'fi-FI' }, 'historia Espoo');
+    const { texts, card } = await ask({ id: '29:ilkka', name: ilkka.name, aadObjectId: ilkka.userId, locale: 'fi-FI' }, 'historia Länsi-Uusimaa');
     assert.match(texts.join('\n'), /tila vastaanotettu → toimenpiteet sovittu/);
     const wire = JSON.stringify(card);
     for (const secret of [MATTER, ACTIONS]) assert.ok(!wire.includes(secret), `no "${secret}" for an admin outside management`);
@@ -136,7 +136,7 @@ describe('a customer\'s change history (protocol)', () => {
 
   it('refuses sales, naming the roles that may read the history', async () => {
     await placeReservedForEspoo();
-    const { texts, card } = await ask(salesManager, 'historia Espoo');
+    const { texts, card } = await ask(salesManager, 'historia Länsi-Uusimaa');
     assert.equal(card, undefined);
     assert.deepEqual(texts, ['Muutoshistorian näkevät vain: aluejohtaja, liiketoimintajohtaja, ylläpitäjä.']);
   });
@@ -148,7 +148,7 @@ describe('a customer\'s change history (protocol)', () => {
     walk(card, (n) => {
       if (n.type === 'Action.Submit') buttons.push(n);
     });
-    const espoo = buttons.find((b) => b.title === 'Espoon kaupunki');
+    const espoo = buttons.find((b) => b.title === 'Länsi-Uudenmaan hyvinvointialue');
     assert.ok(espoo, 'Espoo is one of the buttons');
     assert.equal((espoo.data as Json).action, 'history.show');
     const chat = personalConversationId(businessDirector);
@@ -161,9 +161,9 @@ describe('a customer\'s change history (protocol)', () => {
 
   it('answers in English to an English-locale director', async () => {
     await placeReservedForEspoo();
-    const { texts } = await ask({ ...businessDirector, locale: 'en-US' }, 'history Espoo');
+    const { texts } = await ask({ ...businessDirector, locale: 'en-US' }, 'history Länsi-Uusimaa');
     const text = texts.join('\n');
-    assert.match(text, /^Change history: Espoon kaupunki$/m);
+    assert.match(text, /^Change history: Länsi-Uudenmaan hyvinvointialue$/m);
     assert.match(text, /^Place Koivukoti A12: status freeing → preliminarily reserved$/m);
   });
 });

@@ -28,9 +28,9 @@ import {
  */
 describe('the customer card (protocol)', () => {
   let h: BotHarness;
-  const espooId = stableIdFor('customer:Espoon kaupunki');
-  const vantaaId = stableIdFor('customer:Vantaan kaupunki');
-  const turkuId = stableIdFor('customer:Turun kaupunki');
+  const espooId = stableIdFor('customer:Länsi-Uudenmaan hyvinvointialue');
+  const vantaaId = stableIdFor('customer:Vantaan ja Keravan hyvinvointialue');
+  const turkuId = stableIdFor('customer:Varsinais-Suomen hyvinvointialue');
   const koivukoti = stableIdFor('home:Koivukoti');
   const mikko = { id: salesManager.aadObjectId, name: salesManager.name };
   const kaisa = { id: homeDirector.aadObjectId, name: homeDirector.name };
@@ -61,11 +61,11 @@ describe('the customer card (protocol)', () => {
       record: { ...meta(), kind: 'vuosittainen', customerId: espooId, careHomeId: koivukoti, startsAt: '2026-11-10T10:00:00.000Z', endsAt: '2026-11-10T12:00:00.000Z', participants: 'Timo Toivonen, Kaisa', memo: 'Vuoden palaute hyvä', recordedBy: kaisa },
       expectedVersion: null,
     },
-    { kind: 'agreement', record: { ...meta(), customerId: espooId, kind: 'ostopalvelu', title: 'Tehostetun palveluasumisen puitesopimus', serviceTypes: ['tehostettu'], pricePerDay: 182, startDate: '2025-01-01', endDate: '2027-12-31', paymentCommitment: true }, expectedVersion: null },
+    { kind: 'agreement', record: { ...meta(), customerId: espooId, kind: 'ostopalvelu', title: 'Tehostetun palveluasumisen puitesopimus', serviceTypes: ['ymparivuorokautinen'], pricePerDay: 182, startDate: '2025-01-01', endDate: '2027-12-31', paymentCommitment: true }, expectedVersion: null },
     { kind: 'contact', record: { ...meta(), customerId: espooId, name: 'Olli Ostaja', role: 'muu', title: 'Hankintapäällikkö', phone: '+358 9 816 000', personalNotes: 'Harrastaa purjehdusta' }, expectedVersion: null },
     log(vantaaId, '2026-11-22', 'Vantaan oma asia'),
     log(turkuId, '2026-11-01', 'Turun viimeisin'),
-    { kind: 'customer', record: { ...meta(), name: 'Tammelan kunta', region: 'lounais-suomi', segment: 'palveluseteli', lifecyclePhase: 'hankinta' }, expectedVersion: null },
+    { kind: 'customer', record: { ...meta(), name: 'Tammelan kunta', kind: 'kunta', region: 'lounais-suomi', segment: 'palveluseteli', lifecyclePhase: 'hankinta' }, expectedVersion: null },
   ];
 
   beforeEach(async () => {
@@ -103,15 +103,15 @@ describe('the customer card (protocol)', () => {
   const FI_KINDS = /^\d+\.\d+\.2026 · (Yhteydenotto|Valvontakäynti|Asukastilaisuus|Tieto|Kehityskokous|Reklamaatio) · /;
 
   it('`asiakas espoo` shows contacts, agreement, the five newest entries of any kind, open complaints, next contact and free places of the region', async () => {
-    const { card } = await ask(businessDirector, 'asiakas espoo');
+    const { card } = await ask(businessDirector, 'asiakas länsi-uusimaa');
     const text = texts(card);
-    assert.equal(textsOf(card)[0], 'Espoon kaupunki');
+    assert.equal(textsOf(card)[0], 'Länsi-Uudenmaan hyvinvointialue');
     assert.match(text, /Segmentti: Ostopalvelu\nAsiakkuuden vaihe: Pysyvyys/);
-    assert.match(text, /Sari Salminen – Sosiaali- ja terveysjohtaja\nsari\.salminen@kunta\.example/);
-    assert.match(text, /Timo Toivonen – Vanhustyön päällikkö, Vanhuspalvelujen päällikkö/);
+    assert.match(text, /Sari Salminen – Palvelujohtaja\nsari\.salminen@lansiuusimaa\.example/);
+    assert.match(text, /Timo Toivonen – Vanhuspalvelujen johtaja/);
     assert.match(text, /Hanna Heikkilä – Sosiaalityöntekijä/);
     assert.match(text, /Olli Ostaja – Muu yhteyshenkilö, Hankintapäällikkö\n\+358 9 816 000\nMuistiinpano: Harrastaa purjehdusta/);
-    assert.match(text, /Tehostetun palveluasumisen puitesopimus\nOstopalvelu · Tehostettu palveluasuminen · 1\.1\.2025–31\.12\.2027 · 182,00 €\/vrk · maksusitoumus/);
+    assert.match(text, /Tehostetun palveluasumisen puitesopimus\nOstopalvelu · Ympärivuorokautinen palveluasuminen · 1\.1\.2025–31\.12\.2027 · 182,00 €\/vrk · maksusitoumus/);
 
     assert.deepEqual(entryLines(card, FI_KINDS), [
       '20.11.2026 · Yhteydenotto · Kysyi vapaista paikoista keväälle · Mikko Myyntipäällikkö',
@@ -128,7 +128,7 @@ describe('the customer card (protocol)', () => {
     assert.match(text, /Seuraava yhteydenotto\n30\.11\.2026 · Tarjous kahdesta paikasta · Mikko Myyntipäällikkö/);
 
     assert.match(text, /Vapaat ja vapautuvat paikat: Etelä-Suomi\n/);
-    assert.match(text, /Koivukoti\nA7 · Tehostettu palveluasuminen · Ikääntyneet · vapaa alkaen/);
+    assert.match(text, /Koivukoti\nA7 · Ympärivuorokautinen palveluasuminen · Ikääntyneet · vapaa alkaen/);
     assert.doesNotMatch(text, /Aurakoti/, 'places of other regions are not offered');
 
     assert.deepEqual(buttons(card).map((b) => ({ ...b.data, requestId: typeof b.data.requestId })), [
@@ -136,12 +136,12 @@ describe('the customer card (protocol)', () => {
     ]);
   });
 
-  it('`customer Espoo` answers an English-locale user in English', async () => {
+  it('`customer Länsi-Uusimaa` answers an English-locale user in English', async () => {
     await h.addPerson(englishUser, ['liiketoimintajohtaja']);
-    const { card } = await ask(englishUser, 'customer Espoo');
+    const { card } = await ask(englishUser, 'customer Länsi-Uusimaa');
     const text = texts(card);
     assert.match(text, /Segment: Purchase-service agreement\nRelationship phase: Retention/);
-    assert.match(text, /Sari Salminen – Social and health director/);
+    assert.match(text, /Sari Salminen – Service director/);
     assert.match(text, /Last entry 3 days ago \(20 Nov 2026\)\./);
     const kinds = /^\d+ Nov 2026 · (Contact|Note|Supervision visit|Home event|Development meeting|Complaint) · /;
     assert.deepEqual(entryLines(card, kinds).map((l) => l.split(' · ')[1]), ['Contact', 'Note', 'Supervision visit', 'Home event', 'Complaint']);
@@ -156,7 +156,7 @@ describe('the customer card (protocol)', () => {
     const otherDirector: TeamsUser = { id: '29:olga', name: 'Olga Omakoti', aadObjectId: '0b000000-0000-4000-8000-000000000031', locale: 'fi-FI' };
     const otherRegion: TeamsUser = { id: '29:risto', name: 'Risto Sisämaa', aadObjectId: '0b000000-0000-4000-8000-000000000032', locale: 'fi-FI' };
     const shows = async (user: TeamsUser) => {
-      const text = texts((await ask(user, 'asiakas espoo')).card);
+      const text = texts((await ask(user, 'asiakas länsi-uusimaa')).card);
       return { complaint: complaintText.test(text), notes: contactNote.test(text), summaryNote: /^Tiivistelmä: /m.test(text) };
     };
 
@@ -176,13 +176,13 @@ describe('the customer card (protocol)', () => {
       for (const user of [salesManager, otherDirector, otherRegion]) {
         assert.deepEqual(await shows(user), { complaint: false, notes: false, summaryNote: true }, user.name);
       }
-      const sales = texts((await ask(salesManager, 'asiakas espoo')).card);
+      const sales = texts((await ask(salesManager, 'asiakas länsi-uusimaa')).card);
       assert.match(sales, /^12\.11\.2026 · Koivukoti · toimenpiteet sovittu · –$/m, 'the complaint itself is listed, without its text');
     });
 
     it('someone outside the people list reads nothing', async () => {
       const outsider: TeamsUser = { id: '29:vieras', name: 'Vieras Henkilö', aadObjectId: '0b000000-0000-4000-8000-000000000039', locale: 'fi-FI' };
-      await h.post(personalMessage(h.connector.url, outsider, 'asiakas espoo'));
+      await h.post(personalMessage(h.connector.url, outsider, 'asiakas länsi-uusimaa'));
       const answer = h.connector.posted(personalConversationId(outsider)).at(-1)!;
       assert.equal(cardOf(answer), undefined, 'no card');
       assert.match(visibleText(answer), /^Et ole HoivaCRM:n henkilölistalla\. Ylläpitäjän on lisättävä sinut/);
@@ -190,7 +190,7 @@ describe('the customer card (protocol)', () => {
     });
 
     it('asked in a channel by the business director, the card is written for the channel', async () => {
-      await h.post(channelMessage(h.connector.url, businessDirector, MYYNTI, 'asiakas espoo'));
+      await h.post(channelMessage(h.connector.url, businessDirector, MYYNTI, 'asiakas länsi-uusimaa'));
       const reply = h.connector.posted().find((c) => c.conversationId.startsWith(`${MYYNTI.id};messageid=`) && cardOf(c));
       const text = texts(cardOf(reply)!);
       assert.doesNotMatch(text, complaintText);
@@ -199,7 +199,7 @@ describe('the customer card (protocol)', () => {
   });
 
   it('opens the contact-log form for this customer from the card', async () => {
-    const { card, activityId } = await ask(salesManager, 'asiakas Espoon kaupunki');
+    const { card, activityId } = await ask(salesManager, 'asiakas Länsi-Uudenmaan hyvinvointialue');
     const entries = (await h.app.store.records.list('contactLogEntry')).length;
     const form = await click(salesManager, activityId, buttons(card)[0]!.data);
     assert.equal(textsOf(form)[0], 'Yhteydenoton kirjaus');
@@ -208,34 +208,34 @@ describe('the customer card (protocol)', () => {
   });
 
   it('offers a choice for an ambiguous name, and the card of the one clicked', async () => {
-    const { card, activityId } = await ask(salesManager, 'asiakas tam');
-    assert.match(texts(card), /Useita asiakkaita haulla "tam"/);
-    assert.deepEqual(buttons(card).map((b) => b.title), ['Tammelan kunta', 'Tampereen kaupunki']);
+    const { card, activityId } = await ask(salesManager, 'asiakas maan');
+    assert.match(texts(card), /Useita asiakkaita haulla "maan"/);
+    assert.deepEqual(buttons(card).map((b) => b.title), ['Länsi-Uudenmaan hyvinvointialue', 'Pirkanmaan hyvinvointialue']);
     assert.ok(buttons(card).every((b) => b.data.action === 'customer.show'));
-    const tampere = await click(salesManager, activityId, buttons(card).find((b) => b.title === 'Tampereen kaupunki')!.data);
-    assert.equal(textsOf(tampere)[0], 'Tampereen kaupunki');
-    assert.match(texts(tampere), /Mika Mattila – Sosiaali- ja terveysjohtaja/);
+    const tampere = await click(salesManager, activityId, buttons(card).find((b) => b.title === 'Pirkanmaan hyvinvointialue')!.data);
+    assert.equal(textsOf(tampere)[0], 'Pirkanmaan hyvinvointialue');
+    assert.match(texts(tampere), /Mika Mattila – Palvelujohtaja/);
     assert.match(texts(tampere), /Vapaat ja vapautuvat paikat: Sisä-Suomi/);
     const never = textsOf(tampere).indexOf('⚠ Asiakkaasta ei ole yhtään kirjausta.');
     assert.ok(never > 0, 'a customer nobody has recorded anything about says so');
   });
 
   it('offers the closest names for a typo, and nothing else', async () => {
-    const espo = await ask(salesManager, 'asiakas Espo');
-    assert.deepEqual(buttons(espo.card).map((b) => b.title), ['Espoon kaupunki']);
+    const espo = await ask(salesManager, 'asiakas Läns');
+    assert.deepEqual(buttons(espo.card).map((b) => b.title), ['Länsi-Uudenmaan hyvinvointialue']);
     assert.doesNotMatch(texts(espo.card), /Yhteyshenkilöt/, 'a begun name is offered, not guessed');
 
-    const vantta = await ask(salesManager, 'asiakas Vantta');
-    assert.match(texts(vantta.card), /Asiakasta "Vantta" ei löytynyt\nTarkoititko jotakin näistä\?/);
-    assert.equal(buttons(vantta.card)[0]!.title, 'Vantaan kaupunki');
+    const vantta = await ask(salesManager, 'asiakas Pirkamaa');
+    assert.match(texts(vantta.card), /Asiakasta "Pirkamaa" ei löytynyt\nTarkoititko jotakin näistä\?/);
+    assert.equal(buttons(vantta.card)[0]!.title, 'Pirkanmaan hyvinvointialue');
     assert.equal(buttons(vantta.card).length, 3);
     const vantaa = await click(salesManager, vantta.activityId, buttons(vantta.card)[0]!.data);
-    assert.equal(textsOf(vantaa)[0], 'Vantaan kaupunki');
+    assert.equal(textsOf(vantaa)[0], 'Pirkanmaan hyvinvointialue');
   });
 
   it('shows a customer silent for two weeks or more with the warning sign, not by colour alone (seed 002)', async () => {
-    const { card } = await ask(salesManager, 'asiakas turku');
-    assert.equal(textsOf(card)[0], 'Turun kaupunki');
+    const { card } = await ask(salesManager, 'asiakas varsinais-suomi');
+    assert.equal(textsOf(card)[0], 'Varsinais-Suomen hyvinvointialue');
     let line: Json | undefined;
     walk(card, (n) => {
       if (n.type === 'TextBlock' && String(n.text).startsWith('⚠ Viimeisin kirjaus 22 päivää sitten')) line = n;
@@ -246,13 +246,13 @@ describe('the customer card (protocol)', () => {
 
   it('asks for a name, with the customers as buttons, when none is given', async () => {
     const { card } = await ask(salesManager, 'asiakas');
-    assert.match(texts(card), /Kenen asiakkaan kortti\?\nKirjoita kunnan nimi komennon perään, esimerkiksi "asiakas Espoo"/);
-    assert.equal(buttons(card).length, 7);
-    assert.equal(buttons(card)[0]!.title, 'Espoon kaupunki');
+    assert.match(texts(card), /Kenen asiakkaan kortti\?\nKirjoita asiakkaan nimi komennon perään, esimerkiksi "asiakas Pirkanmaa"/);
+    assert.equal(buttons(card).length, 8);
+    assert.equal(buttons(card)[0]!.title, 'Helsingin kaupunki');
   });
 
   it('asked in a channel, answers there without what complaints say and without the notes about contacts', async () => {
-    await h.post(channelMessage(h.connector.url, salesManager, MYYNTI, 'asiakas espoo'));
+    await h.post(channelMessage(h.connector.url, salesManager, MYYNTI, 'asiakas länsi-uusimaa'));
     const reply = h.connector.posted().find((c) => c.conversationId.startsWith(`${MYYNTI.id};messageid=`) && cardOf(c));
     assert.ok(reply, 'the card is the reply in the channel thread');
     const text = texts(cardOf(reply)!);
@@ -273,7 +273,7 @@ describe('the customer card (protocol)', () => {
     const posts = channelPosts();
     const { card, activityId } = await ask(salesManager, 'asiakas tam');
     await click(salesManager, activityId, buttons(card)[0]!.data);
-    await ask(salesManager, 'asiakas espoo');
+    await ask(salesManager, 'asiakas länsi-uusimaa');
     await ask(englishUser, 'customer Vantta');
     await new Promise((r) => setTimeout(r, 150));
     assert.equal(await count(), records);

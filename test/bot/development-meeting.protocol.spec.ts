@@ -22,7 +22,7 @@ describe('recording a development meeting (protocol)', () => {
 
   const yearly = (card: Json, overrides: Json = {}): Json => ({
     kind: 'vuosittainen',
-    customerId: choice(card, 'customerId', /^Espoon/),
+    customerId: choice(card, 'customerId', /^Länsi-Uudenmaan/),
     careHomeId: choice(card, 'careHomeId', /^Koivukoti/),
     date: '2026-11-20',
     startTime: '10:00',
@@ -48,7 +48,7 @@ describe('recording a development meeting (protocol)', () => {
     const form = await open();
     const values = yearly(form.card);
     const replies = await submitForm(h, form, values);
-    assert.match(visibleText(replies[0]!), /^Tallennettu: Vuosittainen kehityskokous kunnan kanssa 20\.11\.2026.*10\.00, Espoon kaupunki\. Johto ja myynti saavat muistion\.$/);
+    assert.match(visibleText(replies[0]!), /^Tallennettu: Vuosittainen kehityskokous asiakkaan kanssa 20\.11\.2026.*10\.00, Länsi-Uudenmaan hyvinvointialue\. Johto ja myynti saavat muistion\.$/);
     const [meeting, ...more] = await h.app.store.records.list('developmentMeeting');
     assert.equal(more.length, 0);
     assert.equal(meeting!.kind, 'vuosittainen');
@@ -66,7 +66,7 @@ describe('recording a development meeting (protocol)', () => {
     const sales = await eventually(() => cardsIn(h, MYYNTI.id)[0]);
     for (const call of [management, sales]) {
       const text = textsOf(cardOf(call)).join('\n');
-      assert.match(text, /Kehityskokous: Espoon kaupunki/);
+      assert.match(text, /Kehityskokous: Länsi-Uudenmaan hyvinvointialue/);
       assert.match(text, /Palvelutalo: Koivukoti/);
       assert.match(text, /Käytiin läpi sopimuskauden palvelut\./);
       assert.match(text, /Tyytyväisiä hoitajien pysyvyyteen\./);
@@ -140,6 +140,6 @@ describe('recording a development meeting (protocol)', () => {
     const refused = await submitForm(h, form, yearly(form.card, { endTime: '09:00' }));
     assert.equal(messageUnder(cardOf(refused[0])!, 'endTime'), 'The meeting ends before it starts.');
     const saved = await submitForm(h, form, yearly(form.card));
-    assert.match(visibleText(saved[0]!), /^Saved: Yearly development meeting with the municipality 20\/11\/2026.*10:00, Espoon kaupunki\. Management and sales get the memo\.$/);
+    assert.match(visibleText(saved[0]!), /^Saved: Yearly development meeting with the customer 20\/11\/2026.*10:00, Länsi-Uudenmaan hyvinvointialue\. Management and sales get the memo\.$/);
   });
 });

@@ -25,7 +25,7 @@ describe('logging a home event (protocol)', () => {
     date: '2026-11-20',
     kind: 'omaisten-ilta',
     title: 'Omaisten ilta syksyllä',
-    attendingContactIds: [choice(card, 'attendingContactIds', /^Timo Toivonen – Espoon/), choice(card, 'attendingContactIds', /^Jari Jokinen – Vantaan/)].join(','),
+    attendingContactIds: [choice(card, 'attendingContactIds', /^Timo Toivonen – Länsi-Uudenmaan/), choice(card, 'attendingContactIds', /^Jari Jokinen – Vantaan ja Keravan/)].join(','),
     whatCameUp: 'Vantaa kysyi lyhytaikaisista paikoista keväälle.',
     specialMention: 'false',
     ...overrides,
@@ -39,8 +39,8 @@ describe('logging a home event (protocol)', () => {
     const attendees = inputs.get('attendingContactIds')!;
     assert.equal(attendees.isMultiSelect, true);
     const titles = (attendees.choices as { title: string }[]).map((c) => c.title);
-    assert.ok(titles.includes('Timo Toivonen – Espoon kaupunki'));
-    assert.ok(titles.includes('Laura Lehtonen – Turun kaupunki'));
+    assert.ok(titles.includes('Timo Toivonen – Länsi-Uudenmaan hyvinvointialue'));
+    assert.ok(titles.includes('Laura Lehtonen – Varsinais-Suomen hyvinvointialue'));
     assert.deepEqual((inputs.get('kind')!.choices as { title: string }[]).map((c) => c.title), ['Omaisten ilta', 'Kesäjuhla', 'Joulujuhla', 'Muu tilaisuus']);
     assert.match(textsOf(card).join('\n'), /Älä kirjaa asukkaiden nimiä/);
   });
@@ -57,7 +57,7 @@ describe('logging a home event (protocol)', () => {
     const customers = await h.app.store.records.list('customer');
     const idOf = (name: string) => customers.find((c) => c.name === name)!.id;
     assert.deepEqual(stored.attendingContactIds, (values.attendingContactIds as string).split(','));
-    assert.deepEqual(stored.customerIds, [idOf('Espoon kaupunki'), idOf('Vantaan kaupunki')]);
+    assert.deepEqual(stored.customerIds, [idOf('Länsi-Uudenmaan hyvinvointialue'), idOf('Vantaan ja Keravan hyvinvointialue')]);
     assert.equal(stored.kind, 'omaisten-ilta');
     assert.equal(stored.date, '2026-11-20');
     assert.equal(stored.whatCameUp, 'Vantaa kysyi lyhytaikaisista paikoista keväälle.');
@@ -69,8 +69,8 @@ describe('logging a home event (protocol)', () => {
     for (const call of [management, sales]) {
       const text = textsOf(cardOf(call)).join('\n');
       assert.match(text, /Omaisten ilta: Koivukoti/);
-      assert.match(text, /Kunnat: Espoon kaupunki, Vantaan kaupunki/);
-      assert.match(text, /Timo Toivonen – Espoon kaupunki/);
+      assert.match(text, /Asiakkaat: Länsi-Uudenmaan hyvinvointialue, Vantaan ja Keravan hyvinvointialue/);
+      assert.match(text, /Timo Toivonen – Länsi-Uudenmaan hyvinvointialue/);
       assert.match(text, /lyhytaikaisista paikoista/);
       assert.doesNotMatch(text, /ERITYISMAININTA/);
     }

@@ -110,7 +110,7 @@ describe('hostile text and malformed activities (protocol)', () => {
         ...validPlaceValues(form.card),
         // The 100 kB of the finding in the label; the rest smaller, to stay within the 256 kB body limit.
         careHomeId: huge.slice(0, 5000),
-        serviceType: 'tehostettu',
+        serviceType: 'ymparivuorokautinen',
         label: huge,
         note: 'a😀'.repeat(10_000),
         freeFrom: `2026-12-01${huge.slice(0, 5000)}`,
@@ -122,7 +122,7 @@ describe('hostile text and malformed activities (protocol)', () => {
       assert.ok((inputs.get('note')!.value as string).length <= 500);
       assert.doesNotMatch(inputs.get('note')!.value as string, /[\uD800-\uDBFF]$/, 'no half emoji at the cut');
       assert.equal(inputs.get('careHomeId')!.value, undefined, 'a value that is not a choice is not echoed');
-      assert.equal(inputs.get('serviceType')!.value, 'tehostettu');
+      assert.equal(inputs.get('serviceType')!.value, 'ymparivuorokautinen');
       assert.ok(String(inputs.get('freeFrom')!.value ?? '').length <= 10, 'the forged date is not echoed (the default may be)');
       assert.ok(Buffer.byteLength(JSON.stringify(reply!.body)) < 28_000 / 2, 'the reply is well under Teams\' 28 KB');
       assert.equal(messageUnder(card, 'label'), 'Enintään 40 merkkiä.');
@@ -147,7 +147,7 @@ describe('hostile text and malformed activities (protocol)', () => {
       const typed = `Katso ${link} ja <at>Mikko Myyntipäällikkö</at> sekä <at>Kaisa Kotijohtaja</at> **heti** _nyt_`;
       const { form } = await openForm(h, homeDirector, 'tieto');
       await submitForm(h, form, {
-        customerId: choice(form.card, 'customerId', /^Espoon/),
+        customerId: choice(form.card, 'customerId', /^Länsi-Uudenmaan/),
         matter: typed,
         specialMention: 'true',
       });

@@ -34,7 +34,7 @@ describe('notes between sales and production (protocol)', () => {
   const open = async (user: TeamsUser) => (await openForm(h, user, user.locale === 'en-US' ? 'note' : 'tieto')).form;
 
   const valid = (card: Json, overrides: Json = {}): Json => ({
-    customerId: choice(card, 'customerId', /^Espoon/),
+    customerId: choice(card, 'customerId', /^Länsi-Uudenmaan/),
     careHomeId: choice(card, 'careHomeId', /^Koivukoti/),
     matter: 'Espoo kilpailuttaa tehostetun palveluasumisen keväällä.',
     specialMention: 'false',
@@ -58,7 +58,7 @@ describe('notes between sales and production (protocol)', () => {
     const form = await open(salesManager);
     const values = valid(form.card);
     const replies = await submitForm(h, form, values);
-    assert.equal(visibleText(replies[0]!), 'Tallennettu: tieto (Espoon kaupunki) lähti tuotannolle johdon kanavalle.');
+    assert.equal(visibleText(replies[0]!), 'Tallennettu: tieto (Länsi-Uudenmaan hyvinvointialue) lähti tuotannolle johdon kanavalle.');
     const [note, ...more] = await h.app.store.records.list('note');
     assert.equal(more.length, 0);
     assert.equal(note!.direction, 'myynnista-tuotantoon');
@@ -70,7 +70,7 @@ describe('notes between sales and production (protocol)', () => {
     const management = await eventually(() => cardsIn(h, GENERAL.id)[0]);
     const text = textsOf(cardOf(management)).join('\n');
     assert.match(text, /Tieto myynniltä tuotannolle/);
-    assert.match(text, /Kunta: Espoon kaupunki/);
+    assert.match(text, /Asiakas: Länsi-Uudenmaan hyvinvointialue/);
     assert.match(text, /Palvelutalo: Koivukoti/);
     assert.match(text, /kilpailuttaa tehostetun/);
     await outboxSettles();
@@ -82,7 +82,7 @@ describe('notes between sales and production (protocol)', () => {
   it('stores a note from a home director as going to sales and posts it to the sales channel only', async () => {
     const form = await open(homeDirector);
     const replies = await submitForm(h, form, valid(form.card, { careHomeId: undefined }));
-    assert.equal(visibleText(replies[0]!), 'Tallennettu: tieto (Espoon kaupunki) lähti myynnille myynnin kanavalle.');
+    assert.equal(visibleText(replies[0]!), 'Tallennettu: tieto (Länsi-Uudenmaan hyvinvointialue) lähti myynnille myynnin kanavalle.');
     const [note] = await h.app.store.records.list('note');
     assert.equal(note!.direction, 'tuotannosta-myyntiin');
     assert.equal(note!.careHomeId, undefined);
@@ -126,7 +126,7 @@ describe('notes between sales and production (protocol)', () => {
     const form = await open(homeDirector);
     await submitForm(h, form, valid(form.card));
     const again = await submitForm(h, form, valid(form.card));
-    assert.equal(visibleText(again[0]!), 'Tämä tieto (Espoon kaupunki) on jo tallennettu ja lähetetty myynnin kanavalle.');
+    assert.equal(visibleText(again[0]!), 'Tämä tieto (Länsi-Uudenmaan hyvinvointialue) on jo tallennettu ja lähetetty myynnin kanavalle.');
     assert.equal((await h.app.store.records.list('note')).length, 1);
     await eventually(() => cardsIn(h, MYYNTI.id)[0]);
     await outboxSettles();
@@ -145,7 +145,7 @@ describe('notes between sales and production (protocol)', () => {
     assert.equal(inputsOf(card).get('careHomeId')!.value, valid(form.card).careHomeId);
 
     const unknown = await submitForm(h, form, valid(form.card, { customerId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }));
-    assert.equal(messageUnder(cardOf(unknown[0])!, 'customerId'), 'Valitse kunta listalta.');
+    assert.equal(messageUnder(cardOf(unknown[0])!, 'customerId'), 'Valitse asiakas listalta.');
     assert.equal((await h.app.store.records.list('note')).length, 0);
     await outboxSettles();
     assert.equal(cardsIn(h, MYYNTI.id).length + cardsIn(h, GENERAL.id).length, 0);
@@ -175,6 +175,6 @@ describe('notes between sales and production (protocol)', () => {
     const invalid = await submitForm(h, form, valid(form.card, { matter: '' }));
     assert.equal(messageUnder(cardOf(invalid[0])!, 'matter'), 'This field is required.');
     const saved = await submitForm(h, form, valid(form.card));
-    assert.equal(visibleText(saved[0]!), 'Saved: the note (Espoon kaupunki) went to production in the management channel.');
+    assert.equal(visibleText(saved[0]!), 'Saved: the note (Länsi-Uudenmaan hyvinvointialue) went to production in the management channel.');
   });
 });

@@ -61,7 +61,7 @@ describe('free a place in Teams → the sales channel gets a card (protocol)', (
     const homes = (inputs.get('careHomeId')!.choices as { title: string }[]).map((c) => c.title);
     assert.deepEqual(homes.map((title) => title.split(' ')[0]), ['Koivukoti'], 'a home director is offered her own home');
     const services = (inputs.get('serviceType')!.choices as { title: string }[]).map((c) => c.title);
-    assert.deepEqual(services, ['Tehostettu palveluasuminen', 'Palveluasuminen', 'Lyhytaikainen palveluasuminen']);
+    assert.deepEqual(services, ['Ympärivuorokautinen palveluasuminen', 'Yhteisöllinen asuminen', 'Lyhytaikainen (tilapäinen) asuminen']);
     assert.equal(inputs.get('freeFrom')!.type, 'Input.Date');
   });
 
@@ -79,7 +79,7 @@ describe('free a place in Teams → the sales channel gets a card (protocol)', (
     const text = textsOf(cardOf(posted)).join('\n');
     assert.match(text, /Vapautuva paikka: Koivukoti A12/);
     assert.match(text, /Alue: Etelä-Suomi/);
-    assert.match(text, /Palvelumuoto: Tehostettu palveluasuminen/);
+    assert.match(text, /Palvelumuoto: Ympärivuorokautinen palveluasuminen/);
     assert.match(text, /Asiakasryhmä: Ikääntyneet/);
     assert.match(text, /Vapaa alkaen: 1\.12\.2026/);
     assert.match(text, /Kirjasi Kaisa Kotijohtaja 23\.11\.2026 klo 10\.00/);
@@ -100,7 +100,7 @@ describe('free a place in Teams → the sales channel gets a card (protocol)', (
     const placesBefore = (await h.app.store.records.list('place')).length;
     const replies = await submit(form, {
       careHomeId: choiceValue(form.card, 'careHomeId', /^Koivukoti/),
-      serviceType: 'palveluasuminen',
+      serviceType: 'yhteisollinen',
       customerGroup: 'mielenterveys',
       label: '   ',
       freeFrom: '2028-02-30',
@@ -110,7 +110,7 @@ describe('free a place in Teams → the sales channel gets a card (protocol)', (
     assert.ok(card, 'the form came back');
     const inputs = inputsOf(card);
     assert.equal(inputs.get('careHomeId')!.value, choiceValue(form.card, 'careHomeId', /^Koivukoti/));
-    assert.equal(inputs.get('serviceType')!.value, 'palveluasuminen');
+    assert.equal(inputs.get('serviceType')!.value, 'yhteisollinen');
     assert.equal(inputs.get('customerGroup')!.value, 'mielenterveys');
     assert.equal(inputs.get('freeFrom')!.value, '2028-02-30');
     assert.equal(inputs.get('note')!.value, 'Tarkista ensin');
@@ -178,7 +178,7 @@ describe('free a place in Teams → the sales channel gets a card (protocol)', (
     const texts = textsOf(cardOf(h.connector.posted(personalConversationId(homeDirector)).at(-1))).join('\n');
     assert.match(texts, /Vapaat ja vapautuvat paikat/);
     assert.match(texts, /Koivukoti · Etelä-Suomi/);
-    assert.match(texts, /A12 · Tehostettu palveluasuminen · Ikääntyneet · vapautuu 1\.12\.2026/);
+    assert.match(texts, /A12 · Ympärivuorokautinen palveluasuminen · Ikääntyneet · vapautuu 1\.12\.2026/);
   });
 
   it('binds a channel with `kanava myynti` typed in it, and posts there from then on', async () => {

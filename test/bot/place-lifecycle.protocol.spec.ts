@@ -71,7 +71,7 @@ describe('selling or releasing a reserved place from its card (protocol)', () =>
 
   it('offers Sell and Release on the reserved card, and nothing of the kind before', async () => {
     assert.deepEqual(executeActionsOf(cardOf(posted)).map((a) => a.verb), ['place.reserve'], 'a free place offers only Reserve');
-    const reserved = await reserveFor(salesManager, /^Espoon/);
+    const reserved = await reserveFor(salesManager, /^Länsi-Uudenmaan/);
     assert.deepEqual(cardActions(reserved).map((a) => [a.type, a.title]), [
       ['Action.Execute', 'Merkitse myydyksi'],
       ['Action.Execute', 'Peru varaus'],
@@ -81,9 +81,9 @@ describe('selling or releasing a reserved place from its card (protocol)', () =>
   });
 
   it('asks before selling: the question goes to the one who pressed, Back changes nothing', async () => {
-    const reserved = await reserveFor(salesManager, /^Espoon/);
+    const reserved = await reserveFor(salesManager, /^Länsi-Uudenmaan/);
     const question = await press(salesManager, executeAction(reserved, 'place.sell'));
-    assert.match(answered(question), /Merkitäänkö paikka A12 myydyksi asiakkaalle Espoon kaupunki\?/);
+    assert.match(answered(question), /Merkitäänkö paikka A12 myydyksi asiakkaalle Länsi-Uudenmaan hyvinvointialue\?/);
     assert.deepEqual(executeActionsOf(question.card).map((a) => a.title), ['Kyllä, merkitse myydyksi', 'Takaisin']);
     const back = await press(salesManager, executeAction(question.card, 'place.view'));
     assert.deepEqual(cardActions(back.card).map((a) => a.title), ['Merkitse myydyksi', 'Peru varaus']);
@@ -92,22 +92,22 @@ describe('selling or releasing a reserved place from its card (protocol)', () =>
   });
 
   it('marks the place sold: the same card updates (PUT) to show who sold it, to whom and when, with no actions', async () => {
-    const reserved = await reserveFor(salesManager, /^Espoon/);
+    const reserved = await reserveFor(salesManager, /^Länsi-Uudenmaan/);
     const answer = await settle(salesManager, reserved, 'place.sell');
-    assert.match(answered(answer), /✓ Mikko Myyntipäällikkö merkitsi paikan A12 myydyksi .*Espoon kaupunki/);
+    assert.match(answered(answer), /✓ Mikko Myyntipäällikkö merkitsi paikan A12 myydyksi .*Länsi-Uudenmaan hyvinvointialue/);
     assert.match(answered(answer), /Vain sinä näet tämän vastauksen/);
     const sold = await eventually(() => h.connector.updates(MYYNTI.id)[1]);
     assert.equal(sold.activityId, posted.activityIdAssigned, 'the PUT targets the card posted when the place was freed');
     const text = textsOf(cardOf(sold)).join('\n');
     assert.match(text, /Paikka myyty: Koivukoti A12/);
     assert.match(text, /Tila: käytössä/);
-    assert.match(text, /Myyty: Espoon kaupunki\. Merkitsi Mikko Myyntipäällikkö 23\.11\.2026/);
+    assert.match(text, /Myyty: Länsi-Uudenmaan hyvinvointialue\. Merkitsi Mikko Myyntipäällikkö 23\.11\.2026/);
     assert.deepEqual(cardActions(cardOf(sold)), [], 'a sold place offers no actions');
     assert.equal(h.connector.posted(MYYNTI.id).filter((c) => cardOf(c)).length, 1, 'no new card was posted');
     assert.deepEqual(threadReplies(), []);
 
     const stored = await place();
-    const [espoo] = await h.app.store.records.list('customer', { name: 'Espoon kaupunki' });
+    const [espoo] = await h.app.store.records.list('customer', { name: 'Länsi-Uudenmaan hyvinvointialue' });
     assert.equal(stored.status, 'kaytossa');
     assert.equal(stored.reservedForCustomerId, espoo!.id, 'an occupied place keeps whom it was sold to');
     assert.equal(stored.statusChangedBy?.name, 'Mikko Myyntipäällikkö');
@@ -120,9 +120,9 @@ describe('selling or releasing a reserved place from its card (protocol)', () =>
   });
 
   it('releases the reservation: the card shows the place free again and offers Reserve again', async () => {
-    const reserved = await reserveFor(salesDirector, /^Vantaan/);
+    const reserved = await reserveFor(salesDirector, /^Vantaan ja Keravan/);
     const answer = await settle(salesManager, reserved, 'place.release');
-    assert.match(answered(answer), /Mikko Myyntipäällikkö perui paikan A12 alustavan varauksen \(Vantaan kaupunki\)\. Tila nyt: vapaa\./);
+    assert.match(answered(answer), /Mikko Myyntipäällikkö perui paikan A12 alustavan varauksen \(Vantaan ja Keravan hyvinvointialue\)\. Tila nyt: vapaa\./);
     const released = await eventually(() => h.connector.updates(MYYNTI.id)[1]);
     assert.equal(released.activityId, posted.activityIdAssigned);
     const text = textsOf(cardOf(released)).join('\n');
@@ -136,14 +136,14 @@ describe('selling or releasing a reserved place from its card (protocol)', () =>
     assert.equal(stored.reservedForCustomerId, undefined);
     assert.equal(stored.reservedBy, undefined);
 
-    const again = await reserveFor(salesDirector, /^Espoon/);
-    assert.match(textsOf(again).join('\n'), /Varattu alustavasti: Espoon kaupunki\. Varasi Sanna Myyntijohtaja/);
+    const again = await reserveFor(salesDirector, /^Länsi-Uudenmaan/);
+    assert.match(textsOf(again).join('\n'), /Varattu alustavasti: Länsi-Uudenmaan hyvinvointialue\. Varasi Sanna Myyntijohtaja/);
     assert.equal(h.connector.posted(MYYNTI.id).filter((c) => cardOf(c)).length, 1, 'still the one card');
     assert.deepEqual(threadReplies(), []);
   });
 
   it('lets exactly one of a sale and a release on the same card win; the other is told who was first', async () => {
-    const reserved = await reserveFor(homeDirector, /^Espoon/);
+    const reserved = await reserveFor(homeDirector, /^Länsi-Uudenmaan/);
     const [sellQuestion, releaseQuestion] = await Promise.all([press(salesManager, executeAction(reserved, 'place.sell')), press(salesDirector, executeAction(reserved, 'place.release'))]);
     const answers = await Promise.all([
       press(salesManager, executeAction(sellQuestion.card, 'place.sellConfirmed')),
@@ -163,17 +163,17 @@ describe('selling or releasing a reserved place from its card (protocol)', () =>
   });
 
   it('tells a stale card\'s second click who sold the place first, and changes nothing', async () => {
-    const reserved = await reserveFor(salesManager, /^Espoon/);
+    const reserved = await reserveFor(salesManager, /^Länsi-Uudenmaan/);
     const question = await press(salesDirector, executeAction(reserved, 'place.release'));
     await settle(salesManager, reserved, 'place.sell');
     const late = await press(salesDirector, executeAction(question.card, 'place.releaseConfirmed'));
-    assert.match(answered(late), /^! Mikko Myyntipäällikkö ehti ensin: paikka A12 on jo myyty .*Espoon kaupunki \(23\.11\.2026/m);
+    assert.match(answered(late), /^! Mikko Myyntipäällikkö ehti ensin: paikka A12 on jo myyty .*Länsi-Uudenmaan hyvinvointialue \(23\.11\.2026/m);
     assert.equal((await place()).status, 'kaytossa');
     assert.deepEqual(executeActionsOf(late.card), [], 'the answer shows the sold place, with nothing left to press');
   });
 
   it('tells a stale card\'s sale that the reservation was already released, and sells nothing', async () => {
-    const reserved = await reserveFor(salesManager, /^Espoon/);
+    const reserved = await reserveFor(salesManager, /^Länsi-Uudenmaan/);
     const question = await press(salesManager, executeAction(reserved, 'place.sell'));
     await settle(salesDirector, reserved, 'place.release');
     const late = await press(salesManager, executeAction(question.card, 'place.sellConfirmed'));
@@ -182,7 +182,7 @@ describe('selling or releasing a reserved place from its card (protocol)', () =>
   });
 
   it('refuses someone outside the people list and a role that does not sell, privately, in the channel\'s language; nothing changes', async () => {
-    const reserved = await reserveFor(salesManager, /^Espoon/);
+    const reserved = await reserveFor(salesManager, /^Länsi-Uudenmaan/);
     const version = (await place()).version;
     const outsider = await press(englishUser, { verb: 'place.sellConfirmed', data: executeAction(reserved, 'place.sell').data });
     const quality = await press(qualityManager, executeAction(reserved, 'place.sell'));
@@ -208,17 +208,17 @@ describe('the place card after a sale or a release', () => {
     careHomeName: 'Koivukoti',
     region: 'etela-suomi',
     label: 'A12',
-    serviceType: 'tehostettu',
+    serviceType: 'ymparivuorokautinen',
     customerGroup: 'ikaantyneet',
     status: 'alustavasti-varattu',
     freeFrom: '2026-11-16',
     freedBy: { id: 'u1', name: 'Kaisa Kotijohtaja' },
     freedAt: '2026-11-23T08:00:00.000Z',
     reservedForCustomerId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
-    reservedForName: 'Espoon kaupunki',
+    reservedForName: 'Länsi-Uudenmaan hyvinvointialue',
     reservedBy: mikko,
     reservedAt: '2026-11-23T09:00:00.000Z',
-    reserveChoices: [{ id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', name: 'Espoon kaupunki' }],
+    reserveChoices: [{ id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', name: 'Länsi-Uudenmaan hyvinvointialue' }],
   };
   const requestId = '1b4e28ba-2fa1-41d2-883f-0016d3cca427';
   const sold: PlaceCardData = { ...base, status: 'kaytossa', version: 4, soldBy: mikko, soldAt: '2026-11-23T10:00:00.000Z' };
@@ -243,8 +243,8 @@ describe('the place card after a sale or a release', () => {
   it('says in English who sold the place, to whom and when, and who reserved it', () => {
     const text = textsOf(JSON.parse(JSON.stringify(placeCard(sold, 'en', requestId))) as Json).join('\n');
     assert.match(text, /Place sold: Koivukoti A12/);
-    assert.match(text, /Sold to Espoon kaupunki\. Marked by Mikko Myyntipäällikkö 23\/11\/2026/);
-    assert.match(text, /Preliminarily reserved for Espoon kaupunki by Mikko Myyntipäällikkö/);
+    assert.match(text, /Sold to Länsi-Uudenmaan hyvinvointialue\. Marked by Mikko Myyntipäällikkö 23\/11\/2026/);
+    assert.match(text, /Preliminarily reserved for Länsi-Uudenmaan hyvinvointialue by Mikko Myyntipäällikkö/);
     assert.deepEqual(placeCard(sold, 'en', requestId).actions, undefined);
     assert.deepEqual(
       (placeCard(base, 'en', requestId).actions ?? []).map((a) => a.title),

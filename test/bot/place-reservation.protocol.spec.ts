@@ -49,7 +49,7 @@ describe('reserving a freed place from its card (protocol)', () => {
 
   it('offers the municipalities of the home\'s region first', () => {
     const { choices } = reserveAction(cardOf(posted));
-    assert.deepEqual(choices.slice(0, 2).map((c) => c.title), ['Espoon kaupunki', 'Vantaan kaupunki']);
+    assert.deepEqual(choices.slice(0, 2).map((c) => c.title), ['Helsingin kaupunki', 'Länsi-Uudenmaan hyvinvointialue']);
   });
 
   it('finds any municipality by typing (Data.Query) and reserves the one found', async () => {
@@ -59,21 +59,21 @@ describe('reserving a freed place from its card (protocol)', () => {
     });
     assert.equal(input?.style, 'filtered');
     assert.deepEqual(input?.['choices.data'], { type: 'Data.Query', dataset: 'customers' });
-    const answer = (await (await h.post(searchInvoke(h.connector.url, salesManager, 'jyv'))).json()) as { value: { results: { title: string; value: string }[] } };
+    const answer = (await (await h.post(searchInvoke(h.connector.url, salesManager, 'keski-s'))).json()) as { value: { results: { title: string; value: string }[] } };
     const [found] = answer.value.results;
-    assert.equal(found?.title, 'Jyväskylän kaupunki');
+    assert.equal(found?.title, 'Keski-Suomen hyvinvointialue');
     const { data } = reserveAction(cardOf(posted));
     await h.execute(salesManager, posted.activityIdAssigned!, { verb: 'place.reserve', data }, { customerId: found!.value }, { channel: MYYNTI });
     await eventually(async () => (await h.app.store.records.list('place', { label: 'A12' }))[0]?.reservedForCustomerId === found!.value || undefined);
   });
 
   it('stores the reservation and updates the posted card in place (PUT), not a new post; the answer is private', async () => {
-    const answer = await reserve(salesManager, /^Espoon/);
+    const answer = await reserve(salesManager, /^Länsi-Uudenmaan/);
     const update = await eventually(() => h.connector.updates(MYYNTI.id)[0]);
     assert.equal(update.activityId, posted.activityIdAssigned, 'the PUT targets the card posted earlier');
     const text = textsOf(cardOf(update)).join('\n');
     assert.match(text, /Alustavasti varattu paikka: Koivukoti A12/);
-    assert.match(text, /Varattu alustavasti: Espoon kaupunki\. Varasi Mikko Myyntipäällikkö 23\.11\.2026/);
+    assert.match(text, /Varattu alustavasti: Länsi-Uudenmaan hyvinvointialue\. Varasi Mikko Myyntipäällikkö 23\.11\.2026/);
     let stillReservable = false;
     walk(cardOf(update), (n) => {
       if (n.type === 'Action.ShowCard') stillReservable = true;
@@ -84,13 +84,13 @@ describe('reserving a freed place from its card (protocol)', () => {
     const [place] = await h.app.store.records.list('place', { label: 'A12' });
     assert.equal(place!.status, 'alustavasti-varattu');
     assert.equal(place!.reservedBy?.name, 'Mikko Myyntipäällikkö');
-    assert.match(answer, /✓ Mikko Myyntipäällikkö varasi paikan A12 alustavasti .*Espoon kaupunki/);
+    assert.match(answer, /✓ Mikko Myyntipäällikkö varasi paikan A12 alustavasti .*Länsi-Uudenmaan hyvinvointialue/);
     assert.match(answer, /Alustavasti varattu paikka: Koivukoti A12/, 'the answer is the card as it is now');
     assert.deepEqual(threadReplies(), [], 'nothing was said in the thread for everyone');
   });
 
   it('lets exactly one of two simultaneous reservations win and tells the other who was first', async () => {
-    const replies = await Promise.all([reserve(salesManager, /^Espoon/), reserve(salesDirector, /^Vantaan/)]);
+    const replies = await Promise.all([reserve(salesManager, /^Länsi-Uudenmaan/), reserve(salesDirector, /^Vantaan ja Keravan/)]);
     const [place] = await h.app.store.records.list('place', { label: 'A12' });
     assert.equal(place!.status, 'alustavasti-varattu');
     const winner = place!.reservedBy!.name;
@@ -104,7 +104,7 @@ describe('reserving a freed place from its card (protocol)', () => {
   });
 
   it('reserves once when the same person double-clicks', async () => {
-    const replies = await Promise.all([reserve(salesManager, /^Espoon/), reserve(salesManager, /^Espoon/)]);
+    const replies = await Promise.all([reserve(salesManager, /^Länsi-Uudenmaan/), reserve(salesManager, /^Länsi-Uudenmaan/)]);
     assert.equal(replies.filter((r) => /ehti ensin/.test(r)).length, 0, replies.join(' | '));
     const [place] = await h.app.store.records.list('place', { label: 'A12' });
     assert.equal(place!.version, 2);

@@ -53,7 +53,7 @@ describe('Graph change notifications → an early delta read (STORE=sharepoint, 
       Title: 'N1',
       Label: 'N1',
       CareHomeLookupId: homes.find((i) => i.fields.Name === 'Koivukoti')!.id,
-      ServiceType: 'tehostettu',
+      ServiceType: 'ymparivuorokautinen',
       CustomerGroup: 'ikaantyneet',
       Status: 'vapaa',
     });

@@ -37,7 +37,7 @@ describe('SharePoint list edits → the same cards as the bot (STORE=sharepoint,
       Title: 'B7',
       Label: 'B7',
       CareHomeLookupId: itemIdOfHome('Koivukoti'),
-      ServiceType: 'tehostettu',
+      ServiceType: 'ymparivuorokautinen',
       CustomerGroup: 'ikaantyneet',
       Status: 'vapaa',
       // A Helsinki site keeps the date 2026-11-25 as local midnight, which Graph shows in UTC.

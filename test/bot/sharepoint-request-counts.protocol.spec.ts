@@ -53,7 +53,7 @@ describe('Graph requests per use case (STORE=sharepoint)', function () {
 
   it('recording a freed place: one request ($batch with the create)', async () => {
     const n = await counted('vapaa paikka (new place)', () =>
-      record(homeDirector, 'vapaa paikka', (card) => ({ careHomeId: choice(card, 'careHomeId', /^Koivukoti/), serviceType: 'tehostettu', customerGroup: 'ikaantyneet', label: 'R1', freeFrom: '2026-12-01' })),
+      record(homeDirector, 'vapaa paikka', (card) => ({ careHomeId: choice(card, 'careHomeId', /^Koivukoti/), serviceType: 'ymparivuorokautinen', customerGroup: 'ikaantyneet', label: 'R1', freeFrom: '2026-12-01' })),
     );
     assert.equal(n, 1);
     assert.equal((await h.app.store.records.list('place', { label: 'R1' })).length, 1);
@@ -61,7 +61,7 @@ describe('Graph requests per use case (STORE=sharepoint)', function () {
 
   it('recording the same place free again (an update): one request', async () => {
     const n = await counted('vapaa paikka (existing place)', () =>
-      record(homeDirector, 'vapaa paikka', (card) => ({ careHomeId: choice(card, 'careHomeId', /^Koivukoti/), serviceType: 'tehostettu', customerGroup: 'ikaantyneet', label: 'R1', freeFrom: '2026-11-23' })),
+      record(homeDirector, 'vapaa paikka', (card) => ({ careHomeId: choice(card, 'careHomeId', /^Koivukoti/), serviceType: 'ymparivuorokautinen', customerGroup: 'ikaantyneet', label: 'R1', freeFrom: '2026-11-23' })),
     );
     assert.equal(n, 1);
     assert.equal((await h.app.store.records.list('place', { label: 'R1' }))[0]?.version, 2);
@@ -69,13 +69,13 @@ describe('Graph requests per use case (STORE=sharepoint)', function () {
 
   it('a supervision visit, a complaint, a contact log entry: one request each', async () => {
     const visit = await counted('käynti (supervision visit)', () =>
-      record(homeDirector, 'käynti', (card) => ({ customerId: choice(card, 'customerId', /^Espoon/), careHomeId: choice(card, 'careHomeId', /^Koivukoti/), date: '2026-11-20', participants: 'Valvoja', findings: 'Kunnossa', specialMention: 'false' })),
+      record(homeDirector, 'käynti', (card) => ({ customerId: choice(card, 'customerId', /^Länsi-Uudenmaan/), careHomeId: choice(card, 'careHomeId', /^Koivukoti/), date: '2026-11-20', participants: 'Valvoja', findings: 'Kunnossa', specialMention: 'false' })),
     );
     const complaint = await counted('reklamaatio (complaint)', () =>
-      record(homeDirector, 'reklamaatio', (card) => ({ customerId: choice(card, 'customerId', /^Espoon/), careHomeId: choice(card, 'careHomeId', /^Koivukoti/), receivedDate: '2026-11-23', channel: 'puhelin', matter: 'Kirjaukset puutteellisia', severity: 'kohtalainen' })),
+      record(homeDirector, 'reklamaatio', (card) => ({ customerId: choice(card, 'customerId', /^Länsi-Uudenmaan/), careHomeId: choice(card, 'careHomeId', /^Koivukoti/), receivedDate: '2026-11-23', channel: 'puhelin', matter: 'Kirjaukset puutteellisia', severity: 'kohtalainen' })),
     );
     const contact = await counted('kirjaa (contact log entry)', () =>
-      record(salesManager, 'kirjaa', (card) => ({ customerId: choice(card, 'customerId', /^Turun/), date: '2026-11-23', type: 'hintaneuvottelu', matter: 'Indeksikorotus 2027' })),
+      record(salesManager, 'kirjaa', (card) => ({ customerId: choice(card, 'customerId', /^Varsinais-Suomen/), date: '2026-11-23', type: 'hintaneuvottelu', matter: 'Indeksikorotus 2027' })),
     );
     assert.deepEqual([visit, complaint, contact], [1, 1, 1]);
     assert.equal((await h.app.store.records.list('supervisionVisit')).length, 1);
@@ -83,7 +83,7 @@ describe('Graph requests per use case (STORE=sharepoint)', function () {
   });
 
   it('reads — the customer card, the open places, a form — make no request', async () => {
-    const customer = await counted('asiakas espoo (customer card)', () => h.post(personalMessage(h.connector.url, salesManager, 'asiakas espoo')));
+    const customer = await counted('asiakas espoo (customer card)', () => h.post(personalMessage(h.connector.url, salesManager, 'asiakas länsi-uusimaa')));
     const places = await counted('paikat (open places)', () => h.post(personalMessage(h.connector.url, salesManager, 'paikat')));
     const form = await counted('reklamaatio (opening the form)', () => openForm(h, homeDirector, 'reklamaatio'));
     assert.deepEqual([customer, places, form], [0, 0, 0]);

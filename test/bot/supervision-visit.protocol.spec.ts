@@ -28,7 +28,7 @@ describe('logging a supervision visit (protocol)', () => {
   const submit = (form: OpenForm, values: Json): Promise<RecordedCall[]> => submitForm(h, form, values);
 
   const valid = (card: Json, overrides: Json = {}): Json => ({
-    customerId: choice(card, 'customerId', /^Espoon/),
+    customerId: choice(card, 'customerId', /^Länsi-Uudenmaan/),
     careHomeId: choice(card, 'careHomeId', /^Koivukoti/),
     date: '2026-11-20',
     participants: 'Valvoja Espoosta, Kaisa Kotijohtaja, Jukka Järvinen',
@@ -49,7 +49,7 @@ describe('logging a supervision visit (protocol)', () => {
   it('stores the visit and posts it to management and sales, and nowhere else', async () => {
     const form = await openForm();
     const replies = await submit(form, valid(form.card));
-    assert.match(visibleText(replies[0]!), /Tallennettu: valvontakäynti 20\.11\.2026, Koivukoti \(Espoon kaupunki\)/);
+    assert.match(visibleText(replies[0]!), /Tallennettu: valvontakäynti 20\.11\.2026, Koivukoti \(Länsi-Uudenmaan hyvinvointialue\)/);
     const visits = await h.app.store.records.list('supervisionVisit');
     assert.equal(visits.length, 1);
     assert.equal(visits[0]!.recordedBy.name, 'Jukka Järvinen');
@@ -104,6 +104,6 @@ describe('logging a supervision visit (protocol)', () => {
     const form = await openForm(englishUser);
     assert.equal(textsOf(form.card)[0], 'Supervision visit');
     const replies = await submit(form, valid(form.card, { customerId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }));
-    assert.ok(textsOf(cardOf(replies[0])).includes('Choose a municipality from the list.'));
+    assert.ok(textsOf(cardOf(replies[0])).includes('Choose a customer from the list.'));
   });
 });

@@ -58,7 +58,7 @@ describe('user-specific views of channel cards (protocol)', () => {
     const view = await h.execute(salesManager, posted.activityIdAssigned!, refreshOf(cardOf(posted))!.action, {}, { channel: MYYNTI, trigger: 'automatic' });
     let customerId = '';
     walk(view.card, (n) => {
-      if (n.type === 'Input.ChoiceSet' && n.id === 'customerId') customerId = ((n.choices as { title: string; value: string }[]).find((c) => /^Espoon/.test(c.title)) ?? { value: '' }).value;
+      if (n.type === 'Input.ChoiceSet' && n.id === 'customerId') customerId = ((n.choices as { title: string; value: string }[]).find((c) => /^Länsi-Uudenmaan/.test(c.title)) ?? { value: '' }).value;
     });
     const answer = await h.execute(salesManager, posted.activityIdAssigned!, executeAction(view.card, 'place.reserve'), { customerId }, { channel: MYYNTI });
     assert.match(textsOf(answer.card).join('\n'), /✓ Mikko Myyntipäällikkö varasi paikan A12/);

@@ -39,7 +39,7 @@ describe('HoivaCRM in the Microsoft 365 Agents Playground', function () {
     const label = `E2E ${Date.now() % 100_000}`;
     const result = await runPlaceFreedFlow(ui, {
       careHome: 'Koivukoti',
-      serviceType: 'tehostettu',
+      serviceType: 'ymparivuorokautinen',
       customerGroup: 'ikaantyneet',
       label,
       freeFrom: isoDateInDays(7),

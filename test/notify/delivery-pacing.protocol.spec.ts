@@ -60,7 +60,7 @@ describe('outbox pacing and order (protocol)', () => {
     h.connector.hang(MYYNTI.id);
     await recordPlaces(h, ['P1', 'P2']);
     const { form } = await openForm(h, salesManager, 'tieto');
-    await submitForm(h, form, { customerId: choice(form.card, 'customerId', /^Espoon/), matter: 'Espoo kilpailuttaa keväällä.', specialMention: 'false' });
+    await submitForm(h, form, { customerId: choice(form.card, 'customerId', /^Länsi-Uudenmaan/), matter: 'Espoo kilpailuttaa keväällä.', specialMention: 'false' });
     const note = await eventually(() => cardsIn(h, GENERAL.id)[0], 5_000);
     assert.match(textsOf(cardOf(note)).join('\n'), /Espoo kilpailuttaa/);
     assert.equal(cardsIn(h, MYYNTI.id).length, 0, 'the sales channel still hangs');

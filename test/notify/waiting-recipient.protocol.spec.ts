@@ -40,7 +40,7 @@ describe('a card waiting for a person who has not talked to the bot yet (protoco
     await h.post(
       cardSubmit(h.connector.url, homeDirector, formCall.activityIdAssigned!, {
         ...submitDataOf(form),
-        customerId: pick('customerId', /^Espoon/),
+        customerId: pick('customerId', /^Länsi-Uudenmaan/),
         careHomeId: pick('careHomeId', /^Koivukoti/),
         receivedDate: '2026-11-22',
         channel: 'puhelin',

@@ -32,13 +32,13 @@ describe('the Monday digest in the management channel (protocol)', () => {
 
   async function seedRecords(): Promise<void> {
     const { store } = h.app;
-    const espoo = (await store.records.list('customer')).find((c) => c.name === 'Espoon kaupunki')!;
+    const espoo = (await store.records.list('customer')).find((c) => c.name === 'Länsi-Uudenmaan hyvinvointialue')!;
     const home = (await store.records.list('careHome')).find((c) => c.name === 'Koivukoti')!;
     const at = '2026-11-22T10:00:00.000Z';
     const meta = { version: 1, createdAt: at, createdBy: actor.id, updatedAt: at };
     const log: ContactLogEntry = { ...meta, id: 'a0000000-0000-4000-8000-000000000001', customerId: espoo.id, date: '2026-11-19', type: 'puhelu', matter: 'Hintakysely', recordedBy: actor };
     // Recorded free on 30.10: the store has been in use for weeks, so the first Monday digest is due.
-    const place: Place = { ...meta, createdAt: '2026-10-30T07:00:00.000Z', id: 'a0000000-0000-4000-8000-000000000002', careHomeId: home.id, label: 'Z9', serviceType: 'tehostettu', customerGroup: 'ikaantyneet', status: 'vapaa', freeFrom: '2026-10-30' };
+    const place: Place = { ...meta, createdAt: '2026-10-30T07:00:00.000Z', id: 'a0000000-0000-4000-8000-000000000002', careHomeId: home.id, label: 'Z9', serviceType: 'ymparivuorokautinen', customerGroup: 'ikaantyneet', status: 'vapaa', freeFrom: '2026-10-30' };
     const complaint: Complaint = {
       ...meta,
       id: 'a0000000-0000-4000-8000-000000000003',
@@ -75,11 +75,11 @@ describe('the Monday digest in the management channel (protocol)', () => {
     const digest = await eventually(() => digestsIn(GENERAL.id)[0]);
     const text = textsOf(cardOf(digest)).join('\n');
     assert.match(text, /Viikkokatsaus, viikko 48/);
-    assert.match(text, /Asiakkaat ilman kirjausta 14 päivään \(5\)/);
-    assert.match(text, /Vantaan kaupunki: ei yhtään kirjausta/);
-    assert.doesNotMatch(text, /^Espoon kaupunki: /m, 'Espoo was called four days ago');
+    assert.match(text, /Asiakkaat ilman kirjausta 14 päivään \(7\)/);
+    assert.match(text, /Vantaan ja Keravan hyvinvointialue: ei yhtään kirjausta/);
+    assert.doesNotMatch(text, /^Länsi-Uudenmaan hyvinvointialue: /m, 'Espoo was called four days ago');
     assert.match(text, /Koivukoti Z9: vapaa 30\.10\.2026 alkaen, 24 pv/);
-    assert.match(text, /Koivukoti – Espoon kaupunki: vastaanotettu, toimenpiteet sopimatta, tavoite 15\.11\.2026, myöhässä 8 pv/);
+    assert.match(text, /Koivukoti – Länsi-Uudenmaan hyvinvointialue: vastaanotettu, toimenpiteet sopimatta, tavoite 15\.11\.2026, myöhässä 8 pv/);
     assert.equal(digestsIn(MYYNTI.id).length, 0, 'sales does not get the digest');
   });
 
@@ -114,7 +114,7 @@ describe('the Monday digest in the management channel (protocol)', () => {
     const digest = await eventually(() => digestsIn(GENERAL.id)[0]);
     const text = textsOf(cardOf(digest)).join('\n');
     assert.match(text, /Weekly digest, week 48/);
-    assert.match(text, /Vantaan kaupunki: no entries at all/);
+    assert.match(text, /Vantaan ja Keravan hyvinvointialue: no entries at all/);
   });
 });
 
@@ -159,7 +159,7 @@ describe('the first Monday digest after a fresh install (protocol)', () => {
     await new Promise((r) => setTimeout(r, 200));
     assert.equal(digestsIn(GENERAL.id).length, 0);
 
-    const espoo = (await h.app.store.records.list('customer')).find((c) => c.name === 'Espoon kaupunki')!;
+    const espoo = (await h.app.store.records.list('customer')).find((c) => c.name === 'Länsi-Uudenmaan hyvinvointialue')!;
     const since = '2026-09-01T08:00:00.000Z';
     const actor = { id: homeDirector.aadObjectId, name: homeDirector.name };
     const log: ContactLogEntry = { id: 'a0000000-0000-4000-8000-000000000009', version: 1, createdAt: since, createdBy: actor.id, updatedAt: since, customerId: espoo.id, date: '2026-09-01', type: 'puhelu', matter: 'Syksyn hinnat', recordedBy: actor };

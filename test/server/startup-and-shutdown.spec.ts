@@ -66,7 +66,7 @@ describe('the server process: start-up errors and graceful shutdown', () => {
             ...submitDataOf(form),
             requestId: randomUUID(),
             careHomeId,
-            serviceType: 'tehostettu',
+            serviceType: 'ymparivuorokautinen',
             customerGroup: 'ikaantyneet',
             label,
             freeFrom: '2026-12-01',

@@ -14,9 +14,9 @@ export function recordQueriesContract(name: string, open: () => Promise<{ store:
     const today = '2026-11-23';
     const meta = (createdAt = '2026-11-01T08:00:00.000Z') => ({ id: randomUUID(), version: 1, createdAt, createdBy: 'test', updatedAt: createdAt });
     const kaisa = { id: 'u-kaisa', name: 'Kaisa' };
-    const koivukoti = { ...meta(), name: 'Koivukoti', region: 'etela-suomi' as const, city: 'Espoo', serviceTypes: ['tehostettu' as const], customerGroups: ['ikaantyneet' as const] };
-    const ahtari = { ...meta(), name: 'Ähtärin koti', region: 'sisa-suomi' as const, city: 'Ähtäri', serviceTypes: ['tehostettu' as const], customerGroups: ['ikaantyneet' as const] };
-    const customer = (name: string, region: 'etela-suomi' | 'sisa-suomi') => ({ ...meta(), name, region, segment: 'ostopalvelu' as const, lifecyclePhase: 'kasvu' as const });
+    const koivukoti = { ...meta(), name: 'Koivukoti', region: 'etela-suomi' as const, city: 'Espoo', serviceTypes: ['ymparivuorokautinen' as const], customerGroups: ['ikaantyneet' as const] };
+    const ahtari = { ...meta(), name: 'Ähtärin koti', region: 'sisa-suomi' as const, city: 'Ähtäri', serviceTypes: ['ymparivuorokautinen' as const], customerGroups: ['ikaantyneet' as const] };
+    const customer = (name: string, region: 'etela-suomi' | 'sisa-suomi') => ({ ...meta(), name, kind: 'kunta' as const, region, segment: 'ostopalvelu' as const, lifecyclePhase: 'kasvu' as const });
     const espoo = customer('Espoon kaupunki', 'etela-suomi');
     const vantaa = customer('Vantaan kaupunki', 'etela-suomi');
     const jyvaskyla = customer('Jyväskylän kaupunki', 'sisa-suomi');
@@ -24,7 +24,7 @@ export function recordQueriesContract(name: string, open: () => Promise<{ store:
       ...meta(),
       careHomeId: home.id,
       label,
-      serviceType: 'tehostettu' as const,
+      serviceType: 'ymparivuorokautinen' as const,
       customerGroup: 'ikaantyneet' as const,
       status,
       ...(freeFrom ? { freeFrom } : {}),

@@ -28,7 +28,7 @@ export function recordStoreContract(name: string, open: () => Promise<{ store: S
       name: 'Koivukoti',
       region: 'etela-suomi' as const,
       city: 'Espoo',
-      serviceTypes: ['tehostettu' as const],
+      serviceTypes: ['ymparivuorokautinen' as const],
       customerGroups: ['ikaantyneet' as const],
     };
     // A place points at its care home: in SharePoint that is a lookup, which needs the home's item to exist.
@@ -41,7 +41,7 @@ export function recordStoreContract(name: string, open: () => Promise<{ store: S
       updatedAt: at,
       careHomeId: homeId,
       label: 'A12',
-      serviceType: 'tehostettu',
+      serviceType: 'ymparivuorokautinen',
       customerGroup: 'ikaantyneet',
       status: 'vapautuu',
       freeFrom: '2026-12-01',
@@ -161,6 +161,7 @@ export function recordStoreContract(name: string, open: () => Promise<{ store: S
         updatedAt: at,
         name: 'Espoon kaupunki',
         region: 'etela-suomi' as const,
+        kind: 'kunta' as const,
         segment: 'ostopalvelu' as const,
         lifecyclePhase: 'kasvu' as const,
       };

@@ -37,7 +37,7 @@ export async function submitPlaceForm(h: BotHarness, form: OpenForm, values: Jso
 export function validPlaceValues(card: Json, overrides: Json = {}): Json {
   return {
     careHomeId: choiceValue(card, 'careHomeId', /^Koivukoti/),
-    serviceType: 'tehostettu',
+    serviceType: 'ymparivuorokautinen',
     customerGroup: 'ikaantyneet',
     label: 'A12',
     freeFrom: '2026-12-01',
@@ -62,7 +62,7 @@ export async function recordPlaces(h: BotHarness, labels: string[], pauseMs = 0)
 export async function commitPlaces(h: BotHarness, labels: string[], user: TeamsUser = homeDirector): Promise<void> {
   const home = (await h.app.store.records.list('careHome')).find((x) => x.name === 'Koivukoti')!;
   for (const label of labels) {
-    const input = { requestId: randomUUID(), careHomeId: home.id, serviceType: 'tehostettu', customerGroup: 'ikaantyneet', label, freeFrom: '2026-12-01' };
+    const input = { requestId: randomUUID(), careHomeId: home.id, serviceType: 'ymparivuorokautinen', customerGroup: 'ikaantyneet', label, freeFrom: '2026-12-01' };
     const result = await recordPlaceFreed(h.app.app, { id: user.aadObjectId, name: user.name }, input);
     assert.ok(result.ok, `place ${label} recorded`);
   }

@@ -356,7 +356,7 @@ function localeOfText(key: keyof (typeof catalogs)['fi'], text: string): Locale 
 
 export interface PlaceFreedInput {
   careHome: string;
-  serviceType: 'tehostettu' | 'palveluasuminen' | 'lyhytaikainen';
+  serviceType: 'ymparivuorokautinen' | 'yhteisollinen' | 'lyhytaikainen';
   customerGroup: 'ikaantyneet' | 'mielenterveys';
   label: string;
   freeFrom: string;

@@ -1,5 +1,6 @@
 /**
- * Finding a municipal customer by what someone typed after `asiakas` / `customer` (pure, no I/O).
+ * Finding a customer (a wellbeing services county, Helsinki, a municipality …) by what someone typed after
+ * `asiakas` / `customer` (pure, no I/O).
  *
  * People type "espoo", "Espoo city", "Jyvaskyla" or "turku" for "Espoon kaupunki", "Jyväskylän kaupunki",
  * "Turun kaupunki": matching ignores case and diacritics (ä/a, ö/o, å/a), the words that only say what
@@ -14,8 +15,14 @@ import { editDistance } from '../text/edit-distance.js';
 
 export { editDistance };
 
-/** Words that say what kind of body a customer is, not which one; English forms for English users. */
-const BODY_WORDS = new Set(['kaupunki', 'kaupungin', 'kunta', 'kunnan', 'city', 'town', 'municipality', 'of', 'the']);
+/**
+ * Words that say what kind of body a customer is, not which one; English forms for English users. Since
+ * 2023 most customers are wellbeing services counties ("Pirkanmaan hyvinvointialue" is found as "pirkanmaa").
+ */
+const BODY_WORDS = new Set([
+  'kaupunki', 'kaupungin', 'kunta', 'kunnan', 'hyvinvointialue', 'hyvinvointialueen',
+  'city', 'town', 'municipality', 'wellbeing', 'services', 'county', 'of', 'the',
+]);
 
 export type CustomerMatch<T> =
   | { kind: 'empty' }
@@ -46,6 +53,7 @@ export function nameKey(name: string): string {
  */
 const GRADATIONS: readonly [RegExp, string][] = [
   [/ngi$/, 'nki'], // Helsingin → Helsinki
+  [/udenmaa$/, 'usimaa'], // Länsi-Uudenmaan → Länsi-Uusimaa
   [/ngo$/, 'nko'], // Hangon → Hanko
   [/nna$/, 'nta'], // Lappeenrannan → Lappeenranta
   [/de$/, 'ti'], // Lahden → Lahti

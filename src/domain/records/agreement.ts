@@ -17,7 +17,7 @@ const agreementFields = {
   pricePerDay: z.number().nonnegative().optional(),
   startDate: isoDate,
   endDate: isoDate.optional(),
-  /** Option years the municipality may call, e.g. [2027, 2028]. */
+  /** Option years the customer may call, e.g. [2027, 2028]. */
   optionYears: z.array(z.number().int().min(2000).max(2100)).optional(),
   /** A payment commitment (maksusitoumus) per placement. */
   paymentCommitment: z.boolean(),

@@ -58,7 +58,14 @@ export const regions = ['etela-suomi', 'lounais-suomi', 'sisa-suomi'] as const;
 export const region = z.enum(regions);
 export type Region = z.infer<typeof region>;
 
-export const serviceTypes = ['tehostettu', 'palveluasuminen', 'lyhytaikainen'] as const;
+/**
+ * The company's housing services under the Social Welfare Act (sosiaalihuoltolaki 21 §, in force 1.1.2023):
+ * ympärivuorokautinen palveluasuminen (24-hour service housing; replaced "tehostettu palveluasuminen"),
+ * yhteisöllinen asuminen (communal housing with daytime help; was "palveluasuminen") and lyhytaikainen
+ * (tilapäinen) asuminen (short-term; was "lyhytaikainen palveluasuminen", same value). The 2012 values and
+ * names still arrive from old sheets and stores: legacy-values.ts maps them where old data enters.
+ */
+export const serviceTypes = ['ymparivuorokautinen', 'yhteisollinen', 'lyhytaikainen'] as const;
 export const serviceType = z.enum(serviceTypes);
 export type ServiceType = z.infer<typeof serviceType>;
 

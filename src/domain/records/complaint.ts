@@ -3,7 +3,7 @@ import { actorRef, isoDate, isoDateTime, recordId, recordMeta } from './common.j
 import { freeText, optionalFreeText } from './privacy.js';
 
 /**
- * A customer complaint (asiakasreklamaatio) from the municipality's social worker to the home director,
+ * A customer complaint (asiakasreklamaatio) from the customer's social worker to the home director,
  * and its handling: corrective actions agreed, carried out, the social worker informed, closed
  * (thesis 4.4.3). The matter describes what happened, never the resident.
  */

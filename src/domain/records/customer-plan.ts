@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { recordId, recordMeta } from './common.js';
-import { contactRoles } from './contact.js';
+import { contactRole } from './contact.js';
 import { freeText, optionalFreeText } from './privacy.js';
 
 /**
@@ -10,7 +10,7 @@ import { freeText, optionalFreeText } from './privacy.js';
 export const plannedEncounterSchema = z.object({
   month: z.number().int().min(1).max(12),
   kind: z.enum(['kehityskokous', 'tapaaminen', 'hintaneuvottelu', 'asiakastilaisuus', 'muu']),
-  withRole: z.enum(contactRoles),
+  withRole: contactRole,
   note: optionalFreeText(500),
 });
 

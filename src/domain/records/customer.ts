@@ -3,9 +3,16 @@ import { email, optionalText, recordMeta, region, text } from './common.js';
 import { optionalFreeText } from './privacy.js';
 
 /**
- * A municipal customer (kunta-asiakas). Segments follow how the municipality buys (thesis 6.4.2); the
+ * A customer: the purchaser (tilaaja) that buys places and supervises them. Since 1.1.2023 that is a
+ * wellbeing services county (hyvinvointialue, 21 of them) or the City of Helsinki, which organise social
+ * care instead of the municipalities; other purchasers remain (a municipality for services outside the
+ * reform, an insurer, a private payer's agent). Segments follow how the customer buys (thesis 6.4.2); the
  * lifecycle phases are the customer-relationship stages of thesis 4.2.
  */
+export const purchaserKinds = ['hyvinvointialue', 'helsinki', 'kunta', 'vakuutusyhtio', 'yksityinen-maksaja', 'muu'] as const;
+export const purchaserKind = z.enum(purchaserKinds);
+export type PurchaserKind = z.infer<typeof purchaserKind>;
+
 export const customerSegments = ['ostopalvelu', 'palveluseteli'] as const;
 export const lifecyclePhases = ['hankinta', 'haltuunotto', 'kasvu', 'pysyvyys'] as const;
 
@@ -14,6 +21,8 @@ export const businessId = z.string().regex(/^\d{7}-\d$/, { message: 'customer.in
 
 const customerFields = {
   name: text(120),
+  /** What kind of purchaser this is; a customer of the 2012 data (a municipality) gets it in migration 009. */
+  kind: purchaserKind,
   businessId: businessId.optional(),
   region,
   segment: z.enum(customerSegments),

@@ -3,7 +3,7 @@ import { actorRef, isoDateTime, recordId, recordMeta } from './common.js';
 import { freeText, optionalFreeText } from './privacy.js';
 
 /**
- * A development meeting (kehityskokous): yearly per agreement with the municipality, or the quarterly
+ * A development meeting (kehityskokous): yearly per agreement with the customer (purchaser), or the quarterly
  * joint meeting of service production and sales (thesis 6.3). Invites go out as Outlook events.
  */
 export const developmentMeetingKinds = ['vuosittainen', 'neljannesvuosittainen'] as const;

@@ -4,7 +4,7 @@ import { freeText, optionalFreeText } from './privacy.js';
 
 /**
  * A home event (kodin asukastilaisuus) — relatives' evening, summer or Christmas party — and whether the
- * municipality attended and what came up; sales hear of it like of a visit (DOMAIN.md, routing).
+ * customer attended and what came up; sales hear of it like of a visit (DOMAIN.md, routing).
  */
 export const homeEventKinds = ['omaisten-ilta', 'kesajuhla', 'joulujuhla', 'muu'] as const;
 
@@ -13,7 +13,7 @@ const homeEventFields = {
   date: isoDate,
   kind: z.enum(homeEventKinds),
   title: freeText(200),
-  /** The municipalities that attended (derived from the contacts who came); sales hear of these. */
+  /** The customers (purchasers) that attended (derived from the contacts who came); sales hear of these. */
   customerIds: z.array(recordId),
   attendingContactIds: z.array(recordId),
   whatCameUp: optionalFreeText(),

@@ -22,6 +22,7 @@ export * from './customer-plan.js';
 export * from './customer.js';
 export * from './development-meeting.js';
 export * from './home-event.js';
+export * from './legacy-values.js';
 export * from './note.js';
 export * from './person.js';
 export * from './place.js';

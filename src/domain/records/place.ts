@@ -5,10 +5,10 @@ import { optionalFreeText } from './privacy.js';
 /**
  * A resident place in a care home, as the home director keeps it in the occupancy table
  * (käyttöasteseurantataulukko, thesis 6.1). A place record never names the resident: it tracks the
- * place's availability for sale to municipalities, nothing about who lives there (DOMAIN.md, Privacy).
+ * place's availability for sale to customers (purchasers), nothing about who lives there (DOMAIN.md, Privacy).
  *
  * Lifecycle: kaytossa (occupied) → vapautuu (freeing, a date ahead) → vapaa (free)
- *            → alustavasti-varattu (preliminarily reserved for a municipality) → kaytossa, or back to vapaa.
+ *            → alustavasti-varattu (preliminarily reserved for a customer) → kaytossa, or back to vapaa.
  */
 export const placeStatuses = ['kaytossa', 'vapautuu', 'vapaa', 'alustavasti-varattu'] as const;
 export const placeStatus = z.enum(placeStatuses);
@@ -28,7 +28,7 @@ const placeFields = {
   statusChangedBy: actorRef.optional(),
   statusChangedAt: isoDateTime.optional(),
   /**
-   * Preliminary reservation: which municipality, by whom, when (thesis 6.1). They stay on an occupied
+   * Preliminary reservation: which customer, by whom, when (thesis 6.1). They stay on an occupied
    * place, saying to whom it was sold; recording the place free again clears them.
    */
   reservedForCustomerId: recordId.optional(),

@@ -3,7 +3,7 @@ import { actorRef, isoDate, recordId, recordMeta } from './common.js';
 import { freeText, optionalFreeText } from './privacy.js';
 
 /**
- * The municipality's supervision visit (valvontakäynti) to a home, recorded by the regional director; a
+ * The customer's (county's) supervision visit (valvontakäynti) to a home, recorded by the regional director; a
  * special mention (erityismaininta) means sales must know at once (thesis 6.1, 6.3).
  */
 const supervisionVisitFields = {

@@ -1,9 +1,9 @@
 /** Contact log entries (kirjaus) and their reminders. Finnish first, English beside it. */
 export const fi = {
-  'help.cmd.log': 'kirjaa yhteydenotto kuntaan; muistutus tulee seuraavan yhteydenoton päivänä',
+  'help.cmd.log': 'kirjaa yhteydenotto asiakkaaseen; muistutus tulee seuraavan yhteydenoton päivänä',
   'form.log.title': 'Yhteydenoton kirjaus',
   'form.log.intro': 'Kuka tapasi asiakasta, mitä sovittiin ja milloin seuraavaksi (saat muistutuksen seuraavan yhteydenoton päivänä).',
-  'form.log.customer': 'Kunta',
+  'form.log.customer': 'Asiakas',
   'form.log.date': 'Päivä',
   'form.log.type': 'Tyyppi',
   'form.log.matter': 'Asia',
@@ -28,10 +28,10 @@ export const fi = {
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
-  'help.cmd.log': 'log a contact with a municipality; a reminder comes on the next-contact date',
+  'help.cmd.log': 'log a contact with a customer; a reminder comes on the next-contact date',
   'form.log.title': 'Contact log entry',
   'form.log.intro': 'Who met the customer, what was agreed, and when next (you get a reminder on the next-contact date).',
-  'form.log.customer': 'Municipality',
+  'form.log.customer': 'Customer',
   'form.log.date': 'Date',
   'form.log.type': 'Type',
   'form.log.matter': 'Matter',

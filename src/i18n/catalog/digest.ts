@@ -17,8 +17,8 @@ export const fi = {
   'digest.more.other': '…ja {count} muuta.',
   'digest.status.vastaanotettu': 'vastaanotettu, toimenpiteet sopimatta',
   'digest.status.toimenpiteet-sovittu': 'toimenpiteet sovittu, korjaamatta',
-  'digest.status.korjattu': 'korjattu, kuntaa ei informoitu',
-  'digest.status.asiakas-informoitu': 'kunta informoitu, sulkematta',
+  'digest.status.korjattu': 'korjattu, asiakasta ei informoitu',
+  'digest.status.asiakas-informoitu': 'asiakas informoitu, sulkematta',
   'digest.status.suljettu': 'suljettu',
 } as const;
 
@@ -40,7 +40,7 @@ export const en: Record<keyof typeof fi, string> = {
   'digest.more.other': '…and {count} more.',
   'digest.status.vastaanotettu': 'received, no actions agreed',
   'digest.status.toimenpiteet-sovittu': 'actions agreed, not corrected',
-  'digest.status.korjattu': 'corrected, municipality not informed',
-  'digest.status.asiakas-informoitu': 'municipality informed, not closed',
+  'digest.status.korjattu': 'corrected, customer not informed',
+  'digest.status.asiakas-informoitu': 'customer informed, not closed',
   'digest.status.suljettu': 'closed',
 };

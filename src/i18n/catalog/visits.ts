@@ -1,9 +1,9 @@
 /** Supervision visits (valvontakäynti). Finnish first, English beside it. */
 export const fi = {
-  'help.cmd.visit': 'kirjaa kunnan valvontakäynti – johto ja myynti saavat tiedon',
+  'help.cmd.visit': 'kirjaa hyvinvointialueen valvontakäynti – johto ja myynti saavat tiedon',
   'form.visit.title': 'Valvontakäynti',
-  'form.visit.intro': 'Kirjaa kunnan valvontakäynti. Johto ja myynti saavat tiedon; erityismaininta nostaa sen myynnille heti.',
-  'form.visit.customer': 'Kunta',
+  'form.visit.intro': 'Kirjaa asiakkaan (hyvinvointialueen) valvontakäynti. Johto ja myynti saavat tiedon; erityismaininta nostaa sen myynnille heti.',
+  'form.visit.customer': 'Asiakas',
   'form.visit.careHome': 'Palvelutalo',
   'form.visit.date': 'Käynnin päivä',
   'form.visit.participants': 'Osallistujat',
@@ -16,7 +16,7 @@ export const fi = {
   'card.visit.title': 'Valvontakäynti: {home}',
   'card.specialMention.title': 'ERITYISMAININTA',
   'card.specialMention.attention': 'Huomio myynti: {people}',
-  'card.visit.customer': 'Kunta',
+  'card.visit.customer': 'Asiakas',
   'card.visit.home': 'Palvelutalo',
   'card.visit.region': 'Alue',
   'card.visit.date': 'Päivä',
@@ -27,10 +27,10 @@ export const fi = {
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
-  'help.cmd.visit': 'log a municipal supervision visit – management and sales are told',
+  'help.cmd.visit': 'log a supervision visit by a wellbeing services county – management and sales are told',
   'form.visit.title': 'Supervision visit',
-  'form.visit.intro': 'Log the municipality\'s supervision visit. Management and sales are told; a special mention flags it to sales at once.',
-  'form.visit.customer': 'Municipality',
+  'form.visit.intro': 'Log the customer\'s (wellbeing services county\'s) supervision visit. Management and sales are told; a special mention flags it to sales at once.',
+  'form.visit.customer': 'Customer',
   'form.visit.careHome': 'Care home',
   'form.visit.date': 'Date of the visit',
   'form.visit.participants': 'Participants',
@@ -43,7 +43,7 @@ export const en: Record<keyof typeof fi, string> = {
   'card.visit.title': 'Supervision visit: {home}',
   'card.specialMention.title': 'SPECIAL MENTION',
   'card.specialMention.attention': 'Attention sales: {people}',
-  'card.visit.customer': 'Municipality',
+  'card.visit.customer': 'Customer',
   'card.visit.home': 'Care home',
   'card.visit.region': 'Region',
   'card.visit.date': 'Date',

@@ -6,32 +6,41 @@ import { stableIdFor } from '../../domain/stable-id.js';
 type Meta = Pick<Customer, 'version' | 'createdAt' | 'createdBy' | 'updatedAt'>;
 
 /**
- * Demo municipalities and their officials. Invented people with invented addresses; the role mix is
- * the one the thesis names: social and health director, head of elderly care, social worker.
+ * Demo customers: purchasers of 2026 (DOMAIN.md, "The customers of 2026") — wellbeing services counties
+ * and the City of Helsinki under their real names, one in each place the demo homes are, and an insurer
+ * as one of the other kinds. The people are invented, with invented addresses; the role mix is the
+ * county's: service director, head of elderly services, social worker / service coordinator, supervision
+ * officer.
  */
-const municipalities: {
+const purchasers: {
   name: string;
+  kind: Customer['kind'];
   region: Customer['region'];
   segment: Customer['segment'];
   phase: Customer['lifecyclePhase'];
+  /** The e-mail domain of its officials (invented, under .example). */
+  domain: string;
   contacts: [string, Contact['role'], string][];
 }[] = [
-  { name: 'Espoon kaupunki', region: 'etela-suomi', segment: 'ostopalvelu', phase: 'pysyvyys', contacts: [['Sari Salminen', 'sote-johtaja', 'Sosiaali- ja terveysjohtaja'], ['Timo Toivonen', 'vanhustyon-paallikko', 'Vanhuspalvelujen päällikkö'], ['Hanna Heikkilä', 'sosiaalityontekija', 'Sosiaalityöntekijä']] },
-  { name: 'Vantaan kaupunki', region: 'etela-suomi', segment: 'palveluseteli', phase: 'kasvu', contacts: [['Jari Jokinen', 'vanhustyon-paallikko', 'Vanhustyön päällikkö'], ['Minna Mäkelä', 'sosiaalityontekija', 'Sosiaalityöntekijä']] },
-  { name: 'Turun kaupunki', region: 'lounais-suomi', segment: 'ostopalvelu', phase: 'haltuunotto', contacts: [['Kari Koskinen', 'sote-johtaja', 'Perusturvajohtaja'], ['Laura Lehtonen', 'sosiaalityontekija', 'Sosiaalityöntekijä']] },
-  { name: 'Salon kaupunki', region: 'lounais-suomi', segment: 'ostopalvelu', phase: 'pysyvyys', contacts: [['Pirjo Peltonen', 'vanhustyon-paallikko', 'Vanhustyön päällikkö']] },
-  { name: 'Tampereen kaupunki', region: 'sisa-suomi', segment: 'palveluseteli', phase: 'hankinta', contacts: [['Mika Mattila', 'sote-johtaja', 'Sosiaali- ja terveysjohtaja'], ['Riikka Rantanen', 'sosiaalityontekija', 'Sosiaalityöntekijä']] },
-  { name: 'Jyväskylän kaupunki', region: 'sisa-suomi', segment: 'ostopalvelu', phase: 'kasvu', contacts: [['Antti Aaltonen', 'vanhustyon-paallikko', 'Vanhuspalvelujohtaja'], ['Eeva Eskola', 'sosiaalityontekija', 'Sosiaalityöntekijä']] },
+  { name: 'Länsi-Uudenmaan hyvinvointialue', kind: 'hyvinvointialue', region: 'etela-suomi', segment: 'ostopalvelu', phase: 'pysyvyys', domain: 'lansiuusimaa.example', contacts: [['Sari Salminen', 'palvelujohtaja', 'Palvelujohtaja'], ['Timo Toivonen', 'vanhuspalvelujen-johtaja', 'Vanhuspalvelujen johtaja'], ['Hanna Heikkilä', 'sosiaalityontekija', 'Palveluohjaaja'], ['Ville Valkonen', 'valvontaviranhaltija', 'Valvontaviranhaltija']] },
+  { name: 'Vantaan ja Keravan hyvinvointialue', kind: 'hyvinvointialue', region: 'etela-suomi', segment: 'palveluseteli', phase: 'kasvu', domain: 'vakehyva.example', contacts: [['Jari Jokinen', 'vanhuspalvelujen-johtaja', 'Ikääntyneiden palvelujen johtaja'], ['Minna Mäkelä', 'sosiaalityontekija', 'Sosiaalityöntekijä']] },
+  { name: 'Helsingin kaupunki', kind: 'helsinki', region: 'etela-suomi', segment: 'ostopalvelu', phase: 'kasvu', domain: 'hel.example', contacts: [['Outi Ojala', 'palvelujohtaja', 'Palvelujohtaja'], ['Pekka Pesonen', 'sosiaalityontekija', 'Palveluohjaaja']] },
+  { name: 'Varsinais-Suomen hyvinvointialue', kind: 'hyvinvointialue', region: 'lounais-suomi', segment: 'ostopalvelu', phase: 'haltuunotto', domain: 'varha.example', contacts: [['Kari Koskinen', 'palvelujohtaja', 'Palvelujohtaja'], ['Laura Lehtonen', 'sosiaalityontekija', 'Sosiaalityöntekijä']] },
+  { name: 'Satakunnan hyvinvointialue', kind: 'hyvinvointialue', region: 'lounais-suomi', segment: 'ostopalvelu', phase: 'pysyvyys', domain: 'satakunta.example', contacts: [['Pirjo Peltonen', 'vanhuspalvelujen-johtaja', 'Vanhuspalvelujen johtaja']] },
+  { name: 'Pirkanmaan hyvinvointialue', kind: 'hyvinvointialue', region: 'sisa-suomi', segment: 'palveluseteli', phase: 'hankinta', domain: 'pirha.example', contacts: [['Mika Mattila', 'palvelujohtaja', 'Palvelujohtaja'], ['Riikka Rantanen', 'sosiaalityontekija', 'Palveluohjaaja']] },
+  { name: 'Keski-Suomen hyvinvointialue', kind: 'hyvinvointialue', region: 'sisa-suomi', segment: 'ostopalvelu', phase: 'kasvu', domain: 'hyvaks.example', contacts: [['Antti Aaltonen', 'vanhuspalvelujen-johtaja', 'Vanhuspalvelujen johtaja'], ['Eeva Eskola', 'sosiaalityontekija', 'Sosiaalityöntekijä']] },
+  { name: 'Vakuutusyhtiö Turva-Esimerkki', kind: 'vakuutusyhtio', region: 'etela-suomi', segment: 'ostopalvelu', phase: 'hankinta', domain: 'turva-esimerkki.example', contacts: [['Sanna Saarinen', 'muu', 'Korvauskäsittelijä']] },
 ];
 
 export function demoCustomers(meta: Meta): { writes: RecordWrite[]; customers: number; contacts: number } {
   const writes: RecordWrite[] = [];
   let contacts = 0;
-  for (const m of municipalities) {
+  for (const m of purchasers) {
     const customer: Customer = {
       ...meta,
       id: stableIdFor(`customer:${m.name}`),
       name: m.name,
+      kind: m.kind,
       region: m.region,
       segment: m.segment,
       lifecyclePhase: m.phase,
@@ -45,11 +54,11 @@ export function demoCustomers(meta: Meta): { writes: RecordWrite[]; customers: n
         name,
         role,
         title,
-        email: `${name.toLowerCase().replace(/ä/g, 'a').replace(/ö/g, 'o').replace(' ', '.')}@kunta.example`,
+        email: `${name.toLowerCase().replace(/ä/g, 'a').replace(/ö/g, 'o').replace(' ', '.')}@${m.domain}`,
       };
       writes.push({ kind: 'contact', record: contact, expectedVersion: null });
       contacts++;
     }
   }
-  return { writes, customers: municipalities.length, contacts };
+  return { writes, customers: purchasers.length, contacts };
 }

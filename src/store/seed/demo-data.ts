@@ -10,7 +10,7 @@ import { stableIdFor as stableId } from '../../domain/stable-id.js';
 
 /**
  * Demo data for local mode: three regions with care homes, their places by service type, and
- * municipalities with contacts. Invented names; no resident appears anywhere (places carry no person).
+ * customers (wellbeing services counties, Helsinki, an insurer) with contacts. Invented names; no resident appears anywhere (places carry no person).
  */
 interface HomeSeed {
   name: string;
@@ -21,15 +21,15 @@ interface HomeSeed {
 }
 
 export const demoHomes: HomeSeed[] = [
-  { name: 'Koivukoti', region: 'etela-suomi', city: 'Espoo', units: [['A', 'tehostettu', 'ikaantyneet', 8], ['L', 'lyhytaikainen', 'ikaantyneet', 2]] },
-  { name: 'Merikoti', region: 'etela-suomi', city: 'Helsinki', units: [['A', 'tehostettu', 'ikaantyneet', 6], ['B', 'palveluasuminen', 'mielenterveys', 4]] },
-  { name: 'Lehmuskoti', region: 'etela-suomi', city: 'Vantaa', units: [['B', 'palveluasuminen', 'mielenterveys', 6], ['C', 'tehostettu', 'mielenterveys', 4]] },
-  { name: 'Aurakoti', region: 'lounais-suomi', city: 'Turku', units: [['A', 'tehostettu', 'ikaantyneet', 8], ['L', 'lyhytaikainen', 'ikaantyneet', 2]] },
-  { name: 'Kotiranta', region: 'lounais-suomi', city: 'Salo', units: [['A', 'tehostettu', 'ikaantyneet', 5], ['B', 'palveluasuminen', 'ikaantyneet', 4]] },
-  { name: 'Vehkakoti', region: 'lounais-suomi', city: 'Raisio', units: [['B', 'palveluasuminen', 'mielenterveys', 6]] },
-  { name: 'Järvikoti', region: 'sisa-suomi', city: 'Tampere', units: [['A', 'tehostettu', 'ikaantyneet', 8], ['B', 'palveluasuminen', 'mielenterveys', 3]] },
-  { name: 'Kuusikoti', region: 'sisa-suomi', city: 'Jyväskylä', units: [['A', 'tehostettu', 'ikaantyneet', 6], ['L', 'lyhytaikainen', 'ikaantyneet', 2]] },
-  { name: 'Harjukoti', region: 'sisa-suomi', city: 'Hämeenlinna', units: [['C', 'tehostettu', 'mielenterveys', 5]] },
+  { name: 'Koivukoti', region: 'etela-suomi', city: 'Espoo', units: [['A', 'ymparivuorokautinen', 'ikaantyneet', 8], ['L', 'lyhytaikainen', 'ikaantyneet', 2]] },
+  { name: 'Merikoti', region: 'etela-suomi', city: 'Helsinki', units: [['A', 'ymparivuorokautinen', 'ikaantyneet', 6], ['B', 'yhteisollinen', 'mielenterveys', 4]] },
+  { name: 'Lehmuskoti', region: 'etela-suomi', city: 'Vantaa', units: [['B', 'yhteisollinen', 'mielenterveys', 6], ['C', 'ymparivuorokautinen', 'mielenterveys', 4]] },
+  { name: 'Aurakoti', region: 'lounais-suomi', city: 'Turku', units: [['A', 'ymparivuorokautinen', 'ikaantyneet', 8], ['L', 'lyhytaikainen', 'ikaantyneet', 2]] },
+  { name: 'Kotiranta', region: 'lounais-suomi', city: 'Salo', units: [['A', 'ymparivuorokautinen', 'ikaantyneet', 5], ['B', 'yhteisollinen', 'ikaantyneet', 4]] },
+  { name: 'Vehkakoti', region: 'lounais-suomi', city: 'Raisio', units: [['B', 'yhteisollinen', 'mielenterveys', 6]] },
+  { name: 'Järvikoti', region: 'sisa-suomi', city: 'Tampere', units: [['A', 'ymparivuorokautinen', 'ikaantyneet', 8], ['B', 'yhteisollinen', 'mielenterveys', 3]] },
+  { name: 'Kuusikoti', region: 'sisa-suomi', city: 'Jyväskylä', units: [['A', 'ymparivuorokautinen', 'ikaantyneet', 6], ['L', 'lyhytaikainen', 'ikaantyneet', 2]] },
+  { name: 'Harjukoti', region: 'sisa-suomi', city: 'Hämeenlinna', units: [['C', 'ymparivuorokautinen', 'mielenterveys', 5]] },
 ];
 
 /** Seeds an empty store; returns counts, or undefined when the store already has homes. */

@@ -114,6 +114,7 @@ const fieldLabels: Record<string, string> = {
 };
 
 const kindFieldLabels: Partial<Record<RecordKind, Record<string, string>>> = {
+  customer: { kind: 'Tilaajan tyyppi' },
   contact: { title: 'Tehtävänimike' },
   agreement: { kind: 'Sopimustyyppi' },
   homeEvent: { kind: 'Tilaisuuden tyyppi', title: 'Tilaisuus' },

@@ -7,7 +7,8 @@ import { roleScopes, type PersonRole } from '../../domain/records/person.js';
 import type { Logger } from '../../logger.js';
 import { keyColumnName, listDefinitions, type ListDefinition } from './list-schema.js';
 import { listViews, type ListViewDefinition } from './list-views.js';
-import { findList, planProvisioning, type PlannedRequest, type SiteState } from './provision-plan.js';
+import { legacyContactRoleValues, legacyServiceTypeValues } from '../../domain/records/legacy-values.js';
+import { findList, planProvisioning, type ExistingColumn, type PlannedRequest, type SiteState } from './provision-plan.js';
 import { explain, grantAdvice, readSiteState } from './provision.js';
 import { createSharePointRest, listByTitlePath, sharePointRestUnavailable } from './sharepoint-rest.js';
 
@@ -372,10 +373,16 @@ function checkList(definition: ListDefinition, state: SiteState, conflicts: read
   return `${definition.columns.length} columns as the schema wants`;
 }
 
-function describeDifference(request: PlannedRequest, existing: readonly { id: string; name: string }[]): string {
+function describeDifference(request: PlannedRequest, existing: readonly ExistingColumn[]): string {
   const body = (request.body ?? {}) as Record<string, unknown>;
   if (request.method === 'POST') return `the column ${String(body.name)} is missing`;
-  const name = existing.find((c) => request.path.endsWith(`/columns/${c.id}`))?.name ?? request.path.split('/').pop();
+  const column = existing.find((c) => request.path.endsWith(`/columns/${c.id}`));
+  const name = column?.name ?? request.path.split('/').pop();
+  const old = oldChoicesOf(column);
+  if (old.length && body.choice) {
+    const wanted = ((body.choice as { choices?: string[] }).choices ?? []).join(', ');
+    return `the column ${name} is still on the choices of 2012 (${old.join(', ')}); the schema's are ${wanted} — items holding an old value read as the new one and HoivaCRM writes the new value back`;
+  }
   const says: Record<string, (v: unknown) => string> = {
     indexed: (v) => (v ? 'is not indexed' : 'is indexed but the schema does not index it'),
     enforceUniqueValues: (v) => (v ? 'does not enforce unique values' : 'enforces unique values the schema does not ask for'),
@@ -388,6 +395,15 @@ function describeDifference(request: PlannedRequest, existing: readonly { id: st
   return `the column ${name} ${Object.entries(body)
     .map(([key, value]) => says[key]?.(value) ?? `differs in ${key}`)
     .join(', ')}`;
+}
+
+/**
+ * The choices of an existing column that are values of 2012 no longer current (issue 11: the old service
+ * types and contact roles, src/domain/records/legacy-values.ts); `lyhytaikainen` kept its value.
+ */
+function oldChoicesOf(column: ExistingColumn | undefined): string[] {
+  const old = new Map<string, string>([...Object.entries(legacyServiceTypeValues), ...Object.entries(legacyContactRoleValues)]);
+  return (column?.choice?.choices ?? []).filter((c) => old.has(c) && old.get(c) !== c);
 }
 
 /** Views are optional (a warning at most): read over SharePoint REST, which needs the certificate. */

@@ -1,4 +1,5 @@
 import { COMPANY_TIME_ZONE, instantAt, localDate } from '../../domain/dates.js';
+import { withCurrentValues } from '../../domain/records/legacy-values.js';
 import { storedSchemas, type RecordKind, type RecordOf } from '../record-kinds.js';
 import { listDefinitionOf, type ListColumn, type ListDefinition, type LookupTarget } from './list-schema.js';
 
@@ -22,6 +23,10 @@ import { listDefinitionOf, type ListColumn, type ListDefinition, type LookupTarg
  * - **Lookups.** Written as `<Column>LookupId` = the target item's SharePoint id and read back from it; the
  *   adapter knows which record id each item holds (ReferenceResolver).
  * - **JSON columns** hold `JSON.stringify(value)`.
+ * - **Values of 2012.** An item written before the choice columns changed (issue 11: the 2026 service types
+ *   and contact roles) still holds the old value, and a customer item of that time has no purchaser kind:
+ *   reading translates them (src/domain/records/legacy-values.ts), so it reads with the new values; the
+ *   delta reader then writes the new values back (column-repair.ts). Writing always writes the new ones.
  * Reading validates the result with the record's zod schema, so an edit in the list view that breaks a rule
  * (an unknown choice typed into a JSON column, a missing required value) is named, never stored silently.
  */
@@ -128,7 +133,7 @@ export function fieldsToRecord<K extends RecordKind>(
       problems.push(`${column.name}: ${(error as Error).message}`);
     }
   }
-  const parsed = storedSchemas[kind].safeParse(record);
+  const parsed = storedSchemas[kind].safeParse(withCurrentValues(kind, record));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? '');

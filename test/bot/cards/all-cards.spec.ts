@@ -20,7 +20,7 @@ const home: CareHome = {
   name: 'Koivukoti',
   region: 'etela-suomi',
   city: 'Espoo',
-  serviceTypes: ['tehostettu'],
+  serviceTypes: ['ymparivuorokautinen'],
   customerGroups: ['ikaantyneet'],
 };
 const event = (status: PlaceCardData['status'], note?: string): DomainEvent => ({
@@ -34,7 +34,7 @@ const event = (status: PlaceCardData['status'], note?: string): DomainEvent => (
     careHomeName: home.name,
     region: home.region,
     label: 'A12',
-    serviceType: 'tehostettu',
+    serviceType: 'ymparivuorokautinen',
     customerGroup: 'ikaantyneet',
     version: 2,
     status,
@@ -129,7 +129,7 @@ export const cards = (locale: Locale) => ({
     {
       home,
       places: [
-        { ...meta, id: '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b', careHomeId: home.id, label: 'A1', serviceType: 'tehostettu', customerGroup: 'ikaantyneet', status: 'vapaa', freeFrom: '2026-11-20', effectiveStatus: 'vapaa' },
+        { ...meta, id: '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b', careHomeId: home.id, label: 'A1', serviceType: 'ymparivuorokautinen', customerGroup: 'ikaantyneet', status: 'vapaa', freeFrom: '2026-11-20', effectiveStatus: 'vapaa' },
       ],
     },
     ],

@@ -37,9 +37,9 @@ const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0
 const longName = (what: string, i: number) => `${what} ${i} – Pitkänimisen hyvinvointialueen palvelukeskus`;
 const kaisa = { id: 'u1', name: 'Kaisa Kotijohtaja-Pitkäsukunimi' };
 
-const homes: CareHome[] = Array.from({ length: HOMES }, (_, i) => ({ ...meta, id: uuid(i), name: longName('Koti', i), region: regions[i % 3]!, city: 'Espoo', serviceTypes: ['tehostettu'], customerGroups: ['ikaantyneet'] }));
+const homes: CareHome[] = Array.from({ length: HOMES }, (_, i) => ({ ...meta, id: uuid(i), name: longName('Koti', i), region: regions[i % 3]!, city: 'Espoo', serviceTypes: ['ymparivuorokautinen'], customerGroups: ['ikaantyneet'] }));
 const placesOf = (home: CareHome, count: number): PlaceOnDay[] =>
-  Array.from({ length: count }, (_, i) => ({ ...meta, id: uuid(100_000 + i), careHomeId: home.id, label: `Huone ${i} B-siipi`, serviceType: 'tehostettu', customerGroup: 'ikaantyneet', status: 'vapautuu', freeFrom: '2026-12-01', effectiveStatus: 'vapautuu', note: 'Ikkunapaikka' }));
+  Array.from({ length: count }, (_, i) => ({ ...meta, id: uuid(100_000 + i), careHomeId: home.id, label: `Huone ${i} B-siipi`, serviceType: 'ymparivuorokautinen', customerGroup: 'ikaantyneet', status: 'vapautuu', freeFrom: '2026-12-01', effectiveStatus: 'vapautuu', note: 'Ikkunapaikka' }));
 const everyPlace = (of: CareHome[]): OpenPlacesView => {
   const perHome = Math.ceil(PLACES / HOMES);
   const groups = of.map((home) => ({ home, places: placesOf(home, perHome) }));
@@ -97,12 +97,12 @@ describe('cards stay within Teams\' size limit at 10× the company (440 homes, 1
       const customerId = customers[0]!.id;
       const region = everyPlace(homes.filter((h) => h.region === 'etela-suomi'));
       const overview: CustomerOverview = {
-        customer: { ...meta, id: customerId, name: customers[0]!.name, region: 'etela-suomi', segment: 'ostopalvelu', lifecyclePhase: 'pysyvyys', businessId: '0101263-6' },
+        customer: { ...meta, id: customerId, name: customers[0]!.name, kind: 'hyvinvointialue', region: 'etela-suomi', segment: 'ostopalvelu', lifecyclePhase: 'pysyvyys', businessId: '0101263-6' },
         today: '2026-11-23',
         audience: 'personal',
         redacted: false,
-        contacts: Array.from({ length: 60 }, (_, i) => ({ ...meta, id: uuid(300_000 + i), customerId, name: longName('Yhteyshenkilö', i), role: 'sote-johtaja', title: 'Sosiaali- ja terveysjohtaja', phone: '+358 40 123 4567', email: 'yhteys@kunta.example', personalNotes: 'Muistiinpano '.repeat(20) })),
-        agreements: Array.from({ length: 30 }, (_, i) => ({ ...meta, id: uuid(400_000 + i), customerId, kind: 'ostopalvelu', title: longName('Sopimus', i), serviceTypes: ['tehostettu', 'lyhytaikainen'], pricePerDay: 185.5, startDate: '2025-01-01', endDate: '2027-12-31', optionYears: [2028, 2029], paymentCommitment: true })),
+        contacts: Array.from({ length: 60 }, (_, i) => ({ ...meta, id: uuid(300_000 + i), customerId, name: longName('Yhteyshenkilö', i), role: 'palvelujohtaja', title: 'Sosiaali- ja terveysjohtaja', phone: '+358 40 123 4567', email: 'yhteys@kunta.example', personalNotes: 'Muistiinpano '.repeat(20) })),
+        agreements: Array.from({ length: 30 }, (_, i) => ({ ...meta, id: uuid(400_000 + i), customerId, kind: 'ostopalvelu', title: longName('Sopimus', i), serviceTypes: ['ymparivuorokautinen', 'lyhytaikainen'], pricePerDay: 185.5, startDate: '2025-01-01', endDate: '2027-12-31', optionYears: [2028, 2029], paymentCommitment: true })),
         latestEntries: Array.from({ length: 20 }, (_, i) => ({ kind: 'contactLogEntry', id: uuid(500_000 + i), customerIds: [customerId], date: '2026-11-20', summary: 'Pitkä kirjaus '.repeat(40), recordedBy: kaisa, textHidden: false })),
         lastEntry: { date: '2026-11-20', daysSince: 3 },
         quiet: false,
@@ -143,7 +143,7 @@ describe('cards stay within Teams\' size limit at 10× the company (440 homes, 1
         careHomeName: home.name,
         region: home.region,
         label: 'Huone 12 B-siipi',
-        serviceType: 'tehostettu',
+        serviceType: 'ymparivuorokautinen',
         customerGroup: 'ikaantyneet',
         status: 'vapaa',
         freeFrom: '2026-12-01',

@@ -22,7 +22,7 @@ const reserved: PlaceCardData = {
   careHomeName: 'Koivukoti',
   region: 'etela-suomi',
   label: 'A12',
-  serviceType: 'tehostettu',
+  serviceType: 'ymparivuorokautinen',
   customerGroup: 'ikaantyneet',
   status: 'alustavasti-varattu',
   freeFrom: '2026-11-16',

@@ -16,8 +16,8 @@ import { inputsOf, shown, textsOf, walk, type Json } from '../../support/cards.j
 
 /** The complaint cards in every status and variant, in both languages: valid for Teams, and showing the right things. */
 const meta = { version: 1, createdAt: '2026-11-23T08:00:00.000Z', createdBy: 'seed', updatedAt: '2026-11-23T08:00:00.000Z' };
-const home: CareHome = { ...meta, id: '0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5', name: 'Koivukoti', region: 'etela-suomi', city: 'Espoo', serviceTypes: ['tehostettu'], customerGroups: ['ikaantyneet'] };
-const customer: Customer = { ...meta, id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', name: 'Espoon kaupunki', region: 'etela-suomi', segment: 'ostopalvelu', lifecyclePhase: 'kasvu' };
+const home: CareHome = { ...meta, id: '0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5', name: 'Koivukoti', region: 'etela-suomi', city: 'Espoo', serviceTypes: ['ymparivuorokautinen'], customerGroups: ['ikaantyneet'] };
+const customer: Customer = { ...meta, id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', name: 'Espoon kaupunki', kind: 'kunta', region: 'etela-suomi', segment: 'ostopalvelu', lifecyclePhase: 'kasvu' };
 const kaisa = { id: 'u-kaisa', name: 'Kaisa Kotijohtaja' };
 const jukka = { id: 'u-jukka', name: 'Jukka Järvinen' };
 const MATTER = 'Lääkehoidon kirjaukset puutteellisia marraskuussa';
@@ -123,7 +123,7 @@ describe('complaint cards', () => {
     for (const status of complaintStatuses) {
       const card = complaintCard(eventFor(status), 'fi', 'summary') as unknown as Json;
       const text = textsOf(card).join('\n');
-      assert.match(text, /Kunta: Espoon kaupunki/);
+      assert.match(text, /Asiakas: Espoon kaupunki/);
       assert.match(text, /Palvelutalo: Koivukoti/);
       assert.match(text, /Vakavuus: Vakava/);
       assert.match(text, /Vastaanotettu: 20\.11\.2026/);

@@ -14,16 +14,16 @@ const mikko = { id: 'u2', name: 'Mikko Myyntipäällikkö' };
 const long = 'Kunta kysyi tehostetun palveluasumisen paikoista keväälle ja toivoi tarjousta kahdesta paikasta. '.repeat(3);
 
 const full: CustomerOverview = {
-  customer: { ...meta, id: customerId, name: 'Espoon kaupunki', region: 'etela-suomi', segment: 'ostopalvelu', lifecyclePhase: 'pysyvyys', businessId: '0101263-6' },
+  customer: { ...meta, id: customerId, name: 'Espoon kaupunki', kind: 'kunta', region: 'etela-suomi', segment: 'ostopalvelu', lifecyclePhase: 'pysyvyys', businessId: '0101263-6' },
   today: '2026-11-23',
   audience: 'personal',
   redacted: false,
   contacts: [
-    { ...meta, id: '2a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', customerId, name: 'Sari Salminen', role: 'sote-johtaja', title: 'Sosiaali- ja terveysjohtaja', phone: '+358 40 123 4567', email: 'sari.salminen@kunta.example', personalNotes: 'Harrastaa suunnistusta' },
+    { ...meta, id: '2a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', customerId, name: 'Sari Salminen', role: 'palvelujohtaja', title: 'Sosiaali- ja terveysjohtaja', phone: '+358 40 123 4567', email: 'sari.salminen@kunta.example', personalNotes: 'Harrastaa suunnistusta' },
     { ...meta, id: '3a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', customerId, name: 'Hanna Heikkilä', role: 'sosiaalityontekija' },
   ],
   agreements: [
-    { ...meta, id: '4a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', customerId, kind: 'ostopalvelu', title: 'Tehostettu palveluasuminen 2025–2027', serviceTypes: ['tehostettu', 'lyhytaikainen'], pricePerDay: 185.5, startDate: '2025-01-01', endDate: '2027-12-31', optionYears: [2028, 2029], paymentCommitment: true },
+    { ...meta, id: '4a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', customerId, kind: 'ostopalvelu', title: 'Ympärivuorokautinen palveluasuminen 2025–2027', serviceTypes: ['ymparivuorokautinen', 'lyhytaikainen'], pricePerDay: 185.5, startDate: '2025-01-01', endDate: '2027-12-31', optionYears: [2028, 2029], paymentCommitment: true },
   ],
   latestEntries: [
     { kind: 'contactLogEntry', id: 'e1', customerIds: [customerId], date: '2026-11-20', summary: long, recordedBy: mikko, textHidden: false },
@@ -46,8 +46,8 @@ const full: CustomerOverview = {
     notShown: 2,
     groups: [
     {
-      home: { ...meta, id: homeId, name: 'Koivukoti', region: 'etela-suomi', city: 'Espoo', serviceTypes: ['tehostettu'], customerGroups: ['ikaantyneet'] },
-      places: [{ ...meta, id: '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b', careHomeId: homeId, label: 'A7', serviceType: 'tehostettu', customerGroup: 'ikaantyneet', status: 'vapaa', freeFrom: '2026-11-20', effectiveStatus: 'vapaa' }],
+      home: { ...meta, id: homeId, name: 'Koivukoti', region: 'etela-suomi', city: 'Espoo', serviceTypes: ['ymparivuorokautinen'], customerGroups: ['ikaantyneet'] },
+      places: [{ ...meta, id: '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b', careHomeId: homeId, label: 'A7', serviceType: 'ymparivuorokautinen', customerGroup: 'ikaantyneet', status: 'vapaa', freeFrom: '2026-11-20', effectiveStatus: 'vapaa' }],
     },
     ],
   },
@@ -119,13 +119,13 @@ describe('customer cards', () => {
     const text = textsOf(cards('fi').full).join('\n');
     assert.match(text, /Segmentti: Ostopalvelu/);
     assert.match(text, /Asiakkuuden vaihe: Pysyvyys/);
-    assert.match(text, /Sari Salminen – Sosiaali- ja terveysjohtaja\n\+358 40 123 4567 · sari\.salminen@kunta\.example\nMuistiinpano: Harrastaa suunnistusta/);
+    assert.match(text, /Sari Salminen – Palvelujohtaja, Sosiaali- ja terveysjohtaja\n\+358 40 123 4567 · sari\.salminen@kunta\.example\nMuistiinpano: Harrastaa suunnistusta/);
     assert.match(text, /Hanna Heikkilä – Sosiaalityöntekijä/);
-    assert.match(text, /Ostopalvelu · Tehostettu palveluasuminen, Lyhytaikainen palveluasuminen · 1\.1\.2025–31\.12\.2027 · 185,50 €\/vrk · optiovuodet 2028, 2029 · maksusitoumus/);
+    assert.match(text, /Ostopalvelu · Ympärivuorokautinen palveluasuminen, Lyhytaikainen \(tilapäinen\) asuminen · 1\.1\.2025–31\.12\.2027 · 185,50 €\/vrk · optiovuodet 2028, 2029 · maksusitoumus/);
     assert.match(text, /^12\.11\.2026 · Reklamaatio · Lääkitysvirhe · Kaisa Kotijohtaja$/m);
     assert.match(text, /^12\.11\.2026 · Koivukoti · toimenpiteet sovittu · Lääkitysvirhe$/m);
     assert.match(text, /^30\.11\.2026 · Tarjous kahdesta paikasta · Mikko Myyntipäällikkö$/m);
-    assert.match(text, /Vapaat ja vapautuvat paikat: Etelä-Suomi\nKoivukoti\nA7 · Tehostettu palveluasuminen · Ikääntyneet · vapaa alkaen 20\.11\.2026/);
+    assert.match(text, /Vapaat ja vapautuvat paikat: Etelä-Suomi\nKoivukoti\nA7 · Ympärivuorokautinen palveluasuminen · Ikääntyneet · vapaa alkaen 20\.11\.2026/);
     const en = textsOf(cards('en').full).join('\n');
     assert.match(en, /Hanna Heikkilä – Social worker/);
     assert.match(en, /^12 Nov 2026 · Complaint · Lääkitysvirhe · Kaisa Kotijohtaja$/m);
@@ -135,7 +135,7 @@ describe('customer cards', () => {
   it('leaves complaint text and notes about contacts out of the channel variant', () => {
     const text = textsOf(cards('fi').channel).join('\n');
     assert.doesNotMatch(text, /Lääkitysvirhe|suunnistusta/);
-    assert.match(text, /Sari Salminen – Sosiaali- ja terveysjohtaja/);
+    assert.match(text, /Sari Salminen – Palvelujohtaja, Sosiaali- ja terveysjohtaja/);
     assert.match(text, /^12\.11\.2026 · Reklamaatio · – · Kaisa Kotijohtaja$/m);
   });
 

@@ -25,8 +25,8 @@ import { shown, textsOf, type Json } from '../../support/cards.js';
  * each parses with the adaptivecards library without warnings; a special mention comes first.
  */
 const meta = { version: 1, createdAt: '2026-11-23T08:00:00.000Z', createdBy: 'seed', updatedAt: '2026-11-23T08:00:00.000Z' };
-const home: CareHome = { ...meta, id: '0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5', name: 'Koivukoti', region: 'etela-suomi', city: 'Espoo', serviceTypes: ['tehostettu'], customerGroups: ['ikaantyneet'] };
-const espoo: Customer = { ...meta, id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', name: 'Espoon kaupunki', region: 'etela-suomi', segment: 'ostopalvelu', lifecyclePhase: 'pysyvyys' };
+const home: CareHome = { ...meta, id: '0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5', name: 'Koivukoti', region: 'etela-suomi', city: 'Espoo', serviceTypes: ['ymparivuorokautinen'], customerGroups: ['ikaantyneet'] };
+const espoo: Customer = { ...meta, id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', name: 'Espoon kaupunki', kind: 'kunta', region: 'etela-suomi', segment: 'ostopalvelu', lifecyclePhase: 'pysyvyys' };
 const requestId = '1b4e28ba-2fa1-41d2-883f-0016d3cca427';
 const sales = [
   { userId: '00000000-0000-0000-0000-0000000000021', name: 'Mikko Myyntipäällikkö' },

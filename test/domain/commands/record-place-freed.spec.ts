@@ -5,7 +5,7 @@ import { fieldErrorsFrom } from '../../../src/domain/validation.js';
 const valid = {
   requestId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427',
   careHomeId: '0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5',
-  serviceType: 'tehostettu',
+  serviceType: 'ymparivuorokautinen',
   customerGroup: 'ikaantyneet',
   label: ' A12 ',
   freeFrom: '2026-12-01',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { editDistance, matchCustomers, nameForms, nameKey } from '../../../src/domain/customers/customer-match.js';
 
-/** The demo municipalities (src/store/seed/demo-customers.ts) and a few more name shapes. */
+/** Municipal customers of the 2012 data (the purchasers of 2026 are matched below) and a few more name shapes. */
 const customers = [
   'Espoon kaupunki',
   'Vantaan kaupunki',
@@ -50,6 +50,23 @@ describe('matching a typed name to customers', () => {
       const result = match(typed);
       assert.equal(result.kind, 'one', `${typed}: ${JSON.stringify(result)}`);
       assert.equal(result.kind === 'one' && result.customer.name, expected, typed);
+    }
+  });
+
+  it('finds a wellbeing services county by its region, in the genitive or not, in either language (issue 11)', () => {
+    const purchasers = ['Länsi-Uudenmaan hyvinvointialue', 'Varsinais-Suomen hyvinvointialue', 'Pirkanmaan hyvinvointialue', 'Satakunnan hyvinvointialue', 'Helsingin kaupunki'].map((name, i) => ({ id: `p${i}`, name }));
+    for (const [typed, expected] of [
+      ['pirkanmaa', 'Pirkanmaan hyvinvointialue'],
+      ['Pirkanmaan hyvinvointialue', 'Pirkanmaan hyvinvointialue'],
+      ['Pirkanmaa wellbeing services county', 'Pirkanmaan hyvinvointialue'],
+      ['Länsi-Uusimaa', 'Länsi-Uudenmaan hyvinvointialue'],
+      ['lansi-uudenmaan', 'Länsi-Uudenmaan hyvinvointialue'],
+      ['Varsinais-Suomi', 'Varsinais-Suomen hyvinvointialue'],
+      ['satakunta', 'Satakunnan hyvinvointialue'],
+      ['Helsinki', 'Helsingin kaupunki'],
+    ] as const) {
+      const result = matchCustomers(typed, purchasers);
+      assert.equal(result.kind === 'one' && result.customer.name, expected, `${typed}: ${JSON.stringify(result)}`);
     }
   });
 

@@ -11,7 +11,7 @@ const place = (id: string, status: Place['status'], freeFrom?: string): Place =>
   id: `00000000-0000-4000-8000-00000000000${id}`,
   careHomeId: homeId,
   label: `A${id}`,
-  serviceType: 'tehostettu',
+  serviceType: 'ymparivuorokautinen',
   customerGroup: 'ikaantyneet',
   status,
   ...(freeFrom ? { freeFrom } : {}),

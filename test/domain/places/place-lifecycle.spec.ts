@@ -21,7 +21,7 @@ const occupied: Place = {
   updatedAt: '2026-01-01T00:00:00.000Z',
   careHomeId: '0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5',
   label: 'A12',
-  serviceType: 'tehostettu',
+  serviceType: 'ymparivuorokautinen',
   customerGroup: 'ikaantyneet',
   status: 'kaytossa',
 };

@@ -26,17 +26,17 @@ const actor = { id: 'u1', name: 'Riitta Aluejohtaja' };
 
 /** One valid input per record kind: every record in DOMAIN.md has a schema, and these pass it. */
 const valid = {
-  customer: [customerInputSchema, { name: 'Espoon kaupunki', businessId: '0101263-6', region: 'etela-suomi', segment: 'ostopalvelu', lifecyclePhase: 'pysyvyys' }],
-  contact: [contactInputSchema, { customerId, name: 'Timo Toivonen', role: 'vanhustyon-paallikko', title: 'Vanhuspalvelujen päällikkö', personalNotes: 'Harrastaa suunnistusta' }],
-  agreement: [agreementInputSchema, { customerId, kind: 'ostopalvelu', title: 'Tehostetun palveluasumisen ostopalvelusopimus 2025–2027', serviceTypes: ['tehostettu'], pricePerDay: 142.5, startDate: '2025-01-01', endDate: '2027-12-31', optionYears: [2028, 2029], paymentCommitment: true }],
-  careHome: [careHomeInputSchema, { name: 'Koivukoti', region: 'etela-suomi', city: 'Espoo', serviceTypes: ['tehostettu'], customerGroups: ['ikaantyneet'] }],
-  place: [placeInputSchema, { careHomeId: homeId, label: 'A12', serviceType: 'tehostettu', customerGroup: 'ikaantyneet', status: 'vapautuu', freeFrom: '2026-12-01' }],
+  customer: [customerInputSchema, { name: 'Espoon kaupunki', kind: 'kunta', businessId: '0101263-6', region: 'etela-suomi', segment: 'ostopalvelu', lifecyclePhase: 'pysyvyys' }],
+  contact: [contactInputSchema, { customerId, name: 'Timo Toivonen', role: 'vanhuspalvelujen-johtaja', title: 'Vanhuspalvelujen päällikkö', personalNotes: 'Harrastaa suunnistusta' }],
+  agreement: [agreementInputSchema, { customerId, kind: 'ostopalvelu', title: 'Tehostetun palveluasumisen ostopalvelusopimus 2025–2027', serviceTypes: ['ymparivuorokautinen'], pricePerDay: 142.5, startDate: '2025-01-01', endDate: '2027-12-31', optionYears: [2028, 2029], paymentCommitment: true }],
+  careHome: [careHomeInputSchema, { name: 'Koivukoti', region: 'etela-suomi', city: 'Espoo', serviceTypes: ['ymparivuorokautinen'], customerGroups: ['ikaantyneet'] }],
+  place: [placeInputSchema, { careHomeId: homeId, label: 'A12', serviceType: 'ymparivuorokautinen', customerGroup: 'ikaantyneet', status: 'vapautuu', freeFrom: '2026-12-01' }],
   contactLogEntry: [contactLogEntryInputSchema, { customerId, date: '2026-11-20', type: 'hintaneuvottelu', matter: 'Indeksikorotus 2027', agreedActions: 'Lähetetään korotuskirje', nextContactDate: '2026-12-04', nextContactTopic: 'Korotuskirjeen vastaus', recordedBy: actor }],
   supervisionVisit: [supervisionVisitInputSchema, { customerId, careHomeId: homeId, date: '2026-10-14', participants: 'Valvoja, kotijohtaja', findings: 'Lääkehoitosuunnitelma päivitettävä', specialMention: true, recordedBy: actor }],
   homeEvent: [homeEventInputSchema, { careHomeId: homeId, date: '2026-12-12', kind: 'joulujuhla', title: 'Joulujuhla', customerIds: [], attendingContactIds: [], specialMention: false, recordedBy: actor }],
   developmentMeeting: [developmentMeetingInputSchema, { kind: 'vuosittainen', customerId, startsAt: '2027-02-03T10:00:00+02:00', endsAt: '2027-02-03T11:30:00+02:00', participants: 'Vanhustyön päällikkö, aluejohtaja, kotijohtaja', recordedBy: actor }],
   complaint: [complaintInputSchema, { customerId, careHomeId: homeId, receivedDate: '2026-11-18', channel: 'puhelin', matter: 'Asukkaan ruokailu myöhästyi', severity: 'kohtalainen', status: 'vastaanotettu', recordedBy: actor }],
-  customerPlan: [customerPlanInputSchema, { customerId, year: 2027, goal: 'Optiovuosi käyttöön', plannedEncounters: [{ month: 3, kind: 'kehityskokous', withRole: 'vanhustyon-paallikko' }] }],
+  customerPlan: [customerPlanInputSchema, { customerId, year: 2027, goal: 'Optiovuosi käyttöön', plannedEncounters: [{ month: 3, kind: 'kehityskokous', withRole: 'vanhuspalvelujen-johtaja' }] }],
   person: [personInputSchema, { userId: 'aad-1', name: 'Kaisa Kotijohtaja', roles: ['kotijohtaja'], careHomeIds: [homeId] }],
   note: [noteInputSchema, { customerId, matter: 'Kunta suunnittelee uutta kilpailutusta keväällä', specialMention: true, direction: 'myynnista-tuotantoon', recordedBy: actor }],
 } satisfies Record<keyof typeof recordSchemas, [z.ZodType, Record<string, unknown>]>;

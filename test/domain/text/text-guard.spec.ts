@@ -113,7 +113,7 @@ describe('text guard: henkilötunnus', () => {
   it('names the field that holds the code, for a label as for a note', () => {
     const place = {
       careHomeId: '0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5',
-      serviceType: 'tehostettu',
+      serviceType: 'ymparivuorokautinen',
       customerGroup: 'ikaantyneet',
       label: '131052-308T',
       status: 'vapaa',

@@ -83,7 +83,7 @@ describe('SharePoint list delta feed → mirror and outsideEdit interpreter', fu
     name: 'Koivukoti',
     region: 'etela-suomi',
     city: 'Espoo',
-    serviceTypes: ['tehostettu'],
+    serviceTypes: ['ymparivuorokautinen'],
     customerGroups: ['ikaantyneet'],
   };
   const otherHome: RecordOf<'careHome'> = { ...home, ...meta('home-2'), name: 'Mäntykoti', city: 'Vantaa' };
@@ -91,7 +91,7 @@ describe('SharePoint list delta feed → mirror and outsideEdit interpreter', fu
     ...meta('place'),
     careHomeId: home.id,
     label: 'A12',
-    serviceType: 'tehostettu',
+    serviceType: 'ymparivuorokautinen',
     customerGroup: 'ikaantyneet',
     status: 'kaytossa',
   };
@@ -101,7 +101,7 @@ describe('SharePoint list delta feed → mirror and outsideEdit interpreter', fu
     Name: 'Vehkakoti',
     Region: 'lounais-suomi',
     City: 'Raisio',
-    ServiceTypes: '["palveluasuminen"]',
+    ServiceTypes: '["yhteisollinen"]',
     CustomerGroups: '["mielenterveys"]',
   };
   const commitNew = (...records: [RecordKind, RecordOf<RecordKind>][]) =>

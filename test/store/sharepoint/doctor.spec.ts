@@ -176,6 +176,24 @@ describe('npm run doctor (issue 4)', () => {
     assert.deepEqual(nonGetRequests(), []);
   });
 
+  it('names a list still on the choices of 2012 (issue 11), and what the schema wants instead', async () => {
+    const site = await provisionedSite();
+    const places = listDefinitions.find((d) => d.kind === 'place')!;
+    // The place list as provisioning made it before the service types of 2026.
+    const column = p.bed.double.lists.list(site.siteId, places.displayName)!.columns.get('ServiceType')!;
+    column.definition = { ...column.definition, choice: { allowTextEntry: false, choices: ['tehostettu', 'palveluasuminen', 'lyhytaikainen'], displayAs: 'dropDownMenu' } };
+    p.bed.double.clearLog();
+
+    const result = await run(envFor(site.siteId));
+
+    assert.equal(result.code, 1);
+    assert.deepEqual(failures(result.lines), [
+      `✗ List "${places.displayName}": the column ServiceType is still on the choices of 2012 (tehostettu, palveluasuminen); the schema's are ymparivuorokautinen, yhteisollinen, lyhytaikainen — items holding an old value read as the new one and HoivaCRM writes the new value back`,
+    ]);
+    assert.match(result.out, /→ run `npm run provision`/);
+    assert.deepEqual(nonGetRequests(), []);
+  });
+
   it('names a column that lost its index, and a missing list', async () => {
     const site = await provisionedSite();
     const customers = listDefinitions.find((d) => d.kind === 'customer')!;

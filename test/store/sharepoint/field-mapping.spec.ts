@@ -56,7 +56,7 @@ describe('SharePoint list item fields ↔ records (issue 4)', () => {
     assert.equal(place.StatusChangedByUserId, '29:1kaisa');
     assert.equal(place.ReservedByName, 'Mikko');
     const home = recordToFields('careHome', fullRecords.careHome, refs);
-    assert.equal(home.ServiceTypes, '["tehostettu","lyhytaikainen"]');
+    assert.equal(home.ServiceTypes, '["ymparivuorokautinen","lyhytaikainen"]');
     const event = recordToFields('homeEvent', minimalRecords.homeEvent, refs);
     assert.equal(event.CustomerIds, '[]');
     assert.equal(event.SpecialMention, false, 'false is a value, not empty');

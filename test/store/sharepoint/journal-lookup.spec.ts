@@ -25,8 +25,8 @@ describe('SharePoint store: a journaled change set of a care home and its place,
     await first.close();
     const at = '2026-11-23T08:00:00.000Z';
     const meta = (n: string) => ({ id: stableIdFor(`review:${n}`), version: 1, createdAt: at, createdBy: 'test', updatedAt: at });
-    const home: RecordOf<'careHome'> = { ...meta('home'), name: 'Koivukoti', region: 'etela-suomi', city: 'Espoo', serviceTypes: ['tehostettu'], customerGroups: ['ikaantyneet'] };
-    const place: RecordOf<'place'> = { ...meta('place'), careHomeId: home.id, label: 'A1', serviceType: 'tehostettu', customerGroup: 'ikaantyneet', status: 'kaytossa' };
+    const home: RecordOf<'careHome'> = { ...meta('home'), name: 'Koivukoti', region: 'etela-suomi', city: 'Espoo', serviceTypes: ['ymparivuorokautinen'], customerGroups: ['ikaantyneet'] };
+    const place: RecordOf<'place'> = { ...meta('place'), careHomeId: home.id, label: 'A1', serviceType: 'ymparivuorokautinen', customerGroup: 'ikaantyneet', status: 'kaytossa' };
     // What a run that crashed during the $batch round trip leaves: the journal row, nothing in the lists.
     const db = openSqliteDatabase(file);
     db.prepare('INSERT INTO sharepoint_journal (change_set, created_at) VALUES (?, ?)').run(

@@ -38,8 +38,8 @@ describe('SharePoint store: a $batch that SharePoint applied but whose answer ne
     store = await openSharePointStore({ file: join(dir, 'm.sqlite'), graph, siteId });
     const at = '2026-11-23T08:00:00.000Z';
     const meta = (n: string) => ({ id: stableIdFor(`review4:${n}`), version: 1, createdAt: at, createdBy: 'test', updatedAt: at });
-    const home: RecordOf<'careHome'> = { ...meta('home'), name: 'Koivukoti', region: 'etela-suomi', city: 'Espoo', serviceTypes: ['tehostettu'], customerGroups: ['ikaantyneet'] };
-    const place: RecordOf<'place'> = { ...meta('place'), careHomeId: home.id, label: 'A1', serviceType: 'tehostettu', customerGroup: 'ikaantyneet', status: 'kaytossa' };
+    const home: RecordOf<'careHome'> = { ...meta('home'), name: 'Koivukoti', region: 'etela-suomi', city: 'Espoo', serviceTypes: ['ymparivuorokautinen'], customerGroups: ['ikaantyneet'] };
+    const place: RecordOf<'place'> = { ...meta('place'), careHomeId: home.id, label: 'A1', serviceType: 'ymparivuorokautinen', customerGroup: 'ikaantyneet', status: 'kaytossa' };
     await store.records.commit({ at, writes: [{ kind: 'careHome', record: home, expectedVersion: null }, { kind: 'place', record: place, expectedVersion: null }], outbox: [] });
     const delta = store.deltaSync({ interpret: async (edit) => { asked.push(edit as unknown as OutsideEdit); return { record: edit.after, outbox: [] }; } });
     const asked: OutsideEdit[] = [];

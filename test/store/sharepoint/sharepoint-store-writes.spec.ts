@@ -74,14 +74,14 @@ describe('STORE=sharepoint writes: conflicts, duplicate creates, undo, throttlin
     name: 'Koivukoti',
     region: 'etela-suomi',
     city: 'Espoo',
-    serviceTypes: ['tehostettu'],
+    serviceTypes: ['ymparivuorokautinen'],
     customerGroups: ['ikaantyneet'],
   };
   const place: RecordOf<'place'> = {
     ...meta('place-a'),
     careHomeId: home.id,
     label: 'A12',
-    serviceType: 'tehostettu',
+    serviceType: 'ymparivuorokautinen',
     customerGroup: 'ikaantyneet',
     status: 'kaytossa',
   };
@@ -97,6 +97,7 @@ describe('STORE=sharepoint writes: conflicts, duplicate creates, undo, throttlin
   const customer: RecordOf<'customer'> = {
     ...meta('customer'),
     name: 'Espoon kaupunki',
+    kind: 'kunta',
     region: 'etela-suomi',
     segment: 'ostopalvelu',
     lifecyclePhase: 'hankinta',

@@ -1,24 +1,26 @@
 import type { Agreement } from '../../../domain/records/agreement.js';
 import { serviceTypes, type Region } from '../../../domain/records/common.js';
 import type { Contact } from '../../../domain/records/contact.js';
-import type { Customer } from '../../../domain/records/customer.js';
+import type { Customer, PurchaserKind } from '../../../domain/records/customer.js';
+import { organisingPurchasers } from '../../../domain/customers/wellbeing-counties.js';
 import { largeId, metaOn, type GenContext } from './context.js';
 import { asciiSlug, personName, type PlaceName } from './names.js';
 import { REGION_WEIGHTS } from './sizes.js';
 
 /**
- * The purchasers: mostly wellbeing services counties (hyvinvointialue, the organisers of elderly care since
- * 2023), some cities and municipalities, and a few other buyers (foundations, associations). Every name is
- * built from a fictional place name, e.g. "Esimerkkilän hyvinvointialue".
+ * The purchasers of 2026 (DOMAIN.md, "The customers of 2026"): first the 21 wellbeing services counties and
+ * the City of Helsinki, which organise social care since 2023 (real names, invented people), then the other
+ * purchasers, each named from a fictional place name: municipalities buying services outside the reform,
+ * insurers, private payers' agents and foundations. The first one is the busiest (the benchmark's `asiakas`).
  */
-export const FIRST_CUSTOMER_NAME = 'Esimerkkilän hyvinvointialue';
+export const FIRST_CUSTOMER_NAME = organisingPurchasers[0]!.name;
 
-const KINDS = [
-  { weight: 0.45, name: (n: PlaceName) => `${n.genitive} hyvinvointialue`, domain: 'hyvinvointialue' },
-  { weight: 0.25, name: (n: PlaceName) => `${n.genitive} kaupunki`, domain: 'kaupunki' },
-  { weight: 0.2, name: (n: PlaceName) => `${n.genitive} kunta`, domain: 'kunta' },
-  { weight: 0.1, name: (n: PlaceName) => `${n.genitive} vanhustensäätiö`, domain: 'saatio' },
-] as const;
+const OTHER_KINDS: readonly { weight: number; kind: PurchaserKind; name: (n: PlaceName) => string; domain: string }[] = [
+  { weight: 0.35, kind: 'kunta', name: (n) => `${n.genitive} kunta`, domain: 'kunta' },
+  { weight: 0.25, kind: 'vakuutusyhtio', name: (n) => `Vakuutusyhtiö ${n.nominative}`, domain: 'vakuutus' },
+  { weight: 0.2, kind: 'yksityinen-maksaja', name: (n) => `${n.genitive} Maksajapalvelu Oy`, domain: 'maksajapalvelu' },
+  { weight: 0.2, kind: 'muu', name: (n) => `${n.genitive} vanhustensäätiö`, domain: 'saatio' },
+];
 
 export interface GeneratedCustomer {
   customer: Customer;
@@ -31,18 +33,34 @@ export interface GeneratedCustomer {
 }
 
 const ROLES: readonly [Contact['role'], string][] = [
-  ['sote-johtaja', 'Sosiaali- ja terveysjohtaja'],
-  ['vanhustyon-paallikko', 'Ikääntyneiden palvelujen päällikkö'],
+  ['palvelujohtaja', 'Palvelujohtaja'],
+  ['vanhuspalvelujen-johtaja', 'Ikääntyneiden palvelujen johtaja'],
   ['sosiaalityontekija', 'Sosiaalityöntekijä'],
   ['sosiaalityontekija', 'Palveluohjaaja'],
+  ['valvontaviranhaltija', 'Valvontaviranhaltija'],
   ['muu', 'Hankinta-asiantuntija'],
   ['muu', 'Sopimusvalvoja'],
 ];
 
 function kindAt(roll: number) {
   let sum = 0;
-  for (const kind of KINDS) if (roll < (sum += kind.weight)) return kind;
-  return KINDS[0];
+  for (const kind of OTHER_KINDS) if (roll < (sum += kind.weight)) return kind;
+  return OTHER_KINDS[0]!;
+}
+
+/** The i-th purchaser: the organisers of social care first, then fictional ones of the other kinds. */
+function purchaserAt(ctx: GenContext, i: number, names: readonly PlaceName[], regions: readonly Region[]) {
+  const organiser = organisingPurchasers[i];
+  if (organiser) {
+    const slug = asciiSlug(organiser.name.replace(/ hyvinvointialue$/, ''));
+    return { name: organiser.name, kind: organiser.kind, region: organiser.region, domain: organiser.kind === 'helsinki' ? 'hel.example' : `${slug}-hyvinvointialue.example`, place: organiser.name };
+  }
+  const j = i - organisingPurchasers.length;
+  const place = names[j % names.length]!;
+  const other = kindAt(ctx.prng.next());
+  // Past about 30× scale the fictional names run out: a round number keeps them unique.
+  const name = `${other.name(place)}${j >= names.length * 4 ? ` ${Math.floor(j / names.length)}` : ''}`;
+  return { name, kind: other.kind, region: ctx.prng.pick(regions), domain: `${asciiSlug(place.nominative)}-${other.domain}.example`, place: place.nominative };
 }
 
 /** `count` customers with their contacts (2–6) and agreements (1–3); names unique. */
@@ -51,27 +69,23 @@ export function generateCustomers(ctx: GenContext, count: number, names: readonl
   const regions = REGION_WEIGHTS.map(([r]) => r);
   const result: GeneratedCustomer[] = [];
   for (let i = 0; result.length < count; i++) {
-    const place = names[i % names.length]!;
-    const kind = i === 0 ? KINDS[0] : kindAt(ctx.prng.next());
-    // Past about 30× scale the fictional names run out: a round number keeps them unique.
-    const name = `${kind.name(place)}${i >= names.length * 8 ? ` ${Math.floor(i / names.length)}` : ''}`;
+    const { name, kind, region, domain, place } = purchaserAt(ctx, i, names, regions);
     if (used.has(name)) continue;
     used.add(name);
     const n = result.length;
-    const region: Region = n === 0 ? 'etela-suomi' : ctx.prng.pick(regions);
     const since = `${ctx.prng.int(2020, 2024)}-0${ctx.prng.int(1, 9)}-1${ctx.prng.int(0, 9)}`;
     const customer: Customer = {
       ...metaOn(ctx, since, 'large-seed'),
       id: largeId('customer', n),
       name,
+      kind,
       region,
       segment: ctx.prng.chance(0.7) ? 'ostopalvelu' : 'palveluseteli',
       lifecyclePhase: ctx.prng.pick(['hankinta', 'haltuunotto', 'kasvu', 'pysyvyys', 'pysyvyys'] as const),
-      address: `Esimerkkikatu ${ctx.prng.int(1, 99)}, ${place.nominative}`,
-      email: `kirjaamo@${asciiSlug(place.nominative)}-${kind.domain}.example`,
+      address: `Esimerkkikatu ${ctx.prng.int(1, 99)}, ${place}`,
+      email: `kirjaamo@${domain}`,
       serviceNeeds: 'Kuvitteellinen esimerkkiasiakas (suuren demoaineiston generoima).',
     };
-    const domain = `${asciiSlug(place.nominative)}-${kind.domain}.example`;
     const contacts = ctx.prng.sample(ROLES, ctx.prng.int(2, 6)).map(([role, title], c): Contact => {
       const person = personName(ctx.prng);
       return {

@@ -6,12 +6,12 @@ import { REGION_WEIGHTS, splitByWeight } from './sizes.js';
 
 /** A home's units: which service type for which customer group (the mixes the small demo's homes have). */
 export const UNIT_MIXES: readonly (readonly [ServiceType, CustomerGroup][])[] = [
-  [['tehostettu', 'ikaantyneet']],
-  [['tehostettu', 'ikaantyneet'], ['lyhytaikainen', 'ikaantyneet']],
-  [['tehostettu', 'ikaantyneet'], ['palveluasuminen', 'mielenterveys']],
-  [['palveluasuminen', 'mielenterveys']],
-  [['palveluasuminen', 'mielenterveys'], ['tehostettu', 'mielenterveys']],
-  [['tehostettu', 'ikaantyneet'], ['palveluasuminen', 'ikaantyneet']],
+  [['ymparivuorokautinen', 'ikaantyneet']],
+  [['ymparivuorokautinen', 'ikaantyneet'], ['lyhytaikainen', 'ikaantyneet']],
+  [['ymparivuorokautinen', 'ikaantyneet'], ['yhteisollinen', 'mielenterveys']],
+  [['yhteisollinen', 'mielenterveys']],
+  [['yhteisollinen', 'mielenterveys'], ['ymparivuorokautinen', 'mielenterveys']],
+  [['ymparivuorokautinen', 'ikaantyneet'], ['yhteisollinen', 'ikaantyneet']],
 ];
 
 export interface GeneratedHome {
