@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import type { Customer } from '../../src/domain/records/customer.js';
 import { BotHarness, eventually } from '../support/bot-harness.js';
 import { cardOf, textsOf, visibleText, walk, type Json } from '../support/cards.js';
 import type { RecordedCall } from '../support/connector-double.js';
@@ -52,7 +54,26 @@ describe('reserving a freed place from its card (protocol)', () => {
     assert.deepEqual(choices.slice(0, 2).map((c) => c.title), ['Helsingin kaupunki', 'Länsi-Uudenmaan hyvinvointialue']);
   });
 
-  it('finds any municipality by typing (Data.Query) and reserves the one found', async () => {
+  it('lists every customer when they all fit, with nothing to type for', () => {
+    let input: Json | undefined;
+    walk(cardOf(posted), (n) => {
+      if (n.type === 'Input.ChoiceSet' && n.id === 'customerId') input = n;
+    });
+    assert.equal(input?.['choices.data'], undefined, 'the demo\'s eight customers are one plain list');
+    assert.equal((input?.choices as unknown[]).length, 8);
+  });
+
+  it('finds any customer by typing (Data.Query) when there are more than a page, and reserves the one found', async () => {
+    // More customers than the card lists: the others are found by typing.
+    const at = h.clock.now().toISOString();
+    const extra = Array.from({ length: 30 }, (_, i): Customer => ({
+      id: randomUUID(), version: 1, createdAt: at, createdBy: 'test', updatedAt: at,
+      name: `Kunta ${String(i + 1).padStart(2, '0')}`, kind: 'kunta', region: 'sisa-suomi', segment: 'ostopalvelu', lifecyclePhase: 'kasvu',
+    }));
+    await h.app.store.records.commit({ at, writes: extra.map((record) => ({ kind: 'customer' as const, record, expectedVersion: null })), outbox: [] });
+    const form = await openPlaceForm(h);
+    await submitPlaceForm(h, form, validPlaceValues(form.card, { label: 'B7' }));
+    posted = await eventually(() => h.connector.posted(MYYNTI.id).filter((c) => cardOf(c))[1]);
     let input: Json | undefined;
     walk(cardOf(posted), (n) => {
       if (n.type === 'Input.ChoiceSet' && n.id === 'customerId') input = n;
@@ -64,7 +85,7 @@ describe('reserving a freed place from its card (protocol)', () => {
     assert.equal(found?.title, 'Keski-Suomen hyvinvointialue');
     const { data } = reserveAction(cardOf(posted));
     await h.execute(salesManager, posted.activityIdAssigned!, { verb: 'place.reserve', data }, { customerId: found!.value }, { channel: MYYNTI });
-    await eventually(async () => (await h.app.store.records.list('place', { label: 'A12' }))[0]?.reservedForCustomerId === found!.value || undefined);
+    await eventually(async () => (await h.app.store.records.list('place', { label: 'B7' }))[0]?.reservedForCustomerId === found!.value || undefined);
   });
 
   it('stores the reservation and updates the posted card in place (PUT), not a new post; the answer is private', async () => {
