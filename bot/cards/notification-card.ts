@@ -13,6 +13,7 @@ import { weeklyDigestCard } from './weekly-digest-card.js';
 import type { AdaptiveCard } from './elements.js';
 import { placeCard } from './place-freed-card.js';
 import { supervisionVisitCard } from './supervision-visit-card.js';
+import { correctedEntryCard, withdrawnEntryCard } from './mine-card.js';
 
 /** The card for each domain event the routing table sends somewhere. */
 export function notificationCard(event: DomainEvent, locale: Locale, variant: NotificationVariant = 'full'): AdaptiveCard {
@@ -41,5 +42,10 @@ export function notificationCard(event: DomainEvent, locale: Locale, variant: No
       return installNoticeCard(event, locale);
     case 'delivery.channelBroken':
       return channelBrokenCard(event, locale);
+    // Issue 11: a corrected entry's cards show it as it is now; a withdrawn one's say it was withdrawn.
+    case 'entry.corrected':
+      return correctedEntryCard(event, locale, notificationCard(event.data.event, locale, variant));
+    case 'entry.withdrawn':
+      return withdrawnEntryCard(event, locale);
   }
 }

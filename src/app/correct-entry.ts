@@ -68,14 +68,17 @@ export async function entryToCorrect<K extends RecordedEntryKind>(
   return { ok: true, record };
 }
 
-/** "X changed this first": who made the stored version, and when (for a conflict found before or at the write). */
+/**
+ * "X changed this first": who made the stored version, and when (for a conflict found before or at the write),
+ * and that version, so the form that comes back saves over it once the person has seen what changed.
+ */
 export async function changedFirst<K extends RecordedEntryKind>(ctx: AppContext, kind: K, record?: RecordOf<K>): Promise<UseCaseResult<never>> {
   const last = record ? await lastChangeOf(ctx, kind, record) : undefined;
   return {
     ok: false,
     reason: 'conflict',
     message: 'mine.changedFirst',
-    ...(last ? { changedFirst: { by: last.by.name, at: last.at, label: '', status: '' } } : {}),
+    ...(last ? { changedFirst: { by: last.by.name, at: last.at, label: '', status: '', version: record!.version } } : {}),
   };
 }
 

@@ -25,6 +25,8 @@ export interface EntryWithdrawn {
   kind: RecordedEntryKind;
   recordId: string;
   withdrawnAt: string;
+  /** The entry's own day, for the confirmation ("Peruttu: Valvontakäynti 20.11.2026"). */
+  date: string;
 }
 
 /**
@@ -40,7 +42,7 @@ export async function withdrawEntry(ctx: AppContext, actor: ActorRef, input: unk
   const record = await ctx.store.records.get(kind, id);
   if (!record) return { ok: false, reason: 'conflict', message: 'mine.gone' };
   const entry = { kind, record } as RecordedEntry;
-  if (record.withdrawnAt) return { ok: true, duplicate: true, value: { kind, recordId: id, withdrawnAt: record.withdrawnAt } };
+  if (record.withdrawnAt) return { ok: true, duplicate: true, value: { kind, recordId: id, withdrawnAt: record.withdrawnAt, date: entryDate(entry) } };
   const allowed = await mayCorrect(ctx, actor, record);
   if (!allowed.ok) return allowed;
   const now = ctx.clock.now();
@@ -53,6 +55,7 @@ export async function withdrawEntry(ctx: AppContext, actor: ActorRef, input: unk
   if (record.version !== expectedVersion) return changedFirst(ctx, kind, record);
 
   const at = now.toISOString();
+  const described = await describe(ctx, entry);
   const withdrawn = { ...record, version: record.version + 1, updatedAt: at, withdrawnAt: at, withdrawnBy: actor };
   const event: EntryWithdrawnEvent = {
     type: 'entry.withdrawn',
@@ -60,7 +63,7 @@ export async function withdrawEntry(ctx: AppContext, actor: ActorRef, input: unk
     occurredAt: at,
     actor,
     recordKey: `${kind}:${id}`,
-    data: { kind, recordId: id, ...(await describe(ctx, entry)), withdrawnBy: actor, withdrawnAt: at },
+    data: { kind, recordId: id, ...described, withdrawnBy: actor, withdrawnAt: at },
   };
   try {
     return await commitChanges(ctx, {
@@ -69,7 +72,7 @@ export async function withdrawEntry(ctx: AppContext, actor: ActorRef, input: unk
       idempotencyKey: `withdrawEntry:${requestId}`,
       writes: [{ kind, record: withdrawn, expectedVersion } as RecordWrite],
       outbox: notificationsFor(event),
-      result: { kind, recordId: id, withdrawnAt: at },
+      result: { kind, recordId: id, withdrawnAt: at, date: described.date },
     });
   } catch (error) {
     if (error instanceof ConcurrencyConflict) return changedFirst(ctx, kind, await ctx.store.records.get(kind, id));
