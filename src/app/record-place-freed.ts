@@ -89,6 +89,12 @@ export async function recordPlaceFreed(ctx: AppContext, actor: ActorRef, input: 
     throw error;
   }
 
+  // A place withdrawn as recorded by mistake (issue 11) is recorded free anew: it is back in the views.
+  if (place.withdrawnAt) {
+    const { withdrawnAt: _at, withdrawnBy: _by, ...back } = place;
+    place = back;
+  }
+
   const event: PlaceFreedEvent = {
     type: 'place.freed',
     eventId: ctx.newId(),

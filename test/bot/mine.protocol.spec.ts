@@ -185,6 +185,14 @@ describe('omat: see, correct and withdraw what you recorded (protocol)', () => {
     assert.deepEqual(audit.map((e) => e.action), ['update', 'create']);
     assert.ok(audit[0]!.changes.some((c) => c.field === 'withdrawnAt'));
 
+    // `historia` says it was withdrawn, by whom.
+    const me = personalConversationId(regionalDirector);
+    const before = h.connector.posted(me).length;
+    await h.post(personalMessage(h.connector.url, regionalDirector, 'historia Espoon kaupunki'));
+    const history = textsOf(cardOf(h.connector.posted(me)[before])).join('\n');
+    assert.match(history, /Peruttu/);
+    assert.match(history, /Jukka Järvinen/);
+
     // Pressing the confirmation again withdraws nothing twice.
     const twice = await press(regionalDirector, list, executeAction(confirm.card, 'mine.withdrawConfirm'));
     assert.match(textsOf(twice.card).join('\n'), /jo peruttu/);
@@ -215,6 +223,10 @@ describe('omat: see, correct and withdraw what you recorded (protocol)', () => {
     assert.equal(await open(), openBefore);
     assert.equal(await counted(), countedBefore);
     assert.doesNotMatch(textsOf(await placesCard()).join('\n'), /A 12/);
+    // Recorded free again (it was a mistake to withdraw it): back in the views.
+    await recordPlaces(h, ['A 12']);
+    assert.equal(await open(), openBefore + 1);
+    assert.equal((await h.app.store.records.list('place')).filter((p) => p.label === 'A 12').length, 1, 'the same place, not a second one');
   });
 
   it('refuses a withdrawal after the window politely, and someone else\'s entry to anyone but the roles allowed', async () => {
