@@ -4,12 +4,10 @@ import type { ContactLoggedEvent } from '../domain/events/contact-log-events.js'
 import { firstVersion, type ActorRef } from '../domain/records/common.js';
 import type { ContactLogEntry } from '../domain/records/contact-log-entry.js';
 import { fieldErrorsFrom } from '../domain/validation.js';
-import { notificationsFor } from '../notify/routing.js';
 import type { AppContext } from './app-context.js';
 import { commitEntry, correctionOf, entryToCorrect, nextVersion } from './correct-entry.js';
 import { referencedRecords } from './referenced-records.js';
 import { authorize } from './authorize.js';
-import { commitChanges } from './commit-changes.js';
 import { forbidden, invalid, type UseCaseResult } from './result.js';
 
 export interface ContactLogged {

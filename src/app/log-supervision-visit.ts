@@ -3,12 +3,10 @@ import type { SupervisionVisitLoggedEvent } from '../domain/events/visit-events.
 import { firstVersion, type ActorRef } from '../domain/records/common.js';
 import type { SupervisionVisit } from '../domain/records/supervision-visit.js';
 import { fieldErrorsFrom } from '../domain/validation.js';
-import { notificationsFor } from '../notify/routing.js';
 import type { AppContext } from './app-context.js';
 import { commitEntry, correctionOf, entryToCorrect, nextVersion } from './correct-entry.js';
 import { referencedRecords } from './referenced-records.js';
 import { authorize, homeScope } from './authorize.js';
-import { commitChanges } from './commit-changes.js';
 import { listPeople } from './people.js';
 import { salesMentions } from './sales-mentions.js';
 import { forbidden, invalid, type UseCaseResult } from './result.js';
