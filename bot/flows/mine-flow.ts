@@ -6,7 +6,9 @@ import { recordedEntryKinds, type RecordedEntryKind } from '../../src/store/reco
 import type { RecordOf } from '../../src/store/record-kinds.js';
 import { entryTitle, mineCard, withdrawConfirmCard } from '../cards/mine-card.js';
 import { textBlock } from '../cards/elements.js';
+import { SAVE_COMPLAINT, saveComplaint } from '../forms/complaint-edit-form.js';
 import type { EntryForm } from '../forms/entry-form.js';
+import { SAVE_PLACE, savePlace } from '../forms/place-edit-form.js';
 import { entryForms, openFreshForm } from '../forms/entry-forms.js';
 import { refusalText } from '../forms/refusal.js';
 import type { BotFlow, FlowContext } from './flow.js';
@@ -16,13 +18,13 @@ const entryRef = z.object({ kind: z.enum(recordedEntryKinds), recordId: z.string
 
 /**
  * `omat` / `mine` (issue 11): your latest entries, each with Muokkaa (the same form, prefilled, saved by the
- * same use case; the posted cards update in place) and Peru (after a confirmation: kept in the audit trail,
+ * same use case; the posted cards update in place; a place's and a complaint's under `mine.*` verbs) and Peru (after a confirmation: kept in the audit trail,
  * gone from the views, the posted cards say "peruttu"). The receipts' Muokkaa and Kirjaa uusi land here too.
  * Every answer replaces the pressed card for the one who pressed it: nothing is posted to the thread.
  */
 export const mineFlow: BotFlow = {
   commands: [{ id: 'mine', fi: 'omat', en: 'mine', aliases: ['omat kirjaukset', 'my entries'], help: 'help.cmd.mine' }],
-  submitActions: ['mine.list', 'mine.edit', 'mine.new', 'mine.withdraw', 'mine.withdrawConfirm'],
+  submitActions: ['mine.list', 'mine.edit', 'mine.new', 'mine.withdraw', 'mine.withdrawConfirm', SAVE_PLACE, SAVE_COMPLAINT],
 
   async onCommand(_id, _argument, ctx) {
     await sendList(ctx);
@@ -30,6 +32,9 @@ export const mineFlow: BotFlow = {
 
   async onSubmit(action, envelope, values, ctx) {
     if (action === 'mine.list') return sendList(ctx);
+    // A place's or a complaint's edit form (their own flows' forms stay as they are).
+    if (action === SAVE_PLACE) return savePlace(envelope, values, ctx);
+    if (action === SAVE_COMPLAINT) return saveComplaint(envelope, values, ctx);
     const ref = entryRef.safeParse(envelope);
     if (!ref.success) return ctx.reply.text(t(ctx.locale, 'mine.gone'));
     const { kind, recordId } = ref.data;

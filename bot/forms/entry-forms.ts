@@ -7,14 +7,18 @@ import { homeEventForm } from '../flows/home-event-flow.js';
 import { meetingForm } from '../flows/meeting-flow.js';
 import { noteForm } from '../flows/note-flow.js';
 import { visitForm } from '../flows/visit-flow.js';
+import { complaintEditForm } from './complaint-edit-form.js';
 import type { EntryForm } from './entry-form.js';
+import { placeEditForm } from './place-edit-form.js';
 
 /**
- * Each kind's form as `omat` and the receipts open it (issue 11). A freed place and a complaint change on
- * their own cards (reserve, sell, release; the complaint's handling steps), so `omat` withdraws them but
- * opens no edit form; their "record another" is the command's own form.
+ * Each kind's form as `omat` and the receipts open it (issue 11). A freed place and a complaint open their
+ * edit form here (saved by their use cases under `mine.*` verbs, their own flows untouched); their "record
+ * another" is the command's own form.
  */
 export const entryForms: { readonly [K in RecordedEntryKind]?: EntryForm<K> } = {
+  place: placeEditForm,
+  complaint: complaintEditForm,
   supervisionVisit: visitForm,
   homeEvent: homeEventForm,
   contactLogEntry: contactLogForm,

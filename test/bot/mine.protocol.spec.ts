@@ -217,7 +217,7 @@ describe('omat: see, correct and withdraw what you recorded (protocol)', () => {
     assert.match(textsOf(await placesCard()).join('\n'), /A 12/);
     const list = await mine(homeDirector);
     assert.match(textsOf(list.card).join('\n'), /Vapaa paikka/);
-    assert.deepEqual(executeActionsOf(list.card).map((a) => a.verb), ['mine.withdraw'], 'a place changes on its own card; here it is withdrawn');
+    assert.deepEqual(executeActionsOf(list.card).map((a) => a.verb), ['mine.edit', 'mine.withdraw']);
     const confirm = await press(homeDirector, list, executeAction(list.card, 'mine.withdraw'));
     await press(homeDirector, list, executeAction(confirm.card, 'mine.withdrawConfirm'));
     assert.equal(await open(), openBefore);
@@ -227,6 +227,57 @@ describe('omat: see, correct and withdraw what you recorded (protocol)', () => {
     await recordPlaces(h, ['A 12']);
     assert.equal(await open(), openBefore + 1);
     assert.equal((await h.app.store.records.list('place')).filter((p) => p.label === 'A 12').length, 1, 'the same place, not a second one');
+  });
+
+  it('corrects a freed place: the same form prefilled, the place card in the sales channel updates in place', async () => {
+    await h.post(installedInTeam(h.connector.url, homeDirector));
+    await recordPlaces(h, ['A 12']);
+    const posted = await eventually(() => cardsIn(h, MYYNTI.id).find((c) => /A 12/.test(textsOf(cardOf(c)).join('\n'))));
+    const list = await mine(homeDirector);
+    const form = await press(homeDirector, list, executeAction(list.card, 'mine.edit'));
+    assert.equal(inputsOf(form.card).get('label')!.value, 'A 12');
+    const values = Object.fromEntries([...inputsOf(form.card)].map(([id, input]) => [id, input.value]));
+    const saved = await press(homeDirector, list, executeAction(form.card, 'mine.savePlace'), { ...values, note: 'Vapautuu remontin jälkeen' });
+    assert.match(textsOf(saved.card).join('\n'), /Tallennettu[\s\S]*Muutokset tallennettu/);
+    const put = await eventually(() => h.connector.updates(MYYNTI.id).find((u) => u.activityId === posted.activityIdAssigned));
+    assert.match(textsOf(cardOf(put)).join('\n'), /Vapautuu remontin jälkeen/);
+    const places = (await h.app.store.records.list('place')).filter((p) => p.label === 'A 12');
+    assert.equal(places.length, 1);
+    assert.equal(places[0]!.note, 'Vapautuu remontin jälkeen');
+    // Another label would be another place: refused on the form.
+    const again = await press(homeDirector, list, executeAction(list.card, 'mine.edit'));
+    const other = await press(homeDirector, list, executeAction(again.card, 'mine.savePlace'), { ...values, label: 'B 7' });
+    assert.match(textsOf(other.card).join('\n'), /Paikan tunnusta ja palvelutaloa ei voi muuttaa/);
+  });
+
+  it('corrects a complaint: the cards posted for it update in place, sales still without the free text', async () => {
+    await h.post(installedInTeam(h.connector.url, homeDirector));
+    const { form } = await openForm(h, homeDirector, 'reklamaatio');
+    await submitForm(h, form, {
+      customerId: choice(form.card, 'customerId', /^Espoon/),
+      careHomeId: choice(form.card, 'careHomeId', /^Koivukoti/),
+      receivedDate: '2026-11-23',
+      channel: 'puhelin',
+      matter: 'Vastaus viipyi viikon.',
+      severity: 'kohtalainen',
+    });
+    const complaintCard = (channel: string) => eventually(() => cardsIn(h, channel).find((c) => /Vastaus viipyi|Espoon kaupunki/.test(textsOf(cardOf(c)).join('\n'))));
+    const management = await complaintCard(GENERAL.id);
+    const sales = await complaintCard(MYYNTI.id);
+    const list = await mine(homeDirector);
+    assert.match(textsOf(list.card).join('\n'), /Reklamaatio 23\.11\.2026/);
+    const edit = await press(homeDirector, list, executeAction(list.card, 'mine.edit'));
+    assert.equal(inputsOf(edit.card).get('matter')!.value, 'Vastaus viipyi viikon.');
+    const values = Object.fromEntries([...inputsOf(edit.card)].map(([id, input]) => [id, input.value]));
+    const saved = await press(homeDirector, list, executeAction(edit.card, 'mine.saveComplaint'), { ...values, matter: 'Vastaus viipyi kaksi viikkoa.' });
+    assert.match(textsOf(saved.card).join('\n'), /Muutokset tallennettu/);
+    const fullPut = await eventually(() => h.connector.updates(GENERAL.id).find((u) => u.activityId === management.activityIdAssigned));
+    assert.match(textsOf(cardOf(fullPut)).join('\n'), /Vastaus viipyi kaksi viikkoa\./);
+    const summaryPut = await eventually(() => h.connector.updates(MYYNTI.id).find((u) => u.activityId === sales.activityIdAssigned));
+    assert.doesNotMatch(textsOf(cardOf(summaryPut)).join('\n'), /Vastaus viipyi/);
+    const [complaint] = await h.app.store.records.list('complaint');
+    assert.equal(complaint!.status, 'vastaanotettu');
+    assert.equal(complaint!.version, 2);
   });
 
   it('refuses a withdrawal after the window politely, and someone else\'s entry to anyone but the roles allowed', async () => {

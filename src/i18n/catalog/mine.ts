@@ -37,6 +37,9 @@ export const fi = {
   'card.withdrawn.title': '{entry} – peruttu',
   'card.withdrawn.by': 'Perui {name} {when}. Kirjaus on poistettu näkymistä; muutoshistoria säilyttää sen.',
   'card.corrected.by': 'Muokkasi {name} {when}',
+  'delivery.event.entry.corrected': 'kirjauksen korjaus',
+  'delivery.event.entry.withdrawn': 'kirjauksen peruminen',
+  'mine.placeFixed': 'Paikan tunnusta ja palvelutaloa ei voi muuttaa. Peru tämä kirjaus ja kirjaa oikea paikka.',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -77,4 +80,7 @@ export const en: Record<keyof typeof fi, string> = {
   'card.withdrawn.title': '{entry} – withdrawn',
   'card.withdrawn.by': 'Withdrawn by {name} {when}. The entry is removed from the views; the change history keeps it.',
   'card.corrected.by': 'Edited by {name} {when}',
+  'delivery.event.entry.corrected': 'entry corrected',
+  'delivery.event.entry.withdrawn': 'entry withdrawn',
+  'mine.placeFixed': 'A place\'s label and care home cannot be changed. Withdraw this entry and record the right place.',
 } as const;
