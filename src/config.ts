@@ -73,6 +73,8 @@ const base = z.object({
   WEEKLY_DIGEST: z.enum(['on', 'off']).default('on'),
   /** How often to check whether this week's digest is due. */
   DIGEST_CHECK_MS: z.coerce.number().int().min(1_000).default(60_000),
+  /** How long after recording an entry its author may still withdraw it (`omat` → Peru); corrections have no limit. */
+  WITHDRAW_WINDOW_HOURS: z.coerce.number().min(0).default(48),
 });
 
 const local = base.extend({

@@ -14,6 +14,7 @@ import type { AdaptiveCard, RefreshDefinition } from './elements.js';
 import { allPlaceActions, placeCard } from './place-freed-card.js';
 import type { Audience } from '../../src/notify/audience.js';
 import { supervisionVisitCard } from './supervision-visit-card.js';
+import { correctedEntryCard, withdrawnEntryCard } from './mine-card.js';
 
 export interface NotificationCardOptions {
   /** Where the card goes (a special mention @mentions only in the sales channel). */
@@ -57,5 +58,10 @@ export function notificationCard(event: DomainEvent, locale: Locale, variant: No
       return installNoticeCard(event, locale);
     case 'delivery.channelBroken':
       return channelBrokenCard(event, locale);
+    // Issue 11: a corrected entry's cards show it as it is now; a withdrawn one's say it was withdrawn.
+    case 'entry.corrected':
+      return correctedEntryCard(event, locale, notificationCard(event.data.event, locale, variant));
+    case 'entry.withdrawn':
+      return withdrawnEntryCard(event, locale);
   }
 }

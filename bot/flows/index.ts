@@ -7,6 +7,7 @@ import { customerFlow } from './customer-flow.js';
 import { historyFlow } from './history-flow.js';
 import { homeEventFlow } from './home-event-flow.js';
 import { meetingFlow } from './meeting-flow.js';
+import { mineFlow } from './mine-flow.js';
 import { noteFlow } from './note-flow.js';
 import { placeFlow } from './place-flow.js';
 import { statusFlow } from './status-flow.js';
@@ -21,6 +22,7 @@ export const flows: readonly BotFlow[] = [
   contactLogFlow,
   noteFlow,
   meetingFlow,
+  mineFlow,
   customerFlow,
   historyFlow,
   channelFlow,

@@ -4,6 +4,7 @@ import type { CareHome } from '../../src/domain/records/care-home.js';
 import type { FieldError } from '../../src/domain/validation.js';
 import { t, type Locale, type MessageKey } from '../../src/i18n/messages.js';
 import {
+  actionExecute,
   actionSubmit,
   adaptiveCard,
   dataQuery,
@@ -73,6 +74,16 @@ export interface FormSpec {
   submitAction: string;
   /** Extra data the submit carries besides the action and request id (e.g. which place). */
   data?: Record<string, string>;
+  /**
+   * Save with Action.Execute (Universal Actions): the invoke's answer replaces the form for the one who
+   * saved it — a receipt, or the form again with errors — so a used form never stays active (issue 11).
+   */
+  execute?: boolean;
+  /**
+   * Edit mode (issue 11, `omat` → Muokkaa): the form corrects a stored entry. The submit names it and the
+   * version the form showed; the use case refuses a stale version, naming who changed it first.
+   */
+  edit?: { recordId: string; version: number };
 }
 
 export interface FormState {
@@ -80,6 +91,8 @@ export interface FormState {
   requestId: string;
   values?: Record<string, unknown>;
   errors?: FieldError[];
+  /** A refusal of the save, already in the reader's words (bot/forms/refusal.ts), shown on top of the typed values. */
+  refusal?: string;
 }
 
 export function formCard(locale: Locale, spec: FormSpec, state: FormState): AdaptiveCard {
@@ -87,9 +100,11 @@ export function formCard(locale: Locale, spec: FormSpec, state: FormState): Adap
   const errors = new Map((state.errors ?? []).map((e) => [e.field, t(locale, e.key, e.params)]));
   const body: CardElement[] = [textBlock(t(locale, spec.title), { size: 'large', weight: 'bolder' })];
   if (spec.intro) body.push(textBlock(t(locale, spec.intro), { isSubtle: true }));
+  if (spec.edit) body.push(textBlock(t(locale, 'form.editing'), { weight: 'bolder' }));
   if (errors.size > 0) body.push(warningText(t(locale, 'form.fixErrors')));
   const formError = errors.get('_form');
   if (formError) body.push(warningText(formError));
+  if (state.refusal) body.push(warningText(state.refusal));
   for (const field of spec.fields) {
     if (field.kind === 'hint') {
       body.push(field.attention ? warningText(t(locale, field.text), { size: 'small' }) : textBlock(t(locale, field.text), { size: 'small', isSubtle: true }));
@@ -104,14 +119,18 @@ export function formCard(locale: Locale, spec: FormSpec, state: FormState): Adap
     }
     body.push(...withFieldError(input(locale, field, values[field.id]), errors.get(field.id)));
   }
+  const data = {
+    requestId: state.requestId,
+    ...spec.data,
+    ...(spec.edit ? { recordId: spec.edit.recordId, expectedVersion: String(spec.edit.version) } : {}),
+  };
+  const title = t(locale, spec.edit ? 'form.saveChanges' : 'form.submit');
   return adaptiveCard({
     body,
     actions: [
-      actionSubmit({
-        title: t(locale, 'form.submit'),
-        data: { action: spec.submitAction, requestId: state.requestId, ...spec.data },
-        style: 'positive',
-      }),
+      spec.execute
+        ? actionExecute({ title, verb: spec.submitAction, data, style: 'positive' })
+        : actionSubmit({ title, data: { action: spec.submitAction, ...data }, style: 'positive' }),
     ],
   });
 }

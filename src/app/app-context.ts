@@ -9,8 +9,10 @@ export interface AppContext {
   newId(): string;
   /** Wakes the outbox worker after a commit that queued notifications. */
   notificationsQueued(): void;
+  /** How long after recording an entry its author may withdraw it (config WITHDRAW_WINDOW_HOURS; 48 when absent). */
+  withdrawWindowHours?: number;
 }
 
-export function appContext(store: Store, clock: Clock, notificationsQueued: () => void = () => {}): AppContext {
-  return { store, clock, newId: randomUUID, notificationsQueued };
+export function appContext(store: Store, clock: Clock, notificationsQueued: () => void = () => {}, options: { withdrawWindowHours?: number } = {}): AppContext {
+  return { store, clock, newId: randomUUID, notificationsQueued, ...options };
 }

@@ -49,6 +49,11 @@ export const permissions = {
   bindChannel: ['admin'],
   /** The outbox's state and sending undelivered cards again (`tila`). */
   operateDelivery: ['admin'],
+  /**
+   * Edit or withdraw an entry someone else recorded (issue 11, `omat`): its author always may; besides them the
+   * business director, who answers for the records, and the admin, who fixes what went wrong.
+   */
+  correctOthersEntries: ['liiketoimintajohtaja', 'admin'],
 } as const satisfies Record<string, readonly PersonRole[]>;
 
 export type Action = keyof typeof permissions;

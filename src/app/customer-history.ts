@@ -129,7 +129,8 @@ async function historyOf(ctx: AppContext, person: Person, actor: ActorRef, custo
       subject: subjectOf(entry.kind, values, names),
       status: entry.status,
       changes: entry.changes
-        .filter((c) => c.field !== 'status' && !repeatsWhoOrWhen(c.to, entry))
+        // A withdrawal (issue 11) is said even though its time is the entry's own: it is what happened.
+        .filter((c) => c.field !== 'status' && (c.field === 'withdrawnAt' || !repeatsWhoOrWhen(c.to, entry)))
         .map((c) => {
           const hidden = !mayRead && (confidentialFields[entry.kind as RecordKind] ?? []).includes(c.field);
           return hidden ? { field: c.field, from: null, to: null, hidden } : { ...c, hidden };

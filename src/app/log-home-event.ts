@@ -5,10 +5,9 @@ import { firstVersion, type ActorRef } from '../domain/records/common.js';
 import type { Contact } from '../domain/records/contact.js';
 import type { HomeEvent } from '../domain/records/home-event.js';
 import { fieldErrorsFrom, type FieldError } from '../domain/validation.js';
-import { notificationsFor } from '../notify/routing.js';
 import type { AppContext } from './app-context.js';
+import { commitEntry, correctionOf, entryToCorrect, nextVersion } from './correct-entry.js';
 import { authorize, homeScope } from './authorize.js';
-import { commitChanges } from './commit-changes.js';
 import { listPeople } from './people.js';
 import { forbidden, invalid, type UseCaseResult } from './result.js';
 import { salesMentions } from './sales-mentions.js';
@@ -25,7 +24,10 @@ export interface HomeEventLogged {
  * visit"). The municipalities are derived from the attending contacts; management and sales are told.
  */
 export async function logHomeEvent(ctx: AppContext, actor: ActorRef, input: unknown): Promise<UseCaseResult<HomeEventLogged>> {
-  const parsed = logHomeEventCommand.safeParse(input);
+  // In edit mode (`omat` → Muokkaa, a receipt's Muokkaa) the form also names the entry and the version it showed.
+  const { correction, fields: submitted, malformed } = correctionOf(input);
+  if (malformed) return { ok: false, reason: 'conflict', message: 'mine.gone' };
+  const parsed = logHomeEventCommand.safeParse(submitted);
   if (!parsed.success) return invalid(fieldErrorsFrom(parsed.error));
   const { requestId, ...fields } = parsed.data;
   const [home, contacts] = await Promise.all([
@@ -44,12 +46,16 @@ export async function logHomeEvent(ctx: AppContext, actor: ActorRef, input: unkn
   if (!mayRecord.ok) return forbidden(mayRecord);
   const customerName = new Map(customers.map((c) => [c!.id, c!.name]));
 
+  const target = correction ? await entryToCorrect(ctx, actor, 'homeEvent', correction) : undefined;
+  if (target && !target.ok) return target.refusal;
+  const replaces = target?.record;
+
   const at = ctx.clock.now().toISOString();
   const homeEvent: HomeEvent = {
-    ...firstVersion(requestId, actor, at),
+    ...(replaces ? nextVersion(replaces, at) : firstVersion(requestId, actor, at)),
     ...fields,
     customerIds: [...customerName.keys()],
-    recordedBy: actor,
+    recordedBy: replaces?.recordedBy ?? actor,
   };
   const people = await listPeople(ctx);
   const event: HomeEventLoggedEvent = {
@@ -71,16 +77,9 @@ export async function logHomeEvent(ctx: AppContext, actor: ActorRef, input: unkn
       whatCameUp: homeEvent.whatCameUp,
       specialMention: homeEvent.specialMention,
       mentions: salesMentions(people, homeEvent.specialMention),
-      recordedBy: actor,
+      recordedBy: homeEvent.recordedBy,
     },
   };
   const value: HomeEventLogged = { homeEvent, careHomeName: home.name, customerNames: [...customerName.values()] };
-  return commitChanges(ctx, {
-    at,
-    by: actor,
-    idempotencyKey: `logHomeEvent:${requestId}`,
-    writes: [{ kind: 'homeEvent', record: homeEvent, expectedVersion: null }],
-    outbox: notificationsFor(event, people),
-    result: value,
-  });
+  return commitEntry(ctx, { at, actor, kind: 'homeEvent', record: homeEvent, replaces, event, people, idempotencyKey: `logHomeEvent:${requestId}`, result: value });
 }

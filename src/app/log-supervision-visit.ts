@@ -3,11 +3,10 @@ import type { SupervisionVisitLoggedEvent } from '../domain/events/visit-events.
 import { firstVersion, type ActorRef } from '../domain/records/common.js';
 import type { SupervisionVisit } from '../domain/records/supervision-visit.js';
 import { fieldErrorsFrom } from '../domain/validation.js';
-import { notificationsFor } from '../notify/routing.js';
 import type { AppContext } from './app-context.js';
+import { commitEntry, correctionOf, entryToCorrect, nextVersion } from './correct-entry.js';
 import { referencedRecords } from './referenced-records.js';
 import { authorize, homeScope } from './authorize.js';
-import { commitChanges } from './commit-changes.js';
 import { listPeople } from './people.js';
 import { salesMentions } from './sales-mentions.js';
 import { forbidden, invalid, type UseCaseResult } from './result.js';
@@ -23,7 +22,10 @@ export interface VisitLogged {
  * told; a special mention (erityismaininta) @mentions everyone holding the sales role.
  */
 export async function logSupervisionVisit(ctx: AppContext, actor: ActorRef, input: unknown): Promise<UseCaseResult<VisitLogged>> {
-  const parsed = logSupervisionVisitCommand.safeParse(input);
+  // In edit mode (`omat` → Muokkaa, a receipt's Muokkaa) the form also names the entry and the version it showed.
+  const { correction, fields: submitted, malformed } = correctionOf(input);
+  if (malformed) return { ok: false, reason: 'conflict', message: 'mine.gone' };
+  const parsed = logSupervisionVisitCommand.safeParse(submitted);
   if (!parsed.success) return invalid(fieldErrorsFrom(parsed.error));
   const { requestId, ...fields } = parsed.data;
   const { customer, home, errors } = await referencedRecords(ctx, fields);
@@ -31,8 +33,12 @@ export async function logSupervisionVisit(ctx: AppContext, actor: ActorRef, inpu
   const mayRecord = await authorize(ctx, actor, 'recordForHome', homeScope(home));
   if (!mayRecord.ok) return forbidden(mayRecord);
 
+  const target = correction ? await entryToCorrect(ctx, actor, 'supervisionVisit', correction) : undefined;
+  if (target && !target.ok) return target.refusal;
+  const replaces = target?.record;
+
   const at = ctx.clock.now().toISOString();
-  const visit: SupervisionVisit = { ...firstVersion(requestId, actor, at), ...fields, recordedBy: actor };
+  const visit: SupervisionVisit = { ...(replaces ? nextVersion(replaces, at) : firstVersion(requestId, actor, at)), ...fields, recordedBy: replaces?.recordedBy ?? actor };
   const people = await listPeople(ctx);
   const event: SupervisionVisitLoggedEvent = {
     type: 'supervisionVisit.logged',
@@ -53,16 +59,9 @@ export async function logSupervisionVisit(ctx: AppContext, actor: ActorRef, inpu
       followUpActions: visit.followUpActions,
       specialMention: visit.specialMention,
       mentions: salesMentions(people, visit.specialMention),
-      recordedBy: actor,
+      recordedBy: visit.recordedBy,
     },
   };
   const value: VisitLogged = { visit, customerName: customer.name, careHomeName: home.name };
-  return commitChanges(ctx, {
-    at,
-    by: actor,
-    idempotencyKey: `logSupervisionVisit:${requestId}`,
-    writes: [{ kind: 'supervisionVisit', record: visit, expectedVersion: null }],
-    outbox: notificationsFor(event, people),
-    result: value,
-  });
+  return commitEntry(ctx, { at, actor, kind: 'supervisionVisit', record: visit, replaces, event, people, idempotencyKey: `logSupervisionVisit:${requestId}`, result: value });
 }

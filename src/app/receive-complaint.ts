@@ -4,11 +4,14 @@ import { receiveComplaintCommand } from '../domain/commands/receive-complaint.js
 import { localDate } from '../domain/dates.js';
 import { complaintRecordKey, type ComplaintReceivedEvent } from '../domain/events/complaint-events.js';
 import { firstVersion, type ActorRef } from '../domain/records/common.js';
+import type { CareHome } from '../domain/records/care-home.js';
 import type { Complaint } from '../domain/records/complaint.js';
+import type { Customer } from '../domain/records/customer.js';
 import { fieldErrorsFrom } from '../domain/validation.js';
 import { notificationsFor } from '../notify/routing.js';
 import { ConcurrencyConflict } from '../store/store-port.js';
 import type { AppContext } from './app-context.js';
+import { commitEntry, correctionOf, entryToCorrect, nextVersion } from './correct-entry.js';
 import { referencedRecords } from './referenced-records.js';
 import { authorize, homeScope } from './authorize.js';
 import { commitChanges } from './commit-changes.js';
@@ -30,7 +33,10 @@ export interface ComplaintReceived {
 export async function receiveComplaint(ctx: AppContext, actor: ActorRef, input: unknown): Promise<UseCaseResult<ComplaintReceived>> {
   const now = ctx.clock.now();
   const today = localDate(now);
-  const parsed = receiveComplaintCommand(today).safeParse(input);
+  // In edit mode (`omat` → Muokkaa) the form also names the complaint and the version it showed.
+  const { correction, fields: submitted, malformed } = correctionOf(input);
+  if (malformed) return { ok: false, reason: 'conflict', message: 'mine.gone' };
+  const parsed = receiveComplaintCommand(today).safeParse(submitted);
   if (!parsed.success) return invalid(fieldErrorsFrom(parsed.error));
   const { requestId, ...fields } = parsed.data;
   const { customer, home, errors } = await referencedRecords(ctx, fields);
@@ -38,7 +44,10 @@ export async function receiveComplaint(ctx: AppContext, actor: ActorRef, input: 
   const mayRecord = await authorize(ctx, actor, 'recordForHome', homeScope(home));
   if (!mayRecord.ok) return forbidden(mayRecord);
 
+  const target = correction ? await entryToCorrect(ctx, actor, 'complaint', correction) : undefined;
+  if (target && !target.ok) return target.refusal;
   const at = now.toISOString();
+  if (target) return correctComplaint(ctx, { actor, at, replaces: target.record, fields, customer, home, requestId });
   const complaint: Complaint = {
     ...firstVersion(requestId, actor, at),
     ...fields,
@@ -71,4 +80,32 @@ export async function receiveComplaint(ctx: AppContext, actor: ActorRef, input: 
     if (!stored) throw error;
     return { ok: true, duplicate: true, value: { complaint: stored, customerName: customer.name, careHomeName: home.name } };
   }
+}
+
+/**
+ * A complaint corrected with `omat` → Muokkaa (issue 11): what was recorded of it (customer, home, date,
+ * channel, matter, severity) changes; its handling steps stay. A complaint still waiting for its actions gets
+ * its target date from the corrected date and severity. The cards posted for it update in place.
+ */
+async function correctComplaint(
+  ctx: AppContext,
+  c: { actor: ActorRef; at: string; replaces: Complaint; fields: Omit<Complaint, keyof ReturnType<typeof nextVersion> | 'status' | 'recordedBy'>; customer: Customer; home: CareHome; requestId: string },
+): Promise<UseCaseResult<ComplaintReceived>> {
+  const { actor, at, replaces, fields, customer, home } = c;
+  const complaint: Complaint = {
+    ...replaces,
+    ...nextVersion(replaces, at),
+    ...fields,
+    nextStepDue: replaces.status === 'vastaanotettu' ? actionsAgreedDue(fields.receivedDate, fields.severity) : replaces.nextStepDue,
+  };
+  const event: ComplaintReceivedEvent = {
+    type: 'complaint.received',
+    eventId: ctx.newId(),
+    occurredAt: at,
+    actor,
+    recordKey: complaintRecordKey(complaint.id),
+    data: complaintCardData(complaint, customer, home),
+  };
+  const value: ComplaintReceived = { complaint, customerName: customer.name, careHomeName: home.name };
+  return commitEntry(ctx, { at, actor, kind: 'complaint', record: complaint, replaces, event, people: await listPeople(ctx), idempotencyKey: `receiveComplaint:${c.requestId}`, result: value });
 }

@@ -3,11 +3,10 @@ import type { DevelopmentMeetingRecordedEvent } from '../domain/events/meeting-e
 import { firstVersion, type ActorRef } from '../domain/records/common.js';
 import { developmentMeetingInputSchema, type DevelopmentMeeting } from '../domain/records/development-meeting.js';
 import { fieldErrorsFrom } from '../domain/validation.js';
-import { notificationsFor } from '../notify/routing.js';
 import type { AppContext } from './app-context.js';
+import { commitEntry, correctionOf, entryToCorrect, nextVersion } from './correct-entry.js';
 import { referencedRecords } from './referenced-records.js';
 import { authorize, homeScope } from './authorize.js';
-import { commitChanges } from './commit-changes.js';
 import { listPeople } from './people.js';
 import { forbidden, invalid, type UseCaseResult } from './result.js';
 
@@ -25,7 +24,10 @@ export interface DevelopmentMeetingRecorded {
  * (calendarEventId) comes with a later issue.
  */
 export async function recordDevelopmentMeeting(ctx: AppContext, actor: ActorRef, input: unknown): Promise<UseCaseResult<DevelopmentMeetingRecorded>> {
-  const parsed = recordDevelopmentMeetingCommand.safeParse(input);
+  // In edit mode (`omat` → Muokkaa, a receipt's Muokkaa) the form also names the entry and the version it showed.
+  const { correction, fields: submitted, malformed } = correctionOf(input);
+  if (malformed) return { ok: false, reason: 'conflict', message: 'mine.gone' };
+  const parsed = recordDevelopmentMeetingCommand.safeParse(submitted);
   if (!parsed.success) return invalid(fieldErrorsFrom(parsed.error));
   const { requestId, date, startTime, endTime, ...fields } = parsed.data;
   // The record schema holds the rules across fields: the end after the start, a customer for the yearly one.
@@ -37,8 +39,17 @@ export async function recordDevelopmentMeeting(ctx: AppContext, actor: ActorRef,
   const mayRecord = await authorize(ctx, actor, home ? 'recordForHome' : 'logContact', home ? homeScope(home) : undefined);
   if (!mayRecord.ok) return forbidden(mayRecord);
 
+  const target = correction ? await entryToCorrect(ctx, actor, 'developmentMeeting', correction) : undefined;
+  if (target && !target.ok) return target.refusal;
+  const replaces = target?.record;
+
   const at = ctx.clock.now().toISOString();
-  const meeting: DevelopmentMeeting = { ...firstVersion(requestId, actor, at), ...checked.data };
+  const meeting: DevelopmentMeeting = {
+    ...(replaces ? nextVersion(replaces, at) : firstVersion(requestId, actor, at)),
+    ...checked.data,
+    recordedBy: replaces?.recordedBy ?? actor,
+    ...(replaces?.calendarEventId ? { calendarEventId: replaces.calendarEventId } : {}),
+  };
   const event: DevelopmentMeetingRecordedEvent = {
     type: 'developmentMeeting.recorded',
     eventId: ctx.newId(),
@@ -58,16 +69,19 @@ export async function recordDevelopmentMeeting(ctx: AppContext, actor: ActorRef,
       memo: meeting.memo,
       feedback: meeting.feedback,
       developmentItems: meeting.developmentItems,
-      recordedBy: actor,
+      recordedBy: meeting.recordedBy,
     },
   };
   const value: DevelopmentMeetingRecorded = { meeting, customerName: customer?.name, careHomeName: home?.name };
-  return commitChanges(ctx, {
+  return commitEntry(ctx, {
     at,
-    by: actor,
+    actor,
+    kind: 'developmentMeeting',
+    record: meeting,
+    replaces,
+    event,
+    people: await listPeople(ctx),
     idempotencyKey: `recordDevelopmentMeeting:${requestId}`,
-    writes: [{ kind: 'developmentMeeting', record: meeting, expectedVersion: null }],
-    outbox: notificationsFor(event, await listPeople(ctx)),
     result: value,
   });
 }

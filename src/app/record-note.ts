@@ -3,11 +3,10 @@ import type { NoteEvent } from '../domain/events/note-events.js';
 import { firstVersion, type ActorRef } from '../domain/records/common.js';
 import type { Note, NoteDirection } from '../domain/records/note.js';
 import { fieldErrorsFrom } from '../domain/validation.js';
-import { notificationsFor } from '../notify/routing.js';
 import type { AppContext } from './app-context.js';
+import { commitEntry, correctionOf, entryToCorrect, nextVersion } from './correct-entry.js';
 import { referencedRecords } from './referenced-records.js';
 import { authorize, homeScope, personOf } from './authorize.js';
-import { commitChanges } from './commit-changes.js';
 import { listPeople } from './people.js';
 import { forbidden, invalid, type UseCaseResult } from './result.js';
 import { salesMentions } from './sales-mentions.js';
@@ -35,7 +34,10 @@ export async function noteDirectionOf(ctx: AppContext, actor: ActorRef): Promise
  * goes to sales it @mentions the sales people.
  */
 export async function recordNote(ctx: AppContext, actor: ActorRef, input: unknown): Promise<UseCaseResult<NoteRecorded>> {
-  const parsed = recordNoteCommand.safeParse(input);
+  // In edit mode (`omat` → Muokkaa, a receipt's Muokkaa) the form also names the entry and the version it showed.
+  const { correction, fields: submitted, malformed } = correctionOf(input);
+  if (malformed) return { ok: false, reason: 'conflict', message: 'mine.gone' };
+  const parsed = recordNoteCommand.safeParse(submitted);
   if (!parsed.success) return invalid(fieldErrorsFrom(parsed.error));
   const { requestId, ...fields } = parsed.data;
   const { customer, home, errors } = await referencedRecords(ctx, fields);
@@ -45,8 +47,18 @@ export async function recordNote(ctx: AppContext, actor: ActorRef, input: unknow
   const direction = await noteDirectionOf(ctx, actor);
   if (!direction.ok) return direction;
 
+  const target = correction ? await entryToCorrect(ctx, actor, 'note', correction) : undefined;
+  if (target && !target.ok) return target.refusal;
+  const replaces = target?.record;
+
   const at = ctx.clock.now().toISOString();
-  const note: Note = { ...firstVersion(requestId, actor, at), ...fields, direction: direction.value, recordedBy: actor };
+  // A corrected note keeps its direction and author: it went where it went.
+  const note: Note = {
+    ...(replaces ? nextVersion(replaces, at) : firstVersion(requestId, actor, at)),
+    ...fields,
+    direction: replaces?.direction ?? direction.value,
+    recordedBy: replaces?.recordedBy ?? actor,
+  };
   const people = await listPeople(ctx);
   const data = {
     noteId: note.id,
@@ -59,18 +71,11 @@ export async function recordNote(ctx: AppContext, actor: ActorRef, input: unknow
     specialMention: note.specialMention,
     // Only a note that goes to sales @mentions the sales people; management is told in its channel.
     mentions: note.direction === 'tuotannosta-myyntiin' ? salesMentions(people, note.specialMention) : [],
-    recordedBy: actor,
+    recordedBy: note.recordedBy,
   };
   const base = { eventId: ctx.newId(), occurredAt: at, actor, recordKey: `note:${note.id}`, data };
   const type = noteEventTypeFor(note.direction);
   const event: NoteEvent = type === 'note.fromSales' ? { type, ...base } : { type, ...base };
   const value: NoteRecorded = { note, customerName: customer.name, careHomeName: home?.name };
-  return commitChanges(ctx, {
-    at,
-    by: actor,
-    idempotencyKey: `recordNote:${requestId}`,
-    writes: [{ kind: 'note', record: note, expectedVersion: null }],
-    outbox: notificationsFor(event, people),
-    result: value,
-  });
+  return commitEntry(ctx, { at, actor, kind: 'note', record: note, replaces, event, people, idempotencyKey: `recordNote:${requestId}`, result: value });
 }

@@ -1,5 +1,5 @@
 import { localDate } from '../domain/dates.js';
-import type { PlaceFreedEvent } from '../domain/events.js';
+import type { PlaceChangedEvent, PlaceFreedEvent } from '../domain/events.js';
 import { recordPlaceFreedCommand } from '../domain/commands/record-place-freed.js';
 import { effectiveStatus, markFree, PlaceTransitionRefused, statusForFreeFrom } from '../domain/places/place-lifecycle.js';
 import type { ActorRef } from '../domain/records/common.js';
@@ -8,6 +8,7 @@ import { fieldErrorsFrom } from '../domain/validation.js';
 import { notificationsFor } from '../notify/routing.js';
 import { ConcurrencyConflict } from '../store/store-port.js';
 import type { AppContext } from './app-context.js';
+import { changedFirst, correctionOf, entryToCorrect } from './correct-entry.js';
 import { authorize, homeScope } from './authorize.js';
 import { commitChanges } from './commit-changes.js';
 import { lastChangeOf } from './last-change.js';
@@ -17,7 +18,7 @@ import { forbidden, invalid, type UseCaseResult } from './result.js';
 export interface PlaceFreedResult {
   place: Place;
   careHomeName: string;
-  event: PlaceFreedEvent;
+  event: PlaceFreedEvent | PlaceChangedEvent;
 }
 
 /**
@@ -28,7 +29,10 @@ export interface PlaceFreedResult {
 export async function recordPlaceFreed(ctx: AppContext, actor: ActorRef, input: unknown): Promise<UseCaseResult<PlaceFreedResult>> {
   const now = ctx.clock.now();
   const today = localDate(now);
-  const parsed = recordPlaceFreedCommand(today).safeParse(input);
+  // In edit mode (`omat` → Muokkaa) the form also names the place and the version it showed (issue 11).
+  const { correction, fields: submitted, malformed } = correctionOf(input);
+  if (malformed) return { ok: false, reason: 'conflict', message: 'mine.gone' };
+  const parsed = recordPlaceFreedCommand(today).safeParse(submitted);
   if (!parsed.success) return invalid(fieldErrorsFrom(parsed.error));
   const command = parsed.data;
   const idempotencyKey = `recordPlaceFreed:${command.requestId}`;
@@ -42,6 +46,12 @@ export async function recordPlaceFreed(ctx: AppContext, actor: ActorRef, input: 
   const existing = (await ctx.store.records.list('place', { careHomeId: home.id })).find(
     (p) => p.label.localeCompare(command.label, 'fi', { sensitivity: 'base' }) === 0,
   );
+  if (correction) {
+    // A correction changes what was recorded of this place (its type, group, date, note), not which place it is.
+    const target = await entryToCorrect(ctx, actor, 'place', correction);
+    if (!target.ok) return target.refusal;
+    if (target.record.id !== existing?.id) return invalid([{ field: 'label', key: 'mine.placeFixed' }]);
+  }
   if (existing) {
     const status = effectiveStatus(existing, today);
     // A reservation is someone's promise to a customer: it ends on the card (Release), never as a side
@@ -89,8 +99,15 @@ export async function recordPlaceFreed(ctx: AppContext, actor: ActorRef, input: 
     throw error;
   }
 
-  const event: PlaceFreedEvent = {
-    type: 'place.freed',
+  // A place withdrawn as recorded by mistake (issue 11) is recorded free anew: it is back in the views.
+  if (place.withdrawnAt) {
+    const { withdrawnAt: _at, withdrawnBy: _by, ...back } = place;
+    place = back;
+  }
+
+  // A correction updates the cards posted for the place; a place recorded free posts a new one.
+  const event: PlaceFreedEvent | PlaceChangedEvent = {
+    type: correction ? 'place.changed' : 'place.freed',
     eventId: ctx.newId(),
     occurredAt: at,
     actor,
@@ -112,6 +129,7 @@ export async function recordPlaceFreed(ctx: AppContext, actor: ActorRef, input: 
     if (error instanceof ConcurrencyConflict) {
       // Name who was first, when, and what the place is now (the SharePoint store re-read the list already).
       const current = existing ? await ctx.store.records.get('place', existing.id) : undefined;
+      if (correction) return changedFirst(ctx, 'place', current);
       const last = current ? await lastChangeOf(ctx, 'place', current) : undefined;
       return {
         ok: false,

@@ -10,7 +10,7 @@ export type UseCaseResult<T> =
   /** `roles`: who could have done it (translated by the UI, e.g. "only the regional director"). */
   | { ok: false; reason: 'forbidden'; message: string; roles?: readonly string[]; params?: Record<string, string> }
   /** `changedFirst`: who changed the record first, when, and its status now (issue 10; formatted by the UI). */
-  | { ok: false; reason: 'conflict'; message: string; changedFirst?: { by: string; at: string; label: string; status: string } };
+  | { ok: false; reason: 'conflict'; message: string; changedFirst?: { by: string; at: string; label: string; status: string; version?: number } };
 
 export function invalid(errors: FieldError[]): UseCaseResult<never> {
   return { ok: false, reason: 'invalid', errors };

@@ -15,6 +15,7 @@ export const actionDescriptions: Readonly<Record<Action, string>> = {
   readHistory: 'read a customer\'s change history (`historia`)',
   bindChannel: 'bind the sales and management channels (`kanava`)',
   operateDelivery: 'see undelivered cards and send them again (`tila`)',
+  correctOthersEntries: 'edit or withdraw an entry someone else recorded (`omat`; the author always may)',
 };
 
 const scopeWord = { home: 'own home(s)', region: 'own region', company: 'company' } as const;

@@ -7,6 +7,7 @@ import type { WeeklyDigestEvent } from './events/digest-events.js';
 import type { ChannelBrokenEvent } from './events/delivery-events.js';
 import type { HomeEventLoggedEvent } from './events/home-event-events.js';
 import type { DevelopmentMeetingRecordedEvent } from './events/meeting-events.js';
+import type { EntryEvent } from './events/entry-events.js';
 import type { NoteEvent } from './events/note-events.js';
 import type { VisitEvent } from './events/visit-events.js';
 
@@ -77,7 +78,8 @@ export type DomainEvent =
   | ContactLoggedEvent
   | WeeklyDigestEvent
   | InstallNoticeEvent
-  | ChannelBrokenEvent;
+  | ChannelBrokenEvent
+  | EntryEvent;
 export type DomainEventType = DomainEvent['type'];
 
 /** The record a card shows, so later events can update the cards already posted. */

@@ -43,6 +43,9 @@ export const routingTable: Record<DomainEventType, readonly Route[]> = {
   'channels.installNotice': [{ to: 'admins' }, { to: 'management' }],
   // Issue 9: a channel Teams refuses for good (app removed, channel deleted) → every admin, in their own chat.
   'delivery.channelBroken': [{ to: 'admins' }],
+  // Issue 11: an entry corrected or withdrawn with `omat` → the cards posted for it update in place.
+  'entry.corrected': [{ to: 'postedCards' }],
+  'entry.withdrawn': [{ to: 'postedCards' }],
 };
 
 /** The outbox rows an event causes, written in the same transaction as the record. */

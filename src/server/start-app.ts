@@ -70,7 +70,7 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
   const opened = await openConfiguredStore(config, join(resolve(projectRoot, config.DATA_DIR), 'hoivacrm.sqlite'), logger);
   const { store } = opened;
   let worker: OutboxWorker | undefined;
-  const app = appContext(store, clock, () => worker?.poke());
+  const app = appContext(store, clock, () => worker?.poke(), { withdrawWindowHours: config.WITHDRAW_WINDOW_HOURS });
   const bot = createTeamsBot(config, app, logger);
   // STORE=sharepoint: people's edits in the lists reach the mirror (and the channels) through the delta feed;
   // the first read finishes before the server answers, so the mirror is current from the first request.

@@ -5,6 +5,7 @@ import type { ContactLogEntry } from '../domain/records/contact-log-entry.js';
 import type { Customer } from '../domain/records/customer.js';
 import type { Place, PlaceStatus } from '../domain/records/place.js';
 import type { CustomerEntry } from './customer-entry.js';
+import type { RecordKind, RecordOf } from './record-kinds.js';
 
 /**
  * The port's narrow reads: each asks for what one view shows, so a request reads rows in proportion to
@@ -37,6 +38,11 @@ export interface RecordQueries {
   openComplaintsOf(customerId: string): Promise<Complaint[]>;
   /** The contact log entry with the customer's earliest next-contact date on or after `from`. */
   nextContactOf(customerId: string, from: string): Promise<ContactLogEntry | undefined>;
+  /**
+   * The newest `limit` entries the person (`createdBy`, their user id) recorded, of every kind `omat` lists,
+   * newest first; withdrawn ones are left out like everywhere else (issue 11).
+   */
+  recentEntriesBy(userId: string, limit: number): Promise<RecordedEntry[]>;
   /** Every customer's id, name and region in Finnish alphabetical order; cached until a customer is written. */
   customerNames(): Promise<readonly CustomerName[]>;
   /** A region's customers first, then the others, alphabetically; at most `limit`, with how many there are in all. */
@@ -62,6 +68,14 @@ export interface RecordQueries {
   /** Whether a request with this idempotency key was already applied: a cheap check before costly work. */
   isProcessed(idempotencyKey: string): Promise<boolean>;
 }
+
+/**
+ * The kinds of record a person records and may correct or withdraw (issue 11). Every one carries the
+ * withdrawal fields (src/domain/records/common.ts), and every view above leaves a withdrawn one out.
+ */
+export const recordedEntryKinds = ['place', 'supervisionVisit', 'homeEvent', 'complaint', 'contactLogEntry', 'note', 'developmentMeeting'] as const satisfies readonly RecordKind[];
+export type RecordedEntryKind = (typeof recordedEntryKinds)[number];
+export type RecordedEntry = { [K in RecordedEntryKind]: { kind: K; record: RecordOf<K> } }[RecordedEntryKind];
 
 export type CustomerName = Pick<Customer, 'id' | 'name' | 'region'>;
 

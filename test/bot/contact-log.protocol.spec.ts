@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { BotHarness, eventually } from '../support/bot-harness.js';
 import { cardOf, inputsOf, submitDataOf, textsOf, visibleText, type Json } from '../support/cards.js';
 import { executeAction } from '../support/cards.js';
+import { savedText, submitForm } from '../support/record-form-session.js';
 import { cardSubmit, GENERAL, installedInTeam, MYYNTI, personalConversationId, personalMessage, salesManager } from '../support/teams-activities.js';
 
 /**
@@ -24,21 +25,21 @@ describe('contact log entries and next-contact reminders (protocol)', () => {
     const formCall = h.connector.posted(me).at(-1)!;
     const card = cardOf(formCall)!;
     const customerId = (inputsOf(card).get('customerId')!.choices as { title: string; value: string }[]).find((c) => /^Varsinais-Suomen/.test(c.title))!.value;
-    const before = h.connector.posted(me).length;
-    await h.post(cardSubmit(h.connector.url, salesManager, formCall.activityIdAssigned!, { ...submitDataOf(card), customerId, date: '2026-11-23', type: 'hintaneuvottelu', matter: 'Indeksikorotus 2027', ...values }));
-    return h.connector.posted(me).slice(before);
+    // Saved with Action.Execute: the answer (receipt or form) replaces the form; nothing is posted to the chat.
+    return submitForm(h, { card, activityId: formCall.activityIdAssigned!, user: salesManager }, { customerId, date: '2026-11-23', type: 'hintaneuvottelu', matter: 'Indeksikorotus 2027', ...values });
   }
 
   it('stores the entry, tells nobody at once, and reminds the recorder on the next-contact date', async () => {
     const replies = await logEntry({ nextContactDate: '2026-12-04', nextContactTopic: 'Korotuskirjeen vastaus' });
-    assert.match(visibleText(replies[0]!), /Tallennettu: Hintaneuvottelu, Varsinais-Suomen hyvinvointialue 23\.11\.2026\. Muistutan 4\.12\.2026: Korotuskirjeen vastaus\./);
+    assert.match(savedText(replies[0]!), /^Tallennettu: Hintaneuvottelu, Varsinais-Suomen hyvinvointialue 23\.11\.2026\. Muistutan 4\.12\.2026: Korotuskirjeen vastaus\./);
     const [entry] = await h.app.store.records.list('contactLogEntry');
     assert.equal(entry!.recordedBy.name, 'Mikko Myyntipäällikkö');
 
     await new Promise((r) => setTimeout(r, 200));
     const cardsSoFar = () => h.connector.posted().filter((c) => cardOf(c) && c.conversationId !== me).length;
     assert.equal(cardsSoFar(), 0, 'no channel hears of a contact log entry');
-    assert.equal(h.connector.posted(me).length, replies.length + 1, 'no reminder yet');
+    assert.equal(replies.length, 1, 'the receipt answered the save; nothing was posted');
+    assert.equal(h.connector.posted(me).length, 1, 'the form only: no reminder yet');
 
     // The day before at 23:00 Helsinki time: still nothing.
     h.clock.advance(Date.parse('2026-12-03T21:00:00Z') - h.clock.now().getTime());

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { BotHarness, eventually } from '../support/bot-harness.js';
 import { cardOf, inputsOf, textsOf, visibleText, type Json } from '../support/cards.js';
 import { englishUser, GENERAL, homeDirector, installedInTeam, MYYNTI, type TeamsUser } from '../support/teams-activities.js';
-import { cardsIn, cardsOutside, choice, messageUnder, openForm, outboxSettles, submitForm } from '../support/record-form-session.js';
+import { cardsIn, cardsOutside, choice, messageUnder, openForm, outboxSettles, submitForm, savedText } from '../support/record-form-session.js';
 
 /**
  * `kokous` / `meeting`: a development-meeting memo (thesis 6.3) goes to management (General in local
@@ -48,7 +48,7 @@ describe('recording a development meeting (protocol)', () => {
     const form = await open();
     const values = yearly(form.card);
     const replies = await submitForm(h, form, values);
-    assert.match(visibleText(replies[0]!), /^Tallennettu: Vuosittainen kehityskokous asiakkaan kanssa 20\.11\.2026.*10\.00, Länsi-Uudenmaan hyvinvointialue\. Johto ja myynti saavat muistion\.$/);
+    assert.match(savedText(replies[0]!), /^Tallennettu: Vuosittainen kehityskokous asiakkaan kanssa 20\.11\.2026.*10\.00, Länsi-Uudenmaan hyvinvointialue\. Johto ja myynti saavat muistion\.$/);
     const [meeting, ...more] = await h.app.store.records.list('developmentMeeting');
     assert.equal(more.length, 0);
     assert.equal(meeting!.kind, 'vuosittainen');
@@ -80,7 +80,7 @@ describe('recording a development meeting (protocol)', () => {
   it('stores the quarterly joint meeting without a customer, summer time included', async () => {
     const form = await open();
     const replies = await submitForm(h, form, yearly(form.card, { kind: 'neljannesvuosittainen', customerId: undefined, careHomeId: undefined, date: '2026-06-15', startTime: '09:00', endTime: '11:30', feedback: undefined }));
-    assert.match(visibleText(replies[0]!), /^Tallennettu: Tuotannon ja myynnin yhteinen kokous \(joka kolmas kuukausi\) 15\.6\.2026.*9\.00\. Johto ja myynti saavat muistion\.$/);
+    assert.match(savedText(replies[0]!), /^Tallennettu: Tuotannon ja myynnin yhteinen kokous \(joka kolmas kuukausi\) 15\.6\.2026.*9\.00\. Johto ja myynti saavat muistion\.$/);
     const [meeting] = await h.app.store.records.list('developmentMeeting');
     assert.equal(meeting!.customerId, undefined);
     assert.equal(meeting!.startsAt, '2026-06-15T06:00:00.000Z', '09:00 in Helsinki in June (UTC+3)');
@@ -97,7 +97,7 @@ describe('recording a development meeting (protocol)', () => {
     const form = await open();
     await submitForm(h, form, yearly(form.card));
     const again = await submitForm(h, form, yearly(form.card));
-    assert.match(visibleText(again[0]!), /^Tämä kokous on jo tallennettu/);
+    assert.match(savedText(again[0]!), /^Tämä kokous on jo tallennettu/);
     assert.equal((await h.app.store.records.list('developmentMeeting')).length, 1);
     await eventually(() => cardsIn(h, MYYNTI.id)[0]);
     await outboxSettles();
@@ -140,6 +140,6 @@ describe('recording a development meeting (protocol)', () => {
     const refused = await submitForm(h, form, yearly(form.card, { endTime: '09:00' }));
     assert.equal(messageUnder(cardOf(refused[0])!, 'endTime'), 'The meeting ends before it starts.');
     const saved = await submitForm(h, form, yearly(form.card));
-    assert.match(visibleText(saved[0]!), /^Saved: Yearly development meeting with the customer 20\/11\/2026.*10:00, Länsi-Uudenmaan hyvinvointialue\. Management and sales get the memo\.$/);
+    assert.match(savedText(saved[0]!), /^Saved: Yearly development meeting with the customer 20\/11\/2026.*10:00, Länsi-Uudenmaan hyvinvointialue\. Management and sales get the memo\.$/);
   });
 });

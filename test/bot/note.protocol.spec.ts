@@ -14,7 +14,7 @@ import {
   salesManager,
   type TeamsUser,
 } from '../support/teams-activities.js';
-import { cardsIn, cardsOutside, choice, messageUnder, openForm, outboxSettles, submitForm } from '../support/record-form-session.js';
+import { cardsIn, cardsOutside, choice, messageUnder, openForm, outboxSettles, submitForm, savedText } from '../support/record-form-session.js';
 
 /**
  * `tieto` / `note`: the direction follows the recorder's role. A note from sales (myynti) lands in the
@@ -58,7 +58,7 @@ describe('notes between sales and production (protocol)', () => {
     const form = await open(salesManager);
     const values = valid(form.card);
     const replies = await submitForm(h, form, values);
-    assert.equal(visibleText(replies[0]!), 'Tallennettu: tieto (Länsi-Uudenmaan hyvinvointialue) lähti tuotannolle johdon kanavalle.');
+    assert.equal(savedText(replies[0]!), 'Tallennettu: tieto (Länsi-Uudenmaan hyvinvointialue) lähti tuotannolle johdon kanavalle.');
     const [note, ...more] = await h.app.store.records.list('note');
     assert.equal(more.length, 0);
     assert.equal(note!.direction, 'myynnista-tuotantoon');
@@ -82,7 +82,7 @@ describe('notes between sales and production (protocol)', () => {
   it('stores a note from a home director as going to sales and posts it to the sales channel only', async () => {
     const form = await open(homeDirector);
     const replies = await submitForm(h, form, valid(form.card, { careHomeId: undefined }));
-    assert.equal(visibleText(replies[0]!), 'Tallennettu: tieto (Länsi-Uudenmaan hyvinvointialue) lähti myynnille myynnin kanavalle.');
+    assert.equal(savedText(replies[0]!), 'Tallennettu: tieto (Länsi-Uudenmaan hyvinvointialue) lähti myynnille myynnin kanavalle.');
     const [note] = await h.app.store.records.list('note');
     assert.equal(note!.direction, 'tuotannosta-myyntiin');
     assert.equal(note!.careHomeId, undefined);
@@ -126,7 +126,7 @@ describe('notes between sales and production (protocol)', () => {
     const form = await open(homeDirector);
     await submitForm(h, form, valid(form.card));
     const again = await submitForm(h, form, valid(form.card));
-    assert.equal(visibleText(again[0]!), 'Tämä tieto (Länsi-Uudenmaan hyvinvointialue) on jo tallennettu ja lähetetty myynnin kanavalle.');
+    assert.equal(savedText(again[0]!), 'Tämä tieto (Länsi-Uudenmaan hyvinvointialue) on jo tallennettu ja lähetetty myynnin kanavalle.');
     assert.equal((await h.app.store.records.list('note')).length, 1);
     await eventually(() => cardsIn(h, MYYNTI.id)[0]);
     await outboxSettles();
@@ -175,6 +175,6 @@ describe('notes between sales and production (protocol)', () => {
     const invalid = await submitForm(h, form, valid(form.card, { matter: '' }));
     assert.equal(messageUnder(cardOf(invalid[0])!, 'matter'), 'This field is required.');
     const saved = await submitForm(h, form, valid(form.card));
-    assert.equal(visibleText(saved[0]!), 'Saved: the note (Länsi-Uudenmaan hyvinvointialue) went to production in the management channel.');
+    assert.equal(savedText(saved[0]!), 'Saved: the note (Länsi-Uudenmaan hyvinvointialue) went to production in the management channel.');
   });
 });

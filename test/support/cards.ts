@@ -42,9 +42,14 @@ export function textsOf(card: Json | undefined): string[] {
   return texts;
 }
 
+/**
+ * The data a card's submit button sends: its Action.Submit's, or (a form saved with Action.Execute, issue 11)
+ * its Action.Execute's, whose data carries the verb as `action` too — sent as a message, it is the path a card
+ * posted before Universal Actions takes.
+ */
 export function submitDataOf(card: Json | undefined): Json | undefined {
   const actions = card?.actions as { type: string; data?: Json }[] | undefined;
-  return actions?.find((a) => a.type === 'Action.Submit')?.data;
+  return (actions?.find((a) => a.type === 'Action.Submit') ?? actions?.find((a) => a.type === 'Action.Execute'))?.data;
 }
 
 /** The text message or the card texts of a call, as one string to search. */

@@ -49,6 +49,16 @@ export const recordMeta = {
   updatedAt: isoDateTime,
 } as const;
 
+/**
+ * A withdrawn entry (issue 11, `omat` → Peru): kept, with who withdrew it and when, so the audit trail and
+ * the SharePoint list still show it, but every view and count leaves it out (the store's narrow queries).
+ * Only the entries people record carry it; the input schemas do not, so no form can set it.
+ */
+export const withdrawal = {
+  withdrawnAt: isoDateTime.optional(),
+  withdrawnBy: actorRef.optional(),
+} as const;
+
 /** The meta fields of a record's first version: its id (the form's request id), who and when. */
 export function firstVersion(id: string, actor: ActorRef, at: string) {
   return { id, version: 1, createdAt: at, createdBy: actor.id, updatedAt: at } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorRef, isoDate, isoDateTime, recordId, recordMeta } from './common.js';
+import { actorRef, isoDate, isoDateTime, recordId, recordMeta, withdrawal } from './common.js';
 import { freeText, optionalFreeText } from './privacy.js';
 
 /**
@@ -37,5 +37,5 @@ const complaintFields = {
 };
 
 export const complaintInputSchema = z.object(complaintFields);
-export const complaintSchema = z.object({ ...recordMeta, ...complaintFields });
+export const complaintSchema = z.object({ ...recordMeta, ...complaintFields, ...withdrawal });
 export type Complaint = z.infer<typeof complaintSchema>;

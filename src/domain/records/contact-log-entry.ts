@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorRef, isoDate, recordId, recordMeta } from './common.js';
+import { actorRef, isoDate, recordId, recordMeta, withdrawal } from './common.js';
 import { freeText, optionalFreeText } from './privacy.js';
 
 /**
@@ -26,5 +26,5 @@ export const topicRule = { message: 'contactLog.nextContactTopicRequired', path:
 /** The fields without cross-field rules, for deriving commands (zod cannot omit from a refined object). */
 export const contactLogEntryFieldsSchema = z.object(contactLogEntryFields);
 export const contactLogEntryInputSchema = contactLogEntryFieldsSchema.refine(nextContactNeedsTopic, topicRule);
-export const contactLogEntrySchema = z.object({ ...recordMeta, ...contactLogEntryFields }).refine(nextContactNeedsTopic, topicRule);
+export const contactLogEntrySchema = z.object({ ...recordMeta, ...contactLogEntryFields, ...withdrawal }).refine(nextContactNeedsTopic, topicRule);
 export type ContactLogEntry = z.infer<typeof contactLogEntrySchema>;

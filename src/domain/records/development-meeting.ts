@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorRef, isoDateTime, recordId, recordMeta } from './common.js';
+import { actorRef, isoDateTime, recordId, recordMeta, withdrawal } from './common.js';
 import { freeText, optionalFreeText } from './privacy.js';
 
 /**
@@ -34,7 +34,7 @@ export const developmentMeetingInputSchema = z
   .refine(endsAfterStart, endRule)
   .refine(yearlyNeedsCustomer, customerRule);
 export const developmentMeetingSchema = z
-  .object({ ...recordMeta, ...developmentMeetingFields })
+  .object({ ...recordMeta, ...developmentMeetingFields, ...withdrawal })
   .refine(endsAfterStart, endRule)
   .refine(yearlyNeedsCustomer, customerRule);
 export type DevelopmentMeeting = z.infer<typeof developmentMeetingSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorRef, isoDate, recordId, recordMeta } from './common.js';
+import { actorRef, isoDate, recordId, recordMeta, withdrawal } from './common.js';
 import { freeText, optionalFreeText } from './privacy.js';
 
 /**
@@ -22,5 +22,5 @@ const homeEventFields = {
 };
 
 export const homeEventInputSchema = z.object(homeEventFields);
-export const homeEventSchema = z.object({ ...recordMeta, ...homeEventFields });
+export const homeEventSchema = z.object({ ...recordMeta, ...homeEventFields, ...withdrawal });
 export type HomeEvent = z.infer<typeof homeEventSchema>;

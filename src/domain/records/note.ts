@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorRef, recordId, recordMeta } from './common.js';
+import { actorRef, recordId, recordMeta, withdrawal } from './common.js';
 import { freeText } from './privacy.js';
 
 /**
@@ -20,5 +20,5 @@ const noteFields = {
 };
 
 export const noteInputSchema = z.object(noteFields);
-export const noteSchema = z.object({ ...recordMeta, ...noteFields });
+export const noteSchema = z.object({ ...recordMeta, ...noteFields, ...withdrawal });
 export type Note = z.infer<typeof noteSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorRef, customerGroup, isoDate, isoDateTime, recordId, recordMeta, serviceType, text } from './common.js';
+import { actorRef, customerGroup, isoDate, isoDateTime, recordId, recordMeta, serviceType, text, withdrawal } from './common.js';
 import { optionalFreeText } from './privacy.js';
 
 /**
@@ -36,6 +36,6 @@ const placeFields = {
   reservedAt: isoDateTime.optional(),
 };
 
-export const placeSchema = z.object({ ...recordMeta, ...placeFields });
+export const placeSchema = z.object({ ...recordMeta, ...placeFields, ...withdrawal });
 export type Place = z.infer<typeof placeSchema>;
 export const placeInputSchema = z.object(placeFields);

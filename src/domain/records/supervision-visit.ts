@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorRef, isoDate, recordId, recordMeta } from './common.js';
+import { actorRef, isoDate, recordId, recordMeta, withdrawal } from './common.js';
 import { freeText, optionalFreeText } from './privacy.js';
 
 /**
@@ -18,5 +18,5 @@ const supervisionVisitFields = {
 };
 
 export const supervisionVisitInputSchema = z.object(supervisionVisitFields);
-export const supervisionVisitSchema = z.object({ ...recordMeta, ...supervisionVisitFields });
+export const supervisionVisitSchema = z.object({ ...recordMeta, ...supervisionVisitFields, ...withdrawal });
 export type SupervisionVisit = z.infer<typeof supervisionVisitSchema>;

@@ -111,6 +111,8 @@ const fieldLabels: Record<string, string> = {
   roles: 'Roolit',
   careHomeIds: 'Palvelutalot',
   direction: 'Suunta',
+  withdrawnAt: 'Peruttu',
+  withdrawnBy: 'Perunut',
 };
 
 const kindFieldLabels: Partial<Record<RecordKind, Record<string, string>>> = {

@@ -32,6 +32,9 @@ export interface ListViewDefinition {
 
 const today = (offsetDays = 0) => (offsetDays ? `<Today OffsetDays="${offsetDays}" />` : '<Today />');
 
+/** A withdrawn entry (issue 11, `omat` → Peru) stays in its list but leaves the views, as it leaves the bot's. */
+const notWithdrawn = '<IsNull><FieldRef Name="WithdrawnAt" /></IsNull>';
+
 /** Places free now or freeing, grouped by home, soonest first (the `paikat` command's view). */
 const freePlaces: ListViewDefinition = {
   kind: 'place',
@@ -40,10 +43,10 @@ const freePlaces: ListViewDefinition = {
   query:
     '<GroupBy Collapse="FALSE" GroupLimit="100"><FieldRef Name="CareHome" /></GroupBy>' +
     '<OrderBy><FieldRef Name="FreeFrom" Ascending="TRUE" /></OrderBy>' +
-    `<Where><In><FieldRef Name="Status" /><Values>${placeStatuses
+    `<Where><And><In><FieldRef Name="Status" /><Values>${placeStatuses
       .filter((s) => s === 'vapaa' || s === 'vapautuu')
       .map((s) => `<Value Type="Choice">${s}</Value>`)
-      .join('')}</Values></In></Where>`,
+      .join('')}</Values></In>${notWithdrawn}</And></Where>`,
   rowLimit: 100,
 };
 
@@ -55,7 +58,7 @@ const openComplaints: ListViewDefinition = {
   query:
     '<GroupBy Collapse="FALSE" GroupLimit="30"><FieldRef Name="Status" /></GroupBy>' +
     '<OrderBy><FieldRef Name="ReceivedDate" Ascending="TRUE" /></OrderBy>' +
-    `<Where><Neq><FieldRef Name="Status" /><Value Type="Choice">suljettu</Value></Neq></Where>`,
+    `<Where><And><Neq><FieldRef Name="Status" /><Value Type="Choice">suljettu</Value></Neq>${notWithdrawn}</And></Where>`,
   rowLimit: 100,
 };
 

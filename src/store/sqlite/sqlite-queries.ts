@@ -7,7 +7,7 @@ import type { ContactLogEntry } from '../../domain/records/contact-log-entry.js'
 import type { PlaceStatus } from '../../domain/records/place.js';
 import { entryOf, type CustomerEntry } from '../customer-entry.js';
 import { recordKinds, type RecordKind, type RecordOf } from '../record-kinds.js';
-import type { ContactName, CustomerName, OpenPlacesQuery, PlaceOnDay, PlacePage, RecordQueries } from '../record-queries.js';
+import { recordedEntryKinds, type ContactName, type CustomerName, type OpenPlacesQuery, type PlaceOnDay, type PlacePage, type RecordedEntry, type RecordQueries } from '../record-queries.js';
 import { likeLiteral, fold, registerFinnishText } from './finnish-text.js';
 import { prepared } from './prepared.js';
 import { readMeterOf, type ReadMeter } from './read-meter.js';
@@ -20,8 +20,8 @@ const finnish = new Intl.Collator('fi');
 
 /** A place's status on a day, in SQL: a freeing place whose date has come is free (place-lifecycle.ts, effectiveStatus). */
 const EFFECTIVE_STATUS = `CASE WHEN p.status = 'vapautuu' AND p.free_from <= @today THEN 'vapaa' ELSE p.status END`;
-const OPEN = `p.status IN ('vapaa', 'vapautuu')`;
-const FREE_ON_DAY = `(p.status = 'vapaa' OR (p.status = 'vapautuu' AND p.free_from <= @today))`;
+const OPEN = `p.status IN ('vapaa', 'vapautuu') AND p.withdrawn_at IS NULL`;
+const FREE_ON_DAY = `(p.status = 'vapaa' OR (p.status = 'vapautuu' AND p.free_from <= @today)) AND p.withdrawn_at IS NULL`;
 
 /** The first instant of a day in Helsinki, as ISO: notes and meetings are dated by an instant, not a day. */
 const startOfDay = (date: string): string => instantAt(date, '00:00').toISOString();
@@ -55,26 +55,26 @@ export class SqliteRecordQueries implements RecordQueries {
     const end = startOfDay(addDays(upTo, 1));
     // The newest `limit` of each kind hold the newest `limit` of all; each comes off its (customer, date) index.
     const entries = [
-      ...this.records('contactLogEntry', 'SELECT * FROM contact_log_entry WHERE customer_id = ? AND date <= ? ORDER BY date DESC, rowid LIMIT ?', customerId, upTo, limit).map(entryOf.contactLogEntry),
-      ...this.records('supervisionVisit', 'SELECT * FROM supervision_visit WHERE customer_id = ? AND date <= ? ORDER BY date DESC, rowid LIMIT ?', customerId, upTo, limit).map(entryOf.supervisionVisit),
+      ...this.records('contactLogEntry', 'SELECT * FROM contact_log_entry WHERE customer_id = ? AND date <= ? AND withdrawn_at IS NULL ORDER BY date DESC, rowid LIMIT ?', customerId, upTo, limit).map(entryOf.contactLogEntry),
+      ...this.records('supervisionVisit', 'SELECT * FROM supervision_visit WHERE customer_id = ? AND date <= ? AND withdrawn_at IS NULL ORDER BY date DESC, rowid LIMIT ?', customerId, upTo, limit).map(entryOf.supervisionVisit),
       // A home event names its customers in a JSON list, which no index reaches: the events are walked
       // newest first (home_event_date) until `limit` of this customer's are found. They are few (hundreds).
       ...this.records(
         'homeEvent',
-        'SELECT * FROM home_event WHERE date <= ? AND EXISTS (SELECT 1 FROM json_each(home_event.customer_ids) WHERE value = ?) ORDER BY date DESC, rowid LIMIT ?',
+        'SELECT * FROM home_event WHERE date <= ? AND withdrawn_at IS NULL AND EXISTS (SELECT 1 FROM json_each(home_event.customer_ids) WHERE value = ?) ORDER BY date DESC, rowid LIMIT ?',
         upTo,
         customerId,
         limit,
       ).map(entryOf.homeEvent),
-      ...this.records('note', 'SELECT * FROM note WHERE customer_id = ? AND julianday(created_at) < julianday(?) ORDER BY julianday(created_at) DESC, rowid LIMIT ?', customerId, end, limit).map(entryOf.note),
+      ...this.records('note', 'SELECT * FROM note WHERE customer_id = ? AND julianday(created_at) < julianday(?) AND withdrawn_at IS NULL ORDER BY julianday(created_at) DESC, rowid LIMIT ?', customerId, end, limit).map(entryOf.note),
       ...this.records(
         'developmentMeeting',
-        'SELECT * FROM development_meeting WHERE customer_id = ? AND julianday(starts_at) < julianday(?) ORDER BY julianday(starts_at) DESC, rowid LIMIT ?',
+        'SELECT * FROM development_meeting WHERE customer_id = ? AND julianday(starts_at) < julianday(?) AND withdrawn_at IS NULL ORDER BY julianday(starts_at) DESC, rowid LIMIT ?',
         customerId,
         end,
         limit,
       ).flatMap((m) => entryOf.developmentMeeting(m) ?? []),
-      ...this.records('complaint', 'SELECT * FROM complaint WHERE customer_id = ? AND received_date <= ? ORDER BY received_date DESC, rowid LIMIT ?', customerId, upTo, limit).map(entryOf.complaint),
+      ...this.records('complaint', 'SELECT * FROM complaint WHERE customer_id = ? AND received_date <= ? AND withdrawn_at IS NULL ORDER BY received_date DESC, rowid LIMIT ?', customerId, upTo, limit).map(entryOf.complaint),
     ];
     return entries.sort((a, b) => b.date.localeCompare(a.date)).slice(0, limit);
   }
@@ -88,11 +88,11 @@ export class SqliteRecordQueries implements RecordQueries {
     };
     // One index seek per customer and kind (max over (customer_id, date)): a GROUP BY would walk every entry.
     const perCustomer: [sql: string, bound: string, day: (value: string) => string][] = [
-      ['SELECT max(date) AS d FROM contact_log_entry WHERE customer_id = ? AND date <= ?', upTo, asDay],
-      ['SELECT max(date) AS d FROM supervision_visit WHERE customer_id = ? AND date <= ?', upTo, asDay],
-      ['SELECT max(received_date) AS d FROM complaint WHERE customer_id = ? AND received_date <= ?', upTo, asDay],
-      ['SELECT created_at AS d FROM note WHERE customer_id = ? AND julianday(created_at) < julianday(?) ORDER BY julianday(created_at) DESC LIMIT 1', end, dayOf],
-      ['SELECT starts_at AS d FROM development_meeting WHERE customer_id = ? AND julianday(starts_at) < julianday(?) ORDER BY julianday(starts_at) DESC LIMIT 1', end, dayOf],
+      ['SELECT max(date) AS d FROM contact_log_entry WHERE customer_id = ? AND date <= ? AND withdrawn_at IS NULL', upTo, asDay],
+      ['SELECT max(date) AS d FROM supervision_visit WHERE customer_id = ? AND date <= ? AND withdrawn_at IS NULL', upTo, asDay],
+      ['SELECT max(received_date) AS d FROM complaint WHERE customer_id = ? AND received_date <= ? AND withdrawn_at IS NULL', upTo, asDay],
+      ['SELECT created_at AS d FROM note WHERE customer_id = ? AND julianday(created_at) < julianday(?) AND withdrawn_at IS NULL ORDER BY julianday(created_at) DESC LIMIT 1', end, dayOf],
+      ['SELECT starts_at AS d FROM development_meeting WHERE customer_id = ? AND julianday(starts_at) < julianday(?) AND withdrawn_at IS NULL ORDER BY julianday(starts_at) DESC LIMIT 1', end, dayOf],
     ];
     for (const { id } of this.customerList.get()) {
       for (const [sql, bound, day] of perCustomer) {
@@ -101,7 +101,7 @@ export class SqliteRecordQueries implements RecordQueries {
       }
     }
     for (const row of this.rows<{ customerId: string; d: string }>(
-      'SELECT j.value AS customerId, max(e.date) AS d FROM home_event AS e, json_each(e.customer_ids) AS j WHERE e.date <= ? GROUP BY j.value',
+      'SELECT j.value AS customerId, max(e.date) AS d FROM home_event AS e, json_each(e.customer_ids) AS j WHERE e.date <= ? AND e.withdrawn_at IS NULL GROUP BY j.value',
       upTo,
     )) {
       seen(row.customerId, row.d);
@@ -113,13 +113,13 @@ export class SqliteRecordQueries implements RecordQueries {
     const [start, end] = [startOfDay(from), startOfDay(until)];
     const count = (sql: string, ...params: unknown[]) => this.rows<{ n: number }>(sql, ...params)[0]?.n ?? 0;
     return (
-      count('SELECT count(*) AS n FROM contact_log_entry WHERE date >= ? AND date < ?', from, until) +
-      count('SELECT count(*) AS n FROM supervision_visit WHERE date >= ? AND date < ?', from, until) +
-      count('SELECT count(*) AS n FROM home_event WHERE date >= ? AND date < ?', from, until) +
-      count('SELECT count(*) AS n FROM complaint WHERE received_date >= ? AND received_date < ?', from, until) +
-      count('SELECT count(*) AS n FROM note WHERE julianday(created_at) >= julianday(?) AND julianday(created_at) < julianday(?)', start, end) +
+      count('SELECT count(*) AS n FROM contact_log_entry WHERE date >= ? AND date < ? AND withdrawn_at IS NULL', from, until) +
+      count('SELECT count(*) AS n FROM supervision_visit WHERE date >= ? AND date < ? AND withdrawn_at IS NULL', from, until) +
+      count('SELECT count(*) AS n FROM home_event WHERE date >= ? AND date < ? AND withdrawn_at IS NULL', from, until) +
+      count('SELECT count(*) AS n FROM complaint WHERE received_date >= ? AND received_date < ? AND withdrawn_at IS NULL', from, until) +
+      count('SELECT count(*) AS n FROM note WHERE julianday(created_at) >= julianday(?) AND julianday(created_at) < julianday(?) AND withdrawn_at IS NULL', start, end) +
       // A meeting with no customer is no customer's entry (customer-entry.ts).
-      count('SELECT count(*) AS n FROM development_meeting WHERE customer_id IS NOT NULL AND julianday(starts_at) >= julianday(?) AND julianday(starts_at) < julianday(?)', start, end)
+      count('SELECT count(*) AS n FROM development_meeting WHERE customer_id IS NOT NULL AND julianday(starts_at) >= julianday(?) AND julianday(starts_at) < julianday(?) AND withdrawn_at IS NULL', start, end)
     );
   }
 
@@ -141,25 +141,35 @@ export class SqliteRecordQueries implements RecordQueries {
   }
 
   async placeCounts(today: string): Promise<{ careHomeId: string; status: PlaceStatus; count: number }[]> {
-    return this.rows(`SELECT p.care_home_id AS careHomeId, ${EFFECTIVE_STATUS} AS status, count(*) AS count FROM place AS p GROUP BY p.care_home_id, 2 ORDER BY 1, 2`, { today });
+    return this.rows(`SELECT p.care_home_id AS careHomeId, ${EFFECTIVE_STATUS} AS status, count(*) AS count FROM place AS p WHERE p.withdrawn_at IS NULL GROUP BY p.care_home_id, 2 ORDER BY 1, 2`, { today });
   }
 
   async overdueComplaints(today: string, limit: number): Promise<{ complaints: Complaint[]; total: number }> {
     // `status <> 'suljettu'` exactly as the partial index complaint_open_next_step_due says it.
-    const where = `WHERE status <> 'suljettu' AND next_step_due IS NOT NULL AND next_step_due < ?`;
+    const where = `WHERE status <> 'suljettu' AND next_step_due IS NOT NULL AND next_step_due < ? AND withdrawn_at IS NULL`;
     const complaints = this.records('complaint', `SELECT * FROM complaint ${where} ORDER BY next_step_due, rowid LIMIT ?`, today, limit);
     const total = this.rows<{ n: number }>(`SELECT count(*) AS n FROM complaint ${where}`, today)[0]?.n ?? 0;
     return { complaints, total };
   }
 
   async openComplaintsOf(customerId: string): Promise<Complaint[]> {
-    return this.records('complaint', `SELECT * FROM complaint WHERE customer_id = ? AND status <> 'suljettu' ORDER BY rowid`, customerId).sort(
+    return this.records('complaint', `SELECT * FROM complaint WHERE customer_id = ? AND status <> 'suljettu' AND withdrawn_at IS NULL ORDER BY rowid`, customerId).sort(
       (a, b) => (a.nextStepDue ?? '9999').localeCompare(b.nextStepDue ?? '9999') || b.receivedDate.localeCompare(a.receivedDate),
     );
   }
 
   async nextContactOf(customerId: string, from: string): Promise<ContactLogEntry | undefined> {
-    return this.records('contactLogEntry', 'SELECT * FROM contact_log_entry WHERE customer_id = ? AND next_contact_date >= ? ORDER BY next_contact_date, rowid LIMIT 1', customerId, from)[0];
+    return this.records('contactLogEntry', 'SELECT * FROM contact_log_entry WHERE customer_id = ? AND next_contact_date >= ? AND withdrawn_at IS NULL ORDER BY next_contact_date, rowid LIMIT 1', customerId, from)[0];
+  }
+
+  async recentEntriesBy(userId: string, limit: number): Promise<RecordedEntry[]> {
+    // The newest `limit` of each kind hold the newest `limit` of all; each comes off its (created_by, created_at) index.
+    const entries = recordedEntryKinds.flatMap((kind) =>
+      this.records(kind, `SELECT * FROM "${tableName(kind)}" WHERE created_by = ? AND withdrawn_at IS NULL ORDER BY created_at DESC, rowid DESC LIMIT ?`, userId, limit).map(
+        (record) => ({ kind, record }) as RecordedEntry,
+      ),
+    );
+    return entries.sort((a, b) => b.record.createdAt.localeCompare(a.record.createdAt)).slice(0, limit);
   }
 
   async customerNames(): Promise<readonly CustomerName[]> {

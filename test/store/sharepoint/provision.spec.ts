@@ -59,7 +59,7 @@ describe('SharePoint provisioning (issue 4)', () => {
       const answer = await site.rest.get<{ d: { results: { Title: string; ViewQuery: string }[] } }>(`_api/web/lists/GetByTitle('${encodeURIComponent(list.displayName)}')/views`);
       assert.equal(answer.d.results.find((v) => v.Title === view.title)?.ViewQuery, view.query, view.title);
     }
-    assert.ok(lines.some((l) => l === '✓ create the list "HoivaCRM Paikat" with 19 columns'));
+    assert.ok(lines.some((l) => l === '✓ create the list "HoivaCRM Paikat" with 22 columns'));
     assert.ok(lines.some((l) => l === '✓ create the view "Vapaat paikat" of "HoivaCRM Paikat" (SharePoint REST)'));
   });
 
