@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntryCorrectedEvent, EntryWithdrawnEvent } from '../../src/domain/events/entry-events.js';
-import { formatDate, formatDateTime, t, type Locale } from '../../src/i18n/messages.js';
+import { formatDate, formatDateTime, t, tn, type Locale } from '../../src/i18n/messages.js';
 import type { RecordedEntryKind } from '../../src/store/record-queries.js';
 import { actionExecute, adaptiveCard, container, factSet, textBlock, type AdaptiveCard, type CardElement } from './elements.js';
 
@@ -38,7 +38,7 @@ export function mineCard(locale: Locale, rows: readonly MineRow[], windowHours: 
     body.push(textBlock(t(locale, 'mine.none'), { isSubtle: true }));
     return adaptiveCard({ body });
   }
-  body.push(textBlock(t(locale, 'mine.intro', { count: rows.length, hours: windowHours }), { isSubtle: true, size: 'small' }));
+  body.push(textBlock(`${tn(locale, 'mine.intro', rows.length)} ${tn(locale, 'mine.howTo', windowHours)}`, { isSubtle: true, size: 'small' }));
   for (const row of rows) {
     const ref = { kind: row.kind, recordId: row.recordId, expectedVersion: String(row.version) };
     body.push(
