@@ -13,6 +13,8 @@ export interface PlaceFreedFormOptions {
   /** The user's typed values, when the form comes back with errors. */
   values?: Record<string, unknown>;
   errors?: FieldError[];
+  /** A refused save, in the reader's words (bot/forms/refusal.ts), shown above the typed values. */
+  refusal?: string;
   today?: string;
 }
 
@@ -38,9 +40,11 @@ export function placeFreedFormSpec(locale: Locale, homes: CareHome[], today: str
  */
 export function placeFreedFormCard(locale: Locale, options: PlaceFreedFormOptions): AdaptiveCard {
   const today = options.today ?? localDate(new Date());
-  return formCard(locale, placeFreedFormSpec(locale, options.homes, today), {
+  // Saved with Action.Execute: the answer (a receipt, or the form with what is wrong) replaces the form.
+  return formCard(locale, { ...placeFreedFormSpec(locale, options.homes, today), execute: true }, {
     requestId: options.requestId,
     ...(options.values ? { values: options.values } : {}),
     ...(options.errors ? { errors: options.errors } : {}),
+    ...(options.refusal ? { refusal: options.refusal } : {}),
   });
 }

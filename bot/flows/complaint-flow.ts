@@ -11,6 +11,8 @@ import { complaintView } from '../../src/app/complaint-view.js';
 import type { ComplaintEvent } from '../../src/domain/events/complaint-events.js';
 import { complaintCard } from '../cards/complaint-card.js';
 import { notice, type Notice } from '../cards/notice.js';
+import { answerSaved } from '../forms/entry-form.js';
+import { refusalText } from '../forms/refusal.js';
 import { failureText, replyWithFailure } from './failure-reply.js';
 import type { BotFlow, FlowContext } from './flow.js';
 
@@ -46,9 +48,13 @@ export const complaintFlow: BotFlow = {
         severity: t(ctx.locale, `complaint.severity.${complaint.severity}`).toLocaleLowerCase(ctx.locale),
         due: complaint.nextStepDue ? formatDate(ctx.locale, complaint.nextStepDue) : '',
       };
-      await ctx.reply.text(t(ctx.locale, result.duplicate ? 'complaint.savedAlready' : 'complaint.saved', params));
+      // The form turns into its receipt (bot/forms/receipt-card.ts).
+      await answerSaved(ctx, { kind: 'complaint', recordId: complaint.id, saved: t(ctx.locale, result.duplicate ? 'complaint.savedAlready' : 'complaint.saved', params) });
     } else if (result.reason === 'invalid') {
       await sendForm(ctx, { requestId: envelope.requestId, values, errors: result.errors });
+    } else if (ctx.via === 'execute') {
+      // Refused: the form again with what was typed and the reason on top, never a bare text that loses it.
+      await sendForm(ctx, { requestId: envelope.requestId, values, refusal: refusalText(ctx.locale, result) });
     } else {
       await replyWithFailure(ctx, result);
     }
@@ -58,7 +64,7 @@ export const complaintFlow: BotFlow = {
 async function sendForm(ctx: FlowContext, state: FormState): Promise<void> {
   // The chosen customer stays on a returned form even when it was found by search.
   const [customers, homes] = await Promise.all([customerChoices(ctx.app, ctx.actor, state.values?.customerId), careHomeChoices(ctx.app, ctx.actor)]);
-  const spec = complaintFormSpec(ctx.locale, customers, homes, localDate(ctx.app.clock.now()));
+  const spec = { ...complaintFormSpec(ctx.locale, customers, homes, localDate(ctx.app.clock.now())), execute: true };
   await ctx.reply.card(formCard(ctx.locale, spec, state));
 }
 

@@ -12,7 +12,8 @@ import { notice, type Notice } from '../cards/notice.js';
 import { openPlacesCard } from '../cards/open-places-card.js';
 import { placeCard, type PlaceCardView } from '../cards/place-freed-card.js';
 import { placeFreedFormCard } from '../cards/place-freed-form-card.js';
-import { failureText, replyWithFailure } from './failure-reply.js';
+import { answerSaved } from '../forms/entry-form.js';
+import { failureText } from './failure-reply.js';
 import type { BotFlow, FlowContext } from './flow.js';
 
 /**
@@ -71,30 +72,37 @@ export const placeFlow: BotFlow = {
 };
 
 async function recordFromForm(requestId: string, values: Record<string, unknown>, ctx: FlowContext): Promise<void> {
-  const { reply, app, locale, actor } = ctx;
+  const { app, locale, actor } = ctx;
   const result = await recordPlaceFreed(app, actor, values);
   if (result.ok) {
     const { place, careHomeName } = result.value;
-    await reply.text(
-      t(locale, result.duplicate ? 'placeFreed.savedAlready' : 'placeFreed.saved', {
-        label: place.label,
-        home: careHomeName,
-        status: t(locale, `status.${place.status}`),
-        date: formatDate(locale, place.freeFrom ?? ''),
-      }),
-    );
-  } else if (result.reason === 'invalid') {
-    const homes = await careHomeChoices(app, actor);
-    await reply.card(placeFreedFormCard(locale, { homes, requestId, values, errors: result.errors }));
-  } else if (result.reason === 'conflict') {
+    const saved = t(locale, result.duplicate ? 'placeFreed.savedAlready' : 'placeFreed.saved', {
+      label: place.label,
+      home: careHomeName,
+      status: t(locale, `status.${place.status}`),
+      date: formatDate(locale, place.freeFrom ?? ''),
+    });
+    // The form turns into its receipt: what was saved, Muokkaa and Kirjaa uusi (bot/forms/receipt-card.ts).
+    await answerSaved(ctx, { kind: 'place', recordId: place.id, saved });
+    return;
+  }
+  const homes = await careHomeChoices(app, actor);
+  if (result.reason === 'invalid') {
+    await ctx.reply.card(placeFreedFormCard(locale, { homes, requestId, values, errors: result.errors }));
+    return;
+  }
+  let refusal: string;
+  if (result.reason === 'conflict') {
     const first = result.changedFirst;
-    const text = first
+    refusal = first
       ? t(locale, 'placeFreed.changedFirst', { name: first.by, label: first.label, when: formatDateTime(locale, first.at), status: t(locale, `status.${first.status}`) })
       : t(locale, 'placeFreed.conflict');
-    await reply.text(text);
   } else {
-    await replyWithFailure(ctx, result);
+    refusal = failureText(ctx, result);
   }
+  // A refusal keeps what was typed: the form comes back with it and the reason on top.
+  if (ctx.via === 'execute') await ctx.reply.card(placeFreedFormCard(locale, { homes, requestId, values, refusal }));
+  else await ctx.reply.text(refusal);
 }
 
 /**

@@ -22,7 +22,8 @@ export interface Receipt {
 
 export function receiptCard(locale: Locale, receipt: Receipt): AdaptiveCard {
   const body: CardElement[] = [
-    textBlock(t(locale, 'receipt.title'), { size: 'large', weight: 'bolder', color: 'good' }),
+    // The tick says it in a sign, not in colour alone (green text fails contrast on Teams' light theme).
+    textBlock(`✓ ${t(locale, 'receipt.title')}`, { size: 'large', weight: 'bolder' }),
     textBlock(receipt.saved, { wrap: true }),
   ];
   if (receipt.changed) body.push(textBlock(t(locale, 'receipt.changed'), { isSubtle: true, size: 'small' }));

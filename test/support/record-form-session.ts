@@ -86,7 +86,7 @@ export function messageUnder(card: Json, inputId: string): string | undefined {
 export function savedText(call: RecordedCall): string {
   const card = cardOf(call);
   const [title, sentence] = textsOf(card);
-  if (!['Tallennettu', 'Saved'].includes(title ?? '')) throw new Error(`not a receipt: ${textsOf(card).join(' | ')}`);
+  if (!['✓ Tallennettu', '✓ Saved'].includes(title ?? '')) throw new Error(`not a receipt: ${textsOf(card).join(' | ')}`);
   const verbs = executeActionsOf(card).map((a) => a.verb);
   if (!verbs.includes('mine.new') || verbs.some((v) => v.endsWith('.submit'))) throw new Error(`a receipt offers Record another and no Save: ${verbs.join(', ')}`);
   return sentence ?? '';
