@@ -1,4 +1,5 @@
 import { installNoticeCard } from './install-notice-card.js';
+import { agreementRecordedCard } from './agreement-card.js';
 import type { DomainEvent } from '../../src/domain/events.js';
 import { stableIdFor } from '../../src/domain/stable-id.js';
 import type { Locale } from '../../src/i18n/messages.js';
@@ -41,5 +42,7 @@ export function notificationCard(event: DomainEvent, locale: Locale, variant: No
       return installNoticeCard(event, locale);
     case 'delivery.channelBroken':
       return channelBrokenCard(event, locale);
+    case 'agreement.recorded':
+      return agreementRecordedCard(event, locale);
   }
 }

@@ -1,6 +1,7 @@
-import { OPEN_PLACES_SHOWN, type OpenPlacesOfHome, type OpenPlacesView } from '../../src/app/list-open-places.js';
+import { randomUUID } from 'node:crypto';
+import { OPEN_PLACES_SHOWN, type ListedPlace, type OpenPlacesOfHome, type OpenPlacesView } from '../../src/app/list-open-places.js';
 import { formatDate, t, type Locale } from '../../src/i18n/messages.js';
-import { adaptiveCard, container, textBlock, type AdaptiveCard, type CardElement, type TextBlock } from './elements.js';
+import { actionExecute, actionSet, adaptiveCard, column, columnSet, container, textBlock, type AdaptiveCard, type CardElement, type TextBlock } from './elements.js';
 
 /** One open place as a line: label, service type, customer group, status and date; free ones in green. */
 export function openPlaceLine(locale: Locale, p: OpenPlacesOfHome['places'][number], spacing: 'none' | 'small'): TextBlock {
@@ -17,13 +18,43 @@ export function openPlaceLine(locale: Locale, p: OpenPlacesOfHome['places'][numb
 }
 
 /**
- * `paikat`: the free and freeing places, grouped by home, soonest first. The view is a bounded page
- * (src/app/list-open-places.ts); what it left out is counted, so the card stays within Teams' size limit.
+ * *Varaa* on a free or freeing place: the place flow answers 'place.open' with that place's card for the one
+ * who pressed, where they choose the customer and reserve (the rule of who may reserve is the use case's).
+ */
+export function reserveButton(locale: Locale, placeId: string): CardElement {
+  return actionSet({ actions: [actionExecute({ title: t(locale, 'placeList.reserve'), verb: 'place.open', data: { requestId: randomUUID(), placeId } })] });
+}
+
+/**
+ * A place on the `paikat` list: an open one with *Varaa* beside it, a reserved one with the customer it is
+ * reserved for and who reserved it (thesis 6.1: "a preliminary reservation and the reserver's name").
+ */
+function listedPlace(locale: Locale, p: ListedPlace): CardElement {
+  const lineOf = openPlaceLine(locale, p, 'none');
+  if (p.effectiveStatus === 'alustavasti-varattu') {
+    const reservedFor = t(locale, 'placeList.reservedFor', { customer: p.reservedForName ?? '?', who: p.reservedBy?.name ?? '?' });
+    return container({ spacing: 'small', items: [lineOf, textBlock(reservedFor, { spacing: 'none', isSubtle: true, size: 'small' })] });
+  }
+  return columnSet({
+    spacing: 'small',
+    columns: [
+      column({ width: 'stretch', items: [lineOf] }),
+      column({ width: 'auto', verticalContentAlignment: 'center', items: [reserveButton(locale, p.id)] }),
+    ],
+  });
+}
+
+/**
+ * `paikat`: the free, freeing and preliminarily reserved places, grouped by home, soonest first. The view
+ * is a bounded page (src/app/list-open-places.ts); what it left out is counted, so the card stays within
+ * Teams' size limit.
  */
 export function openPlacesCard(locale: Locale, view: OpenPlacesView): AdaptiveCard {
-  const body: CardElement[] = [textBlock(t(locale, 'card.places.title'), { size: 'large', weight: 'bolder' })];
+  const narrowed = view.narrowedTo ? ('region' in view.narrowedTo ? t(locale, `region.${view.narrowedTo.region}`) : view.narrowedTo.homes) : undefined;
+  const title = narrowed ? t(locale, 'placeList.titleOf', { where: narrowed }) : t(locale, 'placeList.title');
+  const body: CardElement[] = [textBlock(title, { size: 'large', weight: 'bolder' })];
   if (view.total === 0) {
-    body.push(textBlock(t(locale, 'card.places.none')));
+    body.push(textBlock(t(locale, 'placeList.none')));
     return adaptiveCard({ body });
   }
   body.push(textBlock(t(locale, 'card.places.summary', { count: view.total, homes: view.homes }), { isSubtle: true }));
@@ -32,12 +63,17 @@ export function openPlacesCard(locale: Locale, view: OpenPlacesView): AdaptiveCa
     body.push(
       container({
         separator: true,
-        items: [textBlock(`${group.home.name} · ${t(locale, `region.${group.home.region}`)}`, { weight: 'bolder' }), ...group.places.map((p) => openPlaceLine(locale, p, 'small'))],
+        items: [textBlock(`${group.home.name} · ${t(locale, `region.${group.home.region}`)}`, { weight: 'bolder' }), ...group.places.map((p) => listedPlace(locale, p))],
       }),
     );
   }
   if (notShown > 0) body.push(notShownLine(locale, notShown));
   return adaptiveCard({ body });
+}
+
+/** `paikat <text>` matched no region and no home: say so, with what can be typed. */
+export function placesFilterUnknownCard(locale: Locale, typed: string): AdaptiveCard {
+  return adaptiveCard({ body: [textBlock(t(locale, 'placeList.unknownFilter', { typed }))] });
 }
 
 /**

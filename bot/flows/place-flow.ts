@@ -23,7 +23,7 @@ export const placeFlow: BotFlow = {
       const homes = await careHomeChoices(app, actor);
       await reply.card(placeFreedFormCard(locale, { homes, requestId: randomUUID() }));
     } else {
-      const groups = await listOpenPlaces(app);
+      const groups = await listOpenPlaces(app, { withReserved: true });
       await reply.card(openPlacesCard(locale, groups));
     }
   },

@@ -43,6 +43,8 @@ export const routingTable: Record<DomainEventType, readonly Route[]> = {
   'channels.installNotice': [{ to: 'admins' }, { to: 'management' }],
   // Issue 9: a channel Teams refuses for good (app removed, channel deleted) → every admin, in their own chat.
   'delivery.channelBroken': [{ to: 'admins' }],
+  // Issue 11: DOMAIN.md's table names no notice for a recorded agreement; it is on the customer card.
+  'agreement.recorded': [],
 };
 
 /** The outbox rows an event causes, written in the same transaction as the record. */
