@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { OPEN_PLACES_SHOWN, type ListedPlace, type OpenPlacesOfHome, type OpenPlacesView } from '../../src/app/list-open-places.js';
+import type { PlaceStatus } from '../../src/domain/records/place.js';
 import { formatDate, t, type Locale } from '../../src/i18n/messages.js';
 import { actionExecute, actionSet, adaptiveCard, column, columnSet, container, textBlock, type AdaptiveCard, type CardElement, type TextBlock } from './elements.js';
 
@@ -11,10 +12,15 @@ export function openPlaceLine(locale: Locale, p: OpenPlacesOfHome['places'][numb
       serviceType: t(locale, `serviceType.${p.serviceType}`),
       customerGroup: t(locale, `customerGroup.${p.customerGroup}`),
       status: t(locale, `status.${p.effectiveStatus}`),
-      date: p.freeFrom ? `${t(locale, `statusDate.${p.effectiveStatus}`)} ${formatDate(locale, p.freeFrom)}`.trim() : '',
+      date: p.freeFrom ? `${t(locale, dateWord(p.effectiveStatus))} ${formatDate(locale, p.freeFrom)}`.trim() : '',
     }),
     { spacing, color: p.effectiveStatus === 'vapaa' ? 'good' : 'default' },
   );
+}
+
+/** The word before a place's date: "vapaa alkaen", "vapautuu", and a reserved place "alkaen" the day it is free. */
+function dateWord(status: PlaceStatus): string {
+  return status === 'alustavasti-varattu' || status === 'kaytossa' ? 'placeList.reservedFrom' : `statusDate.${status}`;
 }
 
 /**

@@ -32,6 +32,7 @@ export const fi = {
   'placeList.titleOf': 'Vapaat, vapautuvat ja varatut paikat: {where}',
   'placeList.none': 'Ei vapaita, vapautuvia eikä varattuja paikkoja juuri nyt.',
   'placeList.reserve': 'Varaa',
+  'placeList.reservedFrom': 'alkaen',
   'placeList.reservedFor': 'Varattu: {customer} · varasi {who}',
   'placeList.unknownFilter': 'Ei aluetta eikä kotia nimellä "{typed}". Kirjoita esim. "paikat etelä" tai kodin nimen alku.',
 } as const;
@@ -66,6 +67,7 @@ export const en: Record<keyof typeof fi, string> = {
   'placeList.titleOf': 'Free, freeing and reserved places: {where}',
   'placeList.none': 'No free, freeing or reserved places right now.',
   'placeList.reserve': 'Reserve',
+  'placeList.reservedFrom': 'from',
   'placeList.reservedFor': 'Reserved for {customer} · by {who}',
   'placeList.unknownFilter': 'No region or home called "{typed}". Type e.g. "places southern" or the start of a home\'s name.',
 };
