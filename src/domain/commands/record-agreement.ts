@@ -52,5 +52,7 @@ export function parseAgreementForm(values: Record<string, unknown>): { ok: true;
   const agreement = agreementInputSchema.safeParse(agreementInputFrom(values));
   if (request.success && agreement.success) return { ok: true, requestId: request.data.requestId, agreement: agreement.data };
   const errors = [...(request.success ? [] : fieldErrorsFrom(request.error)), ...(agreement.success ? [] : fieldErrorsFrom(agreement.error))];
-  return { ok: false, errors: errors.map((e) => (typedFieldKeys[e.field] && e.key !== 'validation.required' ? { field: e.field, key: typedFieldKeys[e.field]! } : e)) };
+  // Something was typed there (zod reports a string where a number was due as merely "invalid type").
+  const typed = (field: string) => typeof values[field] === 'string' && (values[field] as string).trim() !== '';
+  return { ok: false, errors: errors.map((e) => (typedFieldKeys[e.field] && typed(e.field) ? { field: e.field, key: typedFieldKeys[e.field]! } : e)) };
 }
