@@ -148,7 +148,7 @@ function ownPlaces(locale: Locale, o: CustomerOverview): CardElement[] {
   const heading_ = heading(t(locale, 'customerPlaces.title', { reserved, sold }));
   if (places.length === 0) return [heading_, line(t(locale, 'customerPlaces.none'), { isSubtle: true })];
   const rows = places.map(({ place: p, careHomeName }) => {
-    const what = t(locale, 'customerPlaces.line', { home: careHomeName, label: p.label, serviceType: t(locale, `serviceType.${p.serviceType}`), status: t(locale, `status.${p.status}`) });
+    const what = t(locale, 'customerPlaces.line', { home: careHomeName, label: p.label, serviceType: t(locale, `serviceType.${p.serviceType}`), status: t(locale, p.status === 'kaytossa' ? 'customerPlaces.sold' : `status.${p.status}`) });
     const who = p.reservedBy && p.reservedAt ? t(locale, 'customerPlaces.reservedBy', { who: p.reservedBy.name, when: formatDateTime(locale, p.reservedAt) }) : undefined;
     return container({ spacing: 'small', items: [textBlock(what), ...(who ? [textBlock(who, { spacing: 'none', isSubtle: true, size: 'small' })] : [])] });
   });

@@ -116,7 +116,7 @@ describe('paikat and the customer\'s own places (protocol)', () => {
     const text = textsOf(card).join('\n');
     assert.match(
       text,
-      /Varatut ja myydyt paikat \(1 varattu, 1 myyty\)\nKoivukoti · R1 · Tehostettu palveluasuminen · alustavasti varattu\nVarasi Mikko Myyntipäällikkö 22\.11\.2026 klo 12\.30\nKoivukoti · S1 · Lyhytaikainen palveluasuminen · käytössä\nVarasi Mikko Myyntipäällikkö 1\.10\.2026 klo 13\.00/,
+      /Varatut ja myydyt paikat \(1 varattu, 1 myyty\)\nKoivukoti · R1 · Tehostettu palveluasuminen · alustavasti varattu\nVarasi Mikko Myyntipäällikkö 22\.11\.2026 klo 12\.30\nKoivukoti · S1 · Lyhytaikainen palveluasuminen · myyty\nVarasi Mikko Myyntipäällikkö 1\.10\.2026 klo 13\.00/,
     );
     assert.doesNotMatch(text, /R2 · /, "another customer's reservation is not on Espoo's card");
     const turku = textsOf(await ask(salesManager, 'asiakas turku')).join('\n');

@@ -28,6 +28,8 @@ export const fi = {
   'customerPlaces.none': 'Asiakkaalle ei ole varattu eikä myyty paikkoja.',
   'customerPlaces.line': '{home} · {label} · {serviceType} · {status}',
   'customerPlaces.reservedBy': 'Varasi {who} {when}',
+  /** An occupied place that keeps the customer's reservation was sold to it (place.ts). */
+  'customerPlaces.sold': 'myyty',
   'placeList.title': 'Vapaat, vapautuvat ja varatut paikat',
   'placeList.titleOf': 'Vapaat, vapautuvat ja varatut paikat: {where}',
   'placeList.none': 'Ei vapaita, vapautuvia eikä varattuja paikkoja juuri nyt.',
@@ -63,6 +65,7 @@ export const en: Record<keyof typeof fi, string> = {
   'customerPlaces.none': 'No places reserved for or sold to this customer.',
   'customerPlaces.line': '{home} · {label} · {serviceType} · {status}',
   'customerPlaces.reservedBy': 'Reserved by {who} {when}',
+  'customerPlaces.sold': 'sold',
   'placeList.title': 'Free, freeing and reserved places',
   'placeList.titleOf': 'Free, freeing and reserved places: {where}',
   'placeList.none': 'No free, freeing or reserved places right now.',
