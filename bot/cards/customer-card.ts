@@ -1,15 +1,18 @@
 import type { CustomerOverview, CustomerRef } from '../../src/app/customer-overview.js';
-import type { Agreement } from '../../src/domain/records/agreement.js';
 import type { Contact } from '../../src/domain/records/contact.js';
-import { formatDate, t, tn, type Locale } from '../../src/i18n/messages.js';
-import { CUSTOMER_CARD_PLACES, LATEST_ENTRIES } from '../../src/app/customer-overview.js';
+import type { Customer } from '../../src/domain/records/customer.js';
+import { formatDate, formatDateTime, t, tn, type Locale } from '../../src/i18n/messages.js';
+import { CUSTOMER_CARD_PLACES, CUSTOMER_OWN_PLACES, LATEST_ENTRIES } from '../../src/app/customer-overview.js';
+import { agreementBlock } from './agreement-card.js';
 import { firstPlaces, notShownLine, openPlaceLine } from './open-places-card.js';
 import {
+  actionExecute,
   actionSet,
-  actionSubmit,
   adaptiveCard,
   container,
   factSet,
+  linkText,
+  markdownTextBlock,
   textBlock,
   warningText,
   type AdaptiveCard,
@@ -45,7 +48,7 @@ const line = (text: string, opts: Parameters<typeof textBlock>[1] = {}): CardEle
  * happened lately and how long ago, what is open, what comes next, and what sales can offer in the
  * customer's region (thesis 5.2, 6.1, 6.2; seed 002 for the two-week silence).
  */
-export function customerCard(locale: Locale, o: CustomerOverview, requestId: string): AdaptiveCard {
+export function customerCard(locale: Locale, o: CustomerOverview, requestId: string, notice?: string): AdaptiveCard {
   const { customer } = o;
   const places = firstPlaces(o.openPlaces, CUSTOMER_CARD_PLACES);
   const facts: [string, string][] = [
@@ -56,8 +59,11 @@ export function customerCard(locale: Locale, o: CustomerOverview, requestId: str
   ];
   if (customer.businessId) facts.push([t(locale, 'customerCard.businessId'), customer.businessId]);
   const body: CardElement[] = [
+    // What was just done (an agreement saved from this card's form), above the card it changed.
+    ...(notice ? [textBlock(notice, { color: 'good', weight: 'bolder' })] : []),
     textBlock(customer.name, { size: 'large', weight: 'bolder' }),
     factSet(facts),
+    ...reachOf(customer),
     ...silence(locale, o),
     // What the overview left out for this reader (src/app/customer-overview.ts), the card says it did.
     ...(o.audience === 'channel'
@@ -69,6 +75,7 @@ export function customerCard(locale: Locale, o: CustomerOverview, requestId: str
     ...(o.contacts.length > 0 ? bounded(locale, o.contacts, CARD_LIST_MAX.contacts, (c) => [contactBlock(locale, c)]) : [line(t(locale, 'customerCard.contactsNone'), { isSubtle: true })]),
     heading(t(locale, 'customerCard.agreements')),
     ...(o.agreements.length > 0 ? bounded(locale, o.agreements, CARD_LIST_MAX.agreements, (a) => [agreementBlock(locale, a)]) : [line(t(locale, 'customerCard.agreementsNone'), { isSubtle: true })]),
+    ...ownPlaces(locale, o),
     heading(t(locale, 'customerCard.entries')),
     ...(o.latestEntries.length > 0
       ? o.latestEntries.slice(0, LATEST_ENTRIES).map((e) =>
@@ -122,10 +129,43 @@ export function customerCard(locale: Locale, o: CustomerOverview, requestId: str
   return adaptiveCard({
     body,
     actions: [
-      // Handled by the contact-log flow: its form, with this customer chosen.
-      actionSubmit({ title: t(locale, 'customerCard.logAction'), data: { action: 'contactLog.open', requestId, customerId: customer.id, topic: '' }, style: 'positive' }),
+      // Handled by the contact-log flow: its form, with this customer chosen, in place of this card for the one who pressed.
+      actionExecute({ title: t(locale, 'customerCard.logAction'), verb: 'contactLog.open', data: { requestId, customerId: customer.id, topic: '' }, style: 'positive' }),
+      // Handled by the agreement flow (bot/flows/agreement-flow.ts): the agreement form for this customer.
+      ...(o.mayRecordAgreement ? [actionExecute({ title: t(locale, 'agreement.recordAction'), verb: 'agreement.open', data: { requestId, customerId: customer.id } })] : []),
     ],
   });
+}
+
+/**
+ * The places reserved for this customer (with who reserved, and when) and those sold to it (thesis 6.1:
+ * "sold places"), reserved first; the counts say how many there are of each, the rest counted.
+ */
+function ownPlaces(locale: Locale, o: CustomerOverview): CardElement[] {
+  // Bounded here too, whatever the overview was handed: the card stays within Teams' limit.
+  const { reserved, sold } = o.ownPlaces;
+  const places = o.ownPlaces.places.slice(0, CUSTOMER_OWN_PLACES);
+  const heading_ = heading(t(locale, 'customerPlaces.title', { reserved, sold }));
+  if (places.length === 0) return [heading_, line(t(locale, 'customerPlaces.none'), { isSubtle: true })];
+  const rows = places.map(({ place: p, careHomeName }) => {
+    const what = t(locale, 'customerPlaces.line', { home: careHomeName, label: p.label, serviceType: t(locale, `serviceType.${p.serviceType}`), status: t(locale, p.status === 'kaytossa' ? 'customerPlaces.sold' : `status.${p.status}`) });
+    const who = p.reservedBy && p.reservedAt ? t(locale, 'customerPlaces.reservedBy', { who: p.reservedBy.name, when: formatDateTime(locale, p.reservedAt) }) : undefined;
+    return container({ spacing: 'small', items: [textBlock(what), ...(who ? [textBlock(who, { spacing: 'none', isSubtle: true, size: 'small' })] : [])] });
+  });
+  const more = reserved + sold - places.length;
+  return [heading_, ...rows, ...(more > 0 ? [textBlock(tn(locale, 'customerCard.listMore', more), { isSubtle: true, size: 'small' })] : [])];
+}
+
+/** A phone number and an e-mail address as tel: and mailto: links (elements.ts `linkText`), joined by a dot. */
+function reachLine(phone: string | undefined, email: string | undefined): string | undefined {
+  const links = [...(phone ? [linkText(phone, { tel: phone })] : []), ...(email ? [linkText(email, { mailto: email })] : [])];
+  return links.length > 0 ? links.join(' · ') : undefined;
+}
+
+/** The customer's own phone and e-mail under its facts, when recorded. */
+function reachOf(customer: Customer): CardElement[] {
+  const reach = reachLine(customer.phone, customer.email);
+  return reach ? [markdownTextBlock(reach, { spacing: 'small' })] : [];
 }
 
 /**
@@ -150,32 +190,14 @@ function contactBlock(locale: Locale, c: Contact): CardElement {
   const role = t(locale, `customerCard.role.${c.role}`);
   // The person's own title only when it says more than the role: "Social worker, Sosiaalityöntekijä" is one title twice.
   const sameAsRole = (['fi', 'en'] as const).some((l) => t(l, `customerCard.role.${c.role}`).toLocaleLowerCase('fi') === c.title?.trim().toLocaleLowerCase('fi'));
-  const reach = [c.phone, c.email].filter((v): v is string => Boolean(v));
+  const reach = reachLine(c.phone, c.email);
   return container({
     spacing: 'small',
     items: [
       textBlock(`${c.name} – ${c.title && !sameAsRole ? `${role}, ${c.title}` : role}`),
-      ...(reach.length > 0 ? [textBlock(reach.join(' · '), { spacing: 'none', isSubtle: true })] : []),
+      ...(reach ? [markdownTextBlock(reach, { spacing: 'none', isSubtle: true })] : []),
       ...(c.personalNotes ? [textBlock(t(locale, 'customerCard.contactNote', { text: shortText(c.personalNotes) }), { spacing: 'none', isSubtle: true, size: 'small' })] : []),
     ],
-  });
-}
-
-function agreementBlock(locale: Locale, a: Agreement): CardElement {
-  const start = formatDate(locale, a.startDate);
-  const details = [
-    t(locale, `customerCard.segment.${a.kind}`),
-    a.serviceTypes.map((s) => t(locale, `serviceType.${s}`)).join(', '),
-    a.endDate ? t(locale, 'customerCard.agreement.period', { start, end: formatDate(locale, a.endDate) }) : t(locale, 'customerCard.agreement.from', { start }),
-    ...(a.pricePerDay !== undefined
-      ? [t(locale, 'customerCard.agreement.price', { price: new Intl.NumberFormat(locale === 'fi' ? 'fi-FI' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(a.pricePerDay) })]
-      : []),
-    ...(a.optionYears && a.optionYears.length > 0 ? [t(locale, 'customerCard.agreement.options', { years: a.optionYears.join(', ') })] : []),
-    ...(a.paymentCommitment ? [t(locale, 'customerCard.agreement.paymentCommitment')] : []),
-  ];
-  return container({
-    spacing: 'small',
-    items: [textBlock(a.title, { weight: 'bolder' }), textBlock(details.join(' · '), { spacing: 'none', isSubtle: true })],
   });
 }
 
@@ -221,7 +243,7 @@ export function customerChoiceCard(locale: Locale, choice: CustomerChoice, reque
   body.push(textBlock(text));
   // One ActionSet per customer: a list of buttons, not the few card-level actions Teams shows in a row.
   for (const c of customers.slice(0, MAX_CHOICES)) {
-    body.push(actionSet({ spacing: 'small', actions: [actionSubmit({ title: c.name, data: { action: purpose.action, requestId, customerId: c.id } })] }));
+    body.push(actionSet({ spacing: 'small', actions: [actionExecute({ title: c.name, verb: purpose.action, data: { requestId, customerId: c.id } })] }));
   }
   if (customers.length > MAX_CHOICES) body.push(textBlock(tn(locale, 'customerCard.more', customers.length - MAX_CHOICES), { isSubtle: true }));
   return adaptiveCard({ body });

@@ -384,7 +384,8 @@ export function textBlock(text: string, opts: Props<TextBlock, 'text'> = {}): Te
 
 /**
  * A TextBlock whose text is markdown the bot wrote itself: only for the `<at>` mentions the bot makes
- * (special-mention.ts), whose text must reach Teams verbatim. Never pass user text here unescaped.
+ * (special-mention.ts), whose text must reach Teams verbatim, and the mailto:/tel: links of `linkText`.
+ * Never pass user text here unescaped.
  */
 export function markdownTextBlock(markdown: string, opts: Props<TextBlock, 'text'> = {}): TextBlock {
   return compact({ type: 'TextBlock', text: markdown, ...opts, wrap: opts.wrap ?? true });
@@ -401,6 +402,32 @@ export const WARNING_SIGN = '⚠';
 export function warningText(text: string, opts: Props<TextBlock, 'text'> = {}): TextBlock {
   return textBlock(`${WARNING_SIGN} ${text}`, { weight: 'bolder', ...opts });
 }
+
+/**
+ * An address as a link, for a `markdownTextBlock`: `[shown text](mailto:…)` or `[shown text](tel:…)`, the
+ * only links the bot makes from stored values (a contact's e-mail and phone). The shown text is escaped as
+ * `plainText` does. The address is a typed value too, so it must not be able to end the link early, add
+ * markdown or name another scheme (`javascript:`, `https:`): an e-mail must be a plain address of letters,
+ * digits and `._%+-` (no brackets, spaces or `:`), a phone number digits with an optional leading `+` and
+ * the spaces, hyphens and brackets people write (the link keeps the `+` and digits only). Anything else is
+ * shown as plain text, without a link.
+ */
+export function linkText(text: string, address: { mailto: string } | { tel: string }): string {
+  const href =
+    'mailto' in address
+      ? SAFE_EMAIL.test(address.mailto)
+        ? `mailto:${address.mailto}`
+        : undefined
+      : SAFE_PHONE.test(address.tel) && /\d/.test(address.tel)
+        ? `tel:${address.tel.replace(/[^+\d]/g, '')}`
+        : undefined;
+  return href ? `[${plainText(text)}](${href})` : plainText(text);
+}
+
+/** A dot-atom address with a dotted domain: nothing markdown or a URL could read as anything but the address. */
+const SAFE_EMAIL = /^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+/** "+358 40 123 4567", "(09) 816 000", "040-123 4567": a `+` only first, at most 30 characters. */
+const SAFE_PHONE = /^\+?[0-9 ()-]{3,30}$/;
 
 /**
  * A small bold text meant to be placed directly under an input to show an error

@@ -1,4 +1,5 @@
 import { installNoticeCard } from './install-notice-card.js';
+import { agreementRecordedCard } from './agreement-card.js';
 import type { DomainEvent } from '../../src/domain/events.js';
 import { stableIdFor } from '../../src/domain/stable-id.js';
 import type { Locale } from '../../src/i18n/messages.js';
@@ -63,5 +64,7 @@ export function notificationCard(event: DomainEvent, locale: Locale, variant: No
       return correctedEntryCard(event, locale, notificationCard(event.data.event, locale, variant));
     case 'entry.withdrawn':
       return withdrawnEntryCard(event, locale);
+    case 'agreement.recorded':
+      return agreementRecordedCard(event, locale);
   }
 }

@@ -39,7 +39,7 @@ export const customerFlow: BotFlow = {
 };
 
 /** Asked in a channel (with an @mention), everyone there sees the answer: the card is written for the channel. */
-function viewerOf(ctx: FlowContext): Viewer {
+export function viewerOf(ctx: FlowContext): Viewer {
   return { actor: ctx.actor, audience: ctx.turn.activity.conversation.conversationType === 'personal' ? 'personal' : 'channel' };
 }
 

@@ -1,5 +1,6 @@
 import { helpCommand, type CommandSpec } from '../commands.js';
 import type { BotFlow } from './flow.js';
+import { agreementFlow } from './agreement-flow.js';
 import { channelFlow } from './channel-flow.js';
 import { complaintFlow } from './complaint-flow.js';
 import { contactLogFlow } from './contact-log-flow.js';
@@ -24,6 +25,7 @@ export const flows: readonly BotFlow[] = [
   meetingFlow,
   mineFlow,
   customerFlow,
+  agreementFlow,
   historyFlow,
   channelFlow,
   statusFlow,

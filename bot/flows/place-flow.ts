@@ -44,7 +44,7 @@ export const placeFlow: BotFlow = {
       // A home director records for her own home nearly always: it is chosen already.
       await reply.card(placeFreedFormCard(locale, { homes, requestId: randomUUID(), ...(own ? { values: { careHomeId: own } } : {}) }));
     } else {
-      const groups = await listOpenPlaces(app);
+      const groups = await listOpenPlaces(app, { withReserved: true });
       await reply.card(openPlacesCard(locale, groups));
     }
   },

@@ -45,6 +45,11 @@ export const permissions = {
   readConfidential: confidentialReaders,
   /** A customer's change history (`historia`). */
   readHistory: ['aluejohtaja', 'liiketoimintajohtaja', 'admin'],
+  /**
+   * A customer's purchase-service agreement or service-voucher arrangement (thesis 6.1): the directors who
+   * develop the customer relationship (the regional director for the region's customers) and sales.
+   */
+  recordAgreement: ['aluejohtaja', 'liiketoimintajohtaja', 'myynti'],
   /** Which channel is the sales or management channel. */
   bindChannel: ['admin'],
   /** The outbox's state and sending undelivered cards again (`tila`). */
@@ -62,7 +67,7 @@ export type Action = keyof typeof permissions;
  * Actions checked against the record's home or region. The others concern the company as a whole (reading,
  * a contact with a customer, the channels, the outbox): holding the role is enough.
  */
-export const scopedActions: ReadonlySet<Action> = new Set<Action>(['recordForHome', 'reservePlace', 'settlePlace', 'advanceComplaint', 'replyToComplaint', 'readConfidential']);
+export const scopedActions: ReadonlySet<Action> = new Set<Action>(['recordForHome', 'reservePlace', 'settlePlace', 'advanceComplaint', 'replyToComplaint', 'readConfidential', 'recordAgreement']);
 
 /** What an action touches, as far as scope goes: a home (and its region), or a customer's region, or nothing. */
 export interface ScopeTarget {

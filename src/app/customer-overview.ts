@@ -8,6 +8,7 @@ import type { ActorRef } from '../domain/records/common.js';
 import type { Complaint } from '../domain/records/complaint.js';
 import { contactRoles, type Contact } from '../domain/records/contact.js';
 import type { Customer } from '../domain/records/customer.js';
+import type { PlaceOnDay } from '../store/record-queries.js';
 import { fieldErrorsFrom } from '../domain/validation.js';
 import type { AppContext } from './app-context.js';
 import type { CustomerEntry } from './customer-entries.js';
@@ -19,6 +20,8 @@ import { forbidden, invalid, type UseCaseResult } from './result.js';
 export const LATEST_ENTRIES = 5;
 /** How many of the region's open places the card lists; the rest are counted (a card stays under 28 KB). */
 export const CUSTOMER_CARD_PLACES = 15;
+/** How many of the customer's own reserved and sold places the card lists; the rest are counted. */
+export const CUSTOMER_OWN_PLACES = 10;
 
 export type CustomerRef = Pick<Customer, 'id' | 'name'>;
 
@@ -64,6 +67,16 @@ export interface CustomerOverview {
   nextContact?: { date: string; topic: string; by: ActorRef } | undefined;
   /** Free and freeing places in the customer's region, per home: what sales can offer this customer (a bounded page). */
   openPlaces: OpenPlacesView;
+  /**
+   * The places preliminarily reserved for this customer and those sold to it (an occupied place keeps its
+   * reservation, place.ts), reserved first, newest first; a bounded page with how many there are of each.
+   */
+  ownPlaces: { places: { place: PlaceOnDay; careHomeName: string }[]; reserved: number; sold: number };
+  /**
+   * Whether the card offers recording an agreement: to a reader who may (src/app/authorize.ts
+   * recordAgreement), and on a channel's card to everyone there (whoever presses is checked then).
+   */
+  mayRecordAgreement: boolean;
 }
 
 export type CustomerLookup =
@@ -116,7 +129,7 @@ async function gatherOverview(ctx: AppContext, person: Person, viewer: Viewer, c
   const { records, queries } = ctx.store;
   // Each read is bounded by what the card shows (issue 10): the customer's own rows, the newest entries
   // off their (customer, date) indexes, a page of the region's open places; the homes are the cached list.
-  const [contacts, agreements, own, complaints, next, homes, openPlaces] = await Promise.all([
+  const [contacts, agreements, own, complaints, next, homes, openPlaces, customerPlaces] = await Promise.all([
     records.list('contact', { customerId: customer.id }),
     records.list('agreement', { customerId: customer.id }),
     // Entries dated ahead (a meeting planned for next week) have not happened yet: not "the last entry".
@@ -125,6 +138,7 @@ async function gatherOverview(ctx: AppContext, person: Person, viewer: Viewer, c
     queries.nextContactOf(customer.id, today),
     queries.careHomes(),
     listOpenPlaces(ctx, { region: customer.region, limit: CUSTOMER_CARD_PLACES }),
+    queries.placesOfCustomer(customer.id, CUSTOMER_OWN_PLACES),
   ]);
   const newest = own[0];
   const lastEntry = newest ? { date: newest.date, daysSince: daysBetween(newest.date, today) } : undefined;
@@ -167,6 +181,12 @@ async function gatherOverview(ctx: AppContext, person: Person, viewer: Viewer, c
     openComplaints,
     nextContact: next ? { date: next.nextContactDate!, topic: next.nextContactTopic ?? '', by: next.recordedBy } : undefined,
     openPlaces,
+    ownPlaces: {
+      places: customerPlaces.places.map((place) => ({ place, careHomeName: homeById.get(place.careHomeId)?.name ?? '?' })),
+      reserved: customerPlaces.reserved,
+      sold: customerPlaces.sold,
+    },
+    mayRecordAgreement: viewer.audience === 'channel' || allows(person, 'recordAgreement', { region: customer.region }),
   };
 }
 

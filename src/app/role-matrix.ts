@@ -13,6 +13,7 @@ export const actionDescriptions: Readonly<Record<Action, string>> = {
   replyToComplaint: 'give the written reply to a complaint',
   readConfidential: 'read complaint free text and notes about contacts',
   readHistory: 'read a customer\'s change history (`historia`)',
+  recordAgreement: 'record a customer\'s agreement (content, price, service types, option years)',
   bindChannel: 'bind the sales and management channels (`kanava`)',
   operateDelivery: 'see undelivered cards and send them again (`tila`)',
   correctOthersEntries: 'edit or withdraw an entry someone else recorded (`omat`; the author always may)',

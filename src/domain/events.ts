@@ -1,5 +1,6 @@
 import type { ActorRef, CustomerGroup, Region, ServiceType } from './records/common.js';
 import type { PlaceStatus } from './records/place.js';
+import type { AgreementRecordedEvent } from './events/agreement-events.js';
 import type { InstallNoticeEvent } from './events/channel-events.js';
 import type { ComplaintEvent } from './events/complaint-events.js';
 import type { ContactLoggedEvent } from './events/contact-log-events.js';
@@ -79,7 +80,8 @@ export type DomainEvent =
   | WeeklyDigestEvent
   | InstallNoticeEvent
   | ChannelBrokenEvent
-  | EntryEvent;
+  | EntryEvent
+  | AgreementRecordedEvent;
 export type DomainEventType = DomainEvent['type'];
 
 /** The record a card shows, so later events can update the cards already posted. */

@@ -46,6 +46,8 @@ export const routingTable: Record<DomainEventType, readonly Route[]> = {
   // Issue 11: an entry corrected or withdrawn with `omat` → the cards posted for it update in place.
   'entry.corrected': [{ to: 'postedCards' }],
   'entry.withdrawn': [{ to: 'postedCards' }],
+  // Issue 11: DOMAIN.md's table names no notice for a recorded agreement; it is on the customer card.
+  'agreement.recorded': [],
 };
 
 /** The outbox rows an event causes, written in the same transaction as the record. */

@@ -28,6 +28,11 @@ export interface RecordQueries {
    * ordered by region, home name (Finnish order), then date and label; at most `limit`, with the totals.
    */
   openPlaces(query: OpenPlacesQuery): Promise<PlacePage>;
+  /**
+   * The places reserved for or sold to a customer (its preliminary reservation kept on an occupied place,
+   * place.ts): reserved ones first, each group newest reservation first; at most `limit`, with the counts.
+   */
+  placesOfCustomer(customerId: string, limit: number): Promise<CustomerPlaces>;
   /** Places free on `today` since `freeSince` or earlier, longest first: the digest's long-free places. */
   longFreePlaces(today: string, freeSince: string, limit: number): Promise<PlacePage>;
   /** How many places each home has in each effective status on `today`. */
@@ -90,6 +95,10 @@ export interface OpenPlacesQuery {
   today: string;
   region?: Region | undefined;
   careHomeId?: string | undefined;
+  /** Only these homes (`paikat <koti>` matched several); with `careHomeId` and `region`, all must hold. */
+  careHomeIds?: readonly string[] | undefined;
+  /** The preliminarily reserved places too (`paikat`: who reserved, for whom), in the same order. */
+  withReserved?: boolean | undefined;
   limit: number;
 }
 
@@ -100,4 +109,11 @@ export interface PlacePage {
   places: PlaceOnDay[];
   total: number;
   homes: number;
+}
+
+/** A customer's reserved and sold places: a bounded page, reserved first, and how many of each there are. */
+export interface CustomerPlaces {
+  places: PlaceOnDay[];
+  reserved: number;
+  sold: number;
 }

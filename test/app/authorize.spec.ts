@@ -62,4 +62,16 @@ describe('may(person, action, target): roles with scopes', () => {
     assert.equal(may(person(['admin']), 'readConfidential', homeOf(koivukoti)).ok, false);
     assert.equal(may(person(['laatupaallikko']), 'readConfidential', homeOf(koivukoti)).ok, true);
   });
+
+  it("lets the directors who develop the relationship and sales record a customer's agreement, a regional director in her region", () => {
+    const espoo = { region: 'etela-suomi' as const };
+    for (const role of ['liiketoimintajohtaja', 'myynti'] as const) assert.equal(may(person([role]), 'recordAgreement', espoo).ok, true, role);
+    assert.equal(may(person(['aluejohtaja'], { region: 'etela-suomi' }), 'recordAgreement', espoo).ok, true);
+    const elsewhere = may(person(['aluejohtaja'], { region: 'sisa-suomi' }), 'recordAgreement', espoo);
+    assert.equal(elsewhere.ok ? '' : elsewhere.message, 'auth.outOfScope');
+    for (const role of ['kotijohtaja', 'vastaava-hoitaja', 'laatupaallikko', 'admin'] as const) {
+      const refused = may(person([role], { careHomeIds: [koivukoti] }), 'recordAgreement', espoo);
+      assert.equal(refused.ok ? '' : refused.message, 'auth.roleRequired', role);
+    }
+  });
 });

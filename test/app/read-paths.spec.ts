@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { appContext, type AppContext } from '../../src/app/app-context.js';
 import { composeWeeklyDigest } from '../../src/app/compose-weekly-digest.js';
 import { findCustomer } from '../../src/app/customer-overview.js';
-import { listOpenPlaces } from '../../src/app/list-open-places.js';
+import { listOpenPlaces, placesFilterFor } from '../../src/app/list-open-places.js';
 import { customerChoices, FIRST_PAGE } from '../../src/app/customer-choices.js';
 import { placeCardData, RESERVE_CHOICES } from '../../src/app/place-card-data.js';
 import { searchCustomers } from '../../src/app/search-customers.js';
@@ -97,6 +97,34 @@ describe('request paths read narrowly, whatever the store size', function () {
     });
     assert.deepEqual(read.wholeTables, []);
     assert.ok(read.rows <= 45, `paikat read ${read.rows} rows`);
+  });
+
+  it('paikat with the reserved places and their customers: still the page and its totals, the names from the cache', async () => {
+    await store.queries.customerNames();
+    const read = await rowsRead(async () => {
+      const view = await listOpenPlaces(ctx, { withReserved: true });
+      assert.equal(view.total, PLACES / 2);
+    });
+    assert.deepEqual(read.wholeTables, []);
+    assert.ok(read.rows <= 45, `paikat read ${read.rows} rows`);
+  });
+
+  it('`paikat <alue tai koti>`: a region by the start of its name in either language, else homes by name, else unknown', async () => {
+    const of = async (typed: string) => {
+      const found = await placesFilterFor(ctx, typed);
+      return found.ok ? { region: found.filter.region, homes: found.filter.careHomeIds?.length, narrowedTo: found.filter.narrowedTo } : found;
+    };
+    assert.deepEqual(await of(''), { region: undefined, homes: undefined, narrowedTo: undefined });
+    assert.deepEqual(await of('Etelä'), { region: 'etela-suomi', homes: undefined, narrowedTo: { region: 'etela-suomi' } });
+    assert.deepEqual(await of('lounais'), { region: 'lounais-suomi', homes: undefined, narrowedTo: { region: 'lounais-suomi' } });
+    assert.deepEqual(await of('central'), { region: 'sisa-suomi', homes: undefined, narrowedTo: { region: 'sisa-suomi' } });
+    assert.deepEqual(await of('koti 43'), { region: undefined, homes: 1, narrowedTo: { homes: 'Koti 43' } });
+    assert.deepEqual(await of('koti 4'), { region: undefined, homes: 5, narrowedTo: { homes: 'koti 4' } });
+    assert.deepEqual(await of('Satuniemi'), { ok: false, unknown: 'Satuniemi' });
+    const found = await placesFilterFor(ctx, 'koti 43');
+    assert.ok(found.ok);
+    const view = await listOpenPlaces(ctx, found.filter);
+    assert.ok(view.groups.every((g) => g.home.name === 'Koti 43') && view.total > 0);
   });
 
   it("a freed place's card: its reserve choices from the cached names, bounded", async () => {

@@ -5,7 +5,7 @@ import { receiveComplaint } from '../../src/app/receive-complaint.js';
 import type { Person } from '../../src/domain/records/person.js';
 import { stableIdFor } from '../../src/domain/stable-id.js';
 import { BotHarness, eventually } from '../support/bot-harness.js';
-import { cardOf, textsOf, visibleText, walk, type Json, shown } from '../support/cards.js';
+import { cardOf, executeActionsOf, textsOf, visibleText, walk, type Json, shown } from '../support/cards.js';
 import { openPlaceForm, submitPlaceForm, validPlaceValues } from '../support/place-form.js';
 import {
   businessDirector,
@@ -144,19 +144,16 @@ describe('a customer\'s change history (protocol)', () => {
   it('offers name buttons for several matches; a button shows that customer\'s history', async () => {
     await placeReservedForEspoo();
     const { card } = await ask(businessDirector, 'historia kaupunki');
-    const buttons: Json[] = [];
-    walk(card, (n) => {
-      if (n.type === 'Action.Submit') buttons.push(n);
-    });
-    const espoo = buttons.find((b) => b.title === 'Länsi-Uudenmaan hyvinvointialue');
+    // The name buttons are Action.Execute (bot/cards/customer-card.ts): the history replaces the choice for the presser.
+    const espoo = executeActionsOf(card).find((b) => b.title === 'Länsi-Uudenmaan hyvinvointialue');
     assert.ok(espoo, 'Espoo is one of the buttons');
-    assert.equal((espoo.data as Json).action, 'history.show');
+    assert.equal(espoo.verb, 'history.show');
     const chat = personalConversationId(businessDirector);
     const before = h.connector.posted(chat).length;
     const choiceCall = h.connector.posted(chat).at(-1)!;
-    await h.post(cardSubmit(h.connector.url, businessDirector, choiceCall.activityIdAssigned!, espoo.data as Json));
-    const answer = await eventually(() => h.connector.posted(chat)[before]);
-    assert.match(textsOf(cardOf(answer)).join('\n'), /^Paikka Koivukoti A12: tila vapautuu → alustavasti varattu$/m);
+    const answer = await h.execute(businessDirector, choiceCall.activityIdAssigned!, espoo);
+    assert.match(textsOf(answer.card).join('\n'), /^Paikka Koivukoti A12: tila vapautuu → alustavasti varattu$/m);
+    assert.equal(h.connector.posted(chat).length, before, 'nothing is posted in the chat');
   });
 
   it('answers in English to an English-locale director', async () => {

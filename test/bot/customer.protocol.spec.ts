@@ -4,9 +4,8 @@ import { stableIdFor } from '../../src/domain/stable-id.js';
 import { recordKinds } from '../../src/store/record-kinds.js';
 import type { RecordWrite } from '../../src/store/store-port.js';
 import { BotHarness } from '../support/bot-harness.js';
-import { cardOf, inputsOf, textsOf, visibleText, walk, type Json } from '../support/cards.js';
+import { cardOf, executeActionsOf, inputsOf, textsOf, visibleText, walk, type Json } from '../support/cards.js';
 import {
-  cardSubmit,
   channelMessage,
   englishUser,
   GENERAL,
@@ -84,20 +83,17 @@ describe('the customer card (protocol)', () => {
     assert.ok(call && cardOf(call), `the bot answered "${text}" with a card`);
     return { card: cardOf(call)!, activityId: call.activityIdAssigned! };
   }
-  async function click(user: TeamsUser, activityId: string, data: Json): Promise<Json> {
+  /** Presses a button (an Action.Execute): the answer is the card the presser sees, and nothing is posted in the chat. */
+  async function click(user: TeamsUser, activityId: string, button: { verb: string; data: Json }): Promise<Json> {
     const before = h.connector.posted(personalConversationId(user)).length;
-    await h.post(cardSubmit(h.connector.url, user, activityId, data));
-    const call = h.connector.posted(personalConversationId(user))[before];
-    assert.ok(call && cardOf(call), 'the bot answered the click with a card');
-    return cardOf(call)!;
+    const answer = await h.execute(user, activityId, button);
+    assert.equal(answer.status, 200);
+    assert.ok(answer.card, 'the bot answered the press with a card');
+    assert.equal(h.connector.posted(personalConversationId(user)).length, before, 'an Action.Execute is answered in place, not in the chat');
+    return answer.card;
   }
-  const buttons = (card: Json) => {
-    const found: { title: string; data: Json }[] = [];
-    walk(card, (n) => {
-      if (n.type === 'Action.Submit') found.push({ title: String(n.title), data: n.data as Json });
-    });
-    return found;
-  };
+  /** The card's buttons: every one is an Action.Execute. */
+  const buttons = (card: Json) => executeActionsOf(card);
   const texts = (card: Json) => textsOf(card).join('\n');
   const entryLines = (card: Json, kinds: RegExp) => textsOf(card).filter((line) => kinds.test(line));
   const FI_KINDS = /^\d+\.\d+\.2026 · (Yhteydenotto|Valvontakäynti|Asukastilaisuus|Tieto|Kehityskokous|Reklamaatio) · /;
@@ -107,10 +103,10 @@ describe('the customer card (protocol)', () => {
     const text = texts(card);
     assert.equal(textsOf(card)[0], 'Länsi-Uudenmaan hyvinvointialue');
     assert.match(text, /Segmentti: Ostopalvelu\nAsiakkuuden vaihe: Pysyvyys/);
-    assert.match(text, /Sari Salminen – Palvelujohtaja\nsari\.salminen@lansiuusimaa\.example/);
+    assert.match(text, /Sari Salminen – Palvelujohtaja\n\[sari\.salminen@lansiuusimaa\.example\]\(mailto:sari\.salminen@lansiuusimaa\.example\)/);
     assert.match(text, /Timo Toivonen – Vanhuspalvelujen johtaja/);
     assert.match(text, /Hanna Heikkilä – Sosiaalityöntekijä/);
-    assert.match(text, /Olli Ostaja – Muu yhteyshenkilö, Hankintapäällikkö\n\+358 9 816 000\nMuistiinpano: Harrastaa purjehdusta/);
+    assert.match(text, /Olli Ostaja – Muu yhteyshenkilö, Hankintapäällikkö\n\[\+358 9 816 000\]\(tel:\+3589816000\)\nMuistiinpano: Harrastaa purjehdusta/);
     assert.match(text, /Tehostetun palveluasumisen puitesopimus\nOstopalvelu · Ympärivuorokautinen palveluasuminen · 1\.1\.2025–31\.12\.2027 · 182,00 €\/vrk · maksusitoumus/);
 
     assert.deepEqual(entryLines(card, FI_KINDS), [
@@ -133,6 +129,7 @@ describe('the customer card (protocol)', () => {
 
     assert.deepEqual(buttons(card).map((b) => ({ ...b.data, requestId: typeof b.data.requestId })), [
       { action: 'contactLog.open', requestId: 'string', customerId: espooId, topic: '' },
+      { action: 'agreement.open', requestId: 'string', customerId: espooId },
     ]);
   });
 
@@ -201,7 +198,7 @@ describe('the customer card (protocol)', () => {
   it('opens the contact-log form for this customer from the card', async () => {
     const { card, activityId } = await ask(salesManager, 'asiakas Länsi-Uudenmaan hyvinvointialue');
     const entries = (await h.app.store.records.list('contactLogEntry')).length;
-    const form = await click(salesManager, activityId, buttons(card)[0]!.data);
+    const form = await click(salesManager, activityId, buttons(card)[0]!);
     assert.equal(textsOf(form)[0], 'Yhteydenoton kirjaus');
     assert.equal(inputsOf(form).get('customerId')?.value, espooId);
     assert.equal((await h.app.store.records.list('contactLogEntry')).length, entries, 'opening the form stores nothing');
@@ -212,7 +209,7 @@ describe('the customer card (protocol)', () => {
     assert.match(texts(card), /Useita asiakkaita haulla "maan"/);
     assert.deepEqual(buttons(card).map((b) => b.title), ['Länsi-Uudenmaan hyvinvointialue', 'Pirkanmaan hyvinvointialue']);
     assert.ok(buttons(card).every((b) => b.data.action === 'customer.show'));
-    const tampere = await click(salesManager, activityId, buttons(card).find((b) => b.title === 'Pirkanmaan hyvinvointialue')!.data);
+    const tampere = await click(salesManager, activityId, buttons(card).find((b) => b.title === 'Pirkanmaan hyvinvointialue')!);
     assert.equal(textsOf(tampere)[0], 'Pirkanmaan hyvinvointialue');
     assert.match(texts(tampere), /Mika Mattila – Palvelujohtaja/);
     assert.match(texts(tampere), /Vapaat ja vapautuvat paikat: Sisä-Suomi/);
@@ -229,7 +226,7 @@ describe('the customer card (protocol)', () => {
     assert.match(texts(vantta.card), /Asiakasta "Pirkamaa" ei löytynyt\nTarkoititko jotakin näistä\?/);
     assert.equal(buttons(vantta.card)[0]!.title, 'Pirkanmaan hyvinvointialue');
     assert.equal(buttons(vantta.card).length, 3);
-    const vantaa = await click(salesManager, vantta.activityId, buttons(vantta.card)[0]!.data);
+    const vantaa = await click(salesManager, vantta.activityId, buttons(vantta.card)[0]!);
     assert.equal(textsOf(vantaa)[0], 'Pirkanmaan hyvinvointialue');
   });
 
@@ -272,7 +269,7 @@ describe('the customer card (protocol)', () => {
     const channelPosts = () => h.connector.posted(GENERAL.id).length + h.connector.posted(MYYNTI.id).length;
     const posts = channelPosts();
     const { card, activityId } = await ask(salesManager, 'asiakas tam');
-    await click(salesManager, activityId, buttons(card)[0]!.data);
+    await click(salesManager, activityId, buttons(card)[0]!);
     await ask(salesManager, 'asiakas länsi-uusimaa');
     await ask(englishUser, 'customer Vantta');
     await new Promise((r) => setTimeout(r, 150));

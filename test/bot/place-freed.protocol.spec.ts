@@ -176,7 +176,7 @@ describe('free a place in Teams → the sales channel gets a card (protocol)', (
     await submit(form, validValues(form.card));
     await h.post(personalMessage(h.connector.url, homeDirector, 'paikat'));
     const texts = textsOf(cardOf(h.connector.posted(personalConversationId(homeDirector)).at(-1))).join('\n');
-    assert.match(texts, /Vapaat ja vapautuvat paikat/);
+    assert.match(texts, /Vapaat, vapautuvat ja varatut paikat/);
     assert.match(texts, /Koivukoti · Etelä-Suomi/);
     assert.match(texts, /A12 · Ympärivuorokautinen palveluasuminen · Ikääntyneet · vapautuu 1\.12\.2026/);
   });

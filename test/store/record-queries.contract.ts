@@ -107,6 +107,40 @@ export function recordQueriesContract(name: string, open: () => Promise<{ store:
       assert.deepEqual(of(ahtari.id), { vapaa: 1 });
     });
 
+    it("lists reserved places among the open ones on request, and a customer's reserved and sold places (issue 11)", async () => {
+      const reserved = (home: { id: string }, label: string, status: 'alustavasti-varattu' | 'kaytossa', customerId: string, reservedAt: string, freeFrom?: string) => ({
+        ...place(home, label, 'vapaa', freeFrom),
+        status,
+        ...(freeFrom ? {} : { freeFrom: undefined }),
+        reservedForCustomerId: customerId,
+        reservedBy: kaisa,
+        reservedAt,
+      });
+      await store.records.commit({
+        at,
+        writes: [
+          create('place', reserved(koivukoti, 'R1', 'alustavasti-varattu', espoo.id, '2026-11-21T08:00:00.000Z', '2026-11-05')),
+          create('place', reserved(koivukoti, 'R2', 'alustavasti-varattu', espoo.id, '2026-11-22T08:00:00.000Z', '2026-11-30')),
+          create('place', reserved(ahtari, 'S1', 'kaytossa', espoo.id, '2026-10-01T08:00:00.000Z')),
+          create('place', reserved(ahtari, 'V1', 'alustavasti-varattu', vantaa.id, '2026-11-22T08:00:00.000Z', '2026-11-30')),
+        ],
+        outbox: [],
+      });
+      const open = await store.queries.openPlaces({ today, limit: 10 });
+      assert.deepEqual(open.places.map((p) => p.label), ['A1', 'A2', 'A3', 'B1'], 'reserved places only when asked for');
+      const listed = await store.queries.openPlaces({ today, limit: 10, withReserved: true });
+      assert.deepEqual(listed.places.map((p) => [p.label, p.effectiveStatus]), [['A1', 'vapaa'], ['R1', 'alustavasti-varattu'], ['A2', 'vapaa'], ['R2', 'alustavasti-varattu'], ['A3', 'vapautuu'], ['B1', 'vapaa'], ['V1', 'alustavasti-varattu']]);
+      assert.deepEqual([listed.total, listed.homes], [7, 2]);
+      assert.deepEqual((await store.queries.openPlaces({ today, limit: 10, withReserved: true, careHomeIds: [ahtari.id] })).places.map((p) => p.label), ['B1', 'V1']);
+
+      const own = await store.queries.placesOfCustomer(espoo.id, 10);
+      assert.deepEqual(own.places.map((p) => [p.label, p.status]), [['R2', 'alustavasti-varattu'], ['R1', 'alustavasti-varattu'], ['S1', 'kaytossa']], 'reserved first, newest reservation first');
+      assert.deepEqual([own.reserved, own.sold], [2, 1]);
+      const page = await store.queries.placesOfCustomer(espoo.id, 1);
+      assert.deepEqual([page.places.map((p) => p.label), page.reserved, page.sold], [['R2'], 2, 1]);
+      assert.deepEqual(await store.queries.placesOfCustomer(jyvaskyla.id, 10), { places: [], reserved: 0, sold: 0 });
+    });
+
     it("reads complaints past their target, a customer's open complaints and next contact", async () => {
       const overdue = await store.queries.overdueComplaints(today, 10);
       assert.deepEqual([overdue.complaints.map((c) => c.id), overdue.total], [[openComplaint.id], 1]);

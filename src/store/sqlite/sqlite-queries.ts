@@ -21,6 +21,8 @@ const finnish = new Intl.Collator('fi');
 /** A place's status on a day, in SQL: a freeing place whose date has come is free (place-lifecycle.ts, effectiveStatus). */
 const EFFECTIVE_STATUS = `CASE WHEN p.status = 'vapautuu' AND p.free_from <= @today THEN 'vapaa' ELSE p.status END`;
 const OPEN = `p.status IN ('vapaa', 'vapautuu') AND p.withdrawn_at IS NULL`;
+/** Open, or preliminarily reserved: what `paikat` lists (each value one seek on place_home_status). */
+const OPEN_OR_RESERVED = `p.status IN ('vapaa', 'vapautuu', 'alustavasti-varattu') AND p.withdrawn_at IS NULL`;
 const FREE_ON_DAY = `(p.status = 'vapaa' OR (p.status = 'vapautuu' AND p.free_from <= @today)) AND p.withdrawn_at IS NULL`;
 
 /** The first instant of a day in Helsinki, as ISO: notes and meetings are dated by an instant, not a day. */
@@ -124,13 +126,29 @@ export class SqliteRecordQueries implements RecordQueries {
   }
 
   async openPlaces(query: OpenPlacesQuery): Promise<PlacePage> {
-    const homes = this.homeList.get().byRegion.filter((h) => (!query.region || h.region === query.region) && (!query.careHomeId || h.id === query.careHomeId));
+    const only = query.careHomeIds ? new Set(query.careHomeIds) : undefined;
+    const homes = this.homeList
+      .get()
+      .byRegion.filter((h) => (!query.region || h.region === query.region) && (!query.careHomeId || h.id === query.careHomeId) && (!only || only.has(h.id)));
     const params = { today: query.today, homes: JSON.stringify(homes.map((h) => h.id)), limit: query.limit };
     // CROSS JOIN keeps the homes as the outer loop, so each home's open places come from the (care_home_id,
     // status) index; left to itself SQLite scanned the unindexed json_each once per open place (65 ms at 10×).
-    const from = `FROM json_each(@homes) AS h CROSS JOIN place AS p ON p.care_home_id = h.value WHERE ${OPEN}`;
+    const from = `FROM json_each(@homes) AS h CROSS JOIN place AS p ON p.care_home_id = h.value WHERE ${query.withReserved ? OPEN_OR_RESERVED : OPEN}`;
     const places = this.placesOnDay(`SELECT p.*, ${EFFECTIVE_STATUS} AS effective_status, h.key AS home_rank ${from} ORDER BY h.key, p.free_from, p.label LIMIT @limit`, params);
     return { places, ...this.totals(`SELECT count(*) AS total, count(DISTINCT p.care_home_id) AS homes ${from}`, params) };
+  }
+
+  async placesOfCustomer(customerId: string, limit: number): Promise<{ places: PlaceOnDay[]; reserved: number; sold: number }> {
+    // Off the (reserved_for_customer_id, status) index of migration 011: a customer's few places, never the table.
+    const where = `FROM place AS p WHERE p.reserved_for_customer_id = @customerId AND p.status IN ('alustavasti-varattu', 'kaytossa')`;
+    const params = { customerId, limit };
+    const places = this.placesOnDay(
+      `SELECT p.*, p.status AS effective_status ${where} ORDER BY p.status = 'kaytossa', julianday(p.reserved_at) DESC, p.label, p.rowid LIMIT @limit`,
+      params,
+    );
+    const counts = this.rows<{ status: PlaceStatus; n: number }>(`SELECT p.status AS status, count(*) AS n ${where} GROUP BY p.status`, params);
+    const count = (status: PlaceStatus) => counts.find((c) => c.status === status)?.n ?? 0;
+    return { places, reserved: count('alustavasti-varattu'), sold: count('kaytossa') };
   }
 
   async longFreePlaces(today: string, freeSince: string, limit: number): Promise<PlacePage> {

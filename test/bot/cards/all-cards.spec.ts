@@ -5,7 +5,8 @@ import { supervisionVisitFormSpec } from '../../../bot/cards/supervision-visit-f
 import { formCard } from '../../../bot/forms/form-card.js';
 import { commandsOf } from '../../../bot/flows/index.js';
 import { notificationCard } from '../../../bot/cards/notification-card.js';
-import { openPlacesCard } from '../../../bot/cards/open-places-card.js';
+import { openPlacesCard, placesFilterUnknownCard } from '../../../bot/cards/open-places-card.js';
+import { agreementFormCard } from '../../../bot/cards/agreement-form-card.js';
 import { placeFreedFormCard } from '../../../bot/cards/place-freed-form-card.js';
 import type { CareHome } from '../../../src/domain/records/care-home.js';
 import type { DomainEvent, PlaceCardData } from '../../../src/domain/events.js';
@@ -121,6 +122,56 @@ export const cards = (locale: Locale) => ({
   visitSpecialMention: notificationCard(visit(true), locale),
   placeSold: notificationCard(event('kaytossa'), locale),
   placesEmpty: openPlacesCard(locale, { groups: [], total: 0, homes: 0, notShown: 0 }),
+  placesUnknownFilter: placesFilterUnknownCard(locale, 'Satuniemi'),
+  placesOfRegion: openPlacesCard(locale, {
+    total: 2,
+    homes: 1,
+    notShown: 0,
+    narrowedTo: { region: 'etela-suomi' },
+    groups: [
+      {
+        home,
+        places: [
+          { ...meta, id: '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b', careHomeId: home.id, label: 'A1', serviceType: 'ymparivuorokautinen', customerGroup: 'ikaantyneet', status: 'vapautuu', freeFrom: '2026-11-30', effectiveStatus: 'vapautuu' },
+          { ...meta, id: '7f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b', careHomeId: home.id, label: 'A2', serviceType: 'ymparivuorokautinen', customerGroup: 'ikaantyneet', status: 'alustavasti-varattu', freeFrom: '2026-12-01', effectiveStatus: 'alustavasti-varattu', reservedForName: 'Espoon kaupunki', reservedBy: { id: 'u2', name: 'Mikko Myynti' } },
+        ],
+      },
+    ],
+  }),
+  agreementForm: agreementFormCard(locale, { id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', name: 'Espoon kaupunki', segment: 'ostopalvelu' }, { requestId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427' }),
+  agreementFormWithErrors: agreementFormCard(
+    locale,
+    { id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', name: 'Espoon kaupunki', segment: 'ostopalvelu' },
+    {
+      requestId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427',
+      values: { title: 'Puitesopimus', serviceTypes: 'tehostettu,lyhytaikainen', pricePerDay: 'abc', optionYears: '28', paymentCommitment: 'true' },
+      errors: [
+        { field: 'pricePerDay', key: 'agreement.invalidPrice' },
+        { field: 'optionYears', key: 'agreement.invalidOptionYears' },
+        { field: 'startDate', key: 'validation.required' },
+      ],
+    },
+  ),
+  agreementRecorded: notificationCard(
+    {
+      type: 'agreement.recorded',
+      eventId: 'e9',
+      occurredAt: '2026-11-23T08:00:00.000Z',
+      actor: { id: 'u2', name: 'Mikko Myynti' },
+      data: {
+        agreementId: '4a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+        customerId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+        customerName: 'Espoon kaupunki',
+        title: 'Puitesopimus',
+        serviceTypes: ['ymparivuorokautinen'],
+        pricePerDay: 182.5,
+        startDate: '2026-01-01',
+        optionYears: [2028],
+        recordedBy: { id: 'u2', name: 'Mikko Myynti' },
+      },
+    },
+    locale,
+  ),
   places: openPlacesCard(locale, {
     total: 5,
     homes: 2,

@@ -14,7 +14,7 @@ import { RESERVE_CHOICES } from '../../../src/app/place-card-data.js';
 import { weeklyDigestCard } from '../../../bot/cards/weekly-digest-card.js';
 import type { CustomerOverview } from '../../../src/app/customer-overview.js';
 import { formatNumber } from '../../../src/i18n/messages.js';
-import type { OpenPlacesView } from '../../../src/app/list-open-places.js';
+import { OPEN_PLACES_SHOWN, type ListedPlace, type OpenPlacesView } from '../../../src/app/list-open-places.js';
 import type { PlaceCardData } from '../../../src/domain/events.js';
 import type { WeeklyDigestEvent } from '../../../src/domain/events/digest-events.js';
 import type { CareHome } from '../../../src/domain/records/care-home.js';
@@ -40,9 +40,12 @@ const kaisa = { id: 'u1', name: 'Kaisa Kotijohtaja-Pitkäsukunimi' };
 const homes: CareHome[] = Array.from({ length: HOMES }, (_, i) => ({ ...meta, id: uuid(i), name: longName('Koti', i), region: regions[i % 3]!, city: 'Espoo', serviceTypes: ['ymparivuorokautinen'], customerGroups: ['ikaantyneet'] }));
 const placesOf = (home: CareHome, count: number): PlaceOnDay[] =>
   Array.from({ length: count }, (_, i) => ({ ...meta, id: uuid(100_000 + i), careHomeId: home.id, label: `Huone ${i} B-siipi`, serviceType: 'ymparivuorokautinen', customerGroup: 'ikaantyneet', status: 'vapautuu', freeFrom: '2026-12-01', effectiveStatus: 'vapautuu', note: 'Ikkunapaikka' }));
-const everyPlace = (of: CareHome[]): OpenPlacesView => {
+/** `paikat` lists reserved places too: every third one here, for the longest customer name, with Varaa on the others. */
+const withReserved = (places: PlaceOnDay[]): ListedPlace[] =>
+  places.map((p, i) => (i % 3 === 2 ? { ...p, status: 'alustavasti-varattu', effectiveStatus: 'alustavasti-varattu', reservedForCustomerId: uuid(200_000), reservedForName: longName('Kunta', 2999), reservedBy: kaisa } : p));
+const everyPlace = (of: CareHome[], reserved = false): OpenPlacesView => {
   const perHome = Math.ceil(PLACES / HOMES);
-  const groups = of.map((home) => ({ home, places: placesOf(home, perHome) }));
+  const groups = of.map((home) => ({ home, places: reserved ? withReserved(placesOf(home, perHome)) : placesOf(home, perHome) }));
   return { groups, total: groups.length * perHome, homes: groups.length, notShown: 0 };
 };
 const customers = Array.from({ length: CUSTOMERS }, (_, i) => ({ id: uuid(200_000 + i), name: longName('Kunta', i) }));
@@ -88,9 +91,12 @@ describe('cards stay within Teams\' size limit at 10× the company (440 homes, 1
       }
     });
 
-    it(`paikat, every place in view (${locale})`, () => {
-      const view = everyPlace(homes);
-      assertWithin('open places card', openPlacesCard(locale, view), view.total - 40);
+    it(`paikat, every place in view: free and freeing ones with Varaa, every third reserved (${locale})`, () => {
+      for (const view of [everyPlace(homes), everyPlace(homes, true)]) {
+        const card = openPlacesCard(locale, view);
+        assertWithin('open places card', card, view.total - OPEN_PLACES_SHOWN);
+        assertValidCard(card, 'paikat');
+      }
     });
 
     it(`the customer card with long lists of everything (${locale})`, () => {
@@ -114,6 +120,15 @@ describe('cards stay within Teams\' size limit at 10× the company (440 homes, 1
         })),
         nextContact: { date: '2026-11-30', topic: 'Tarjous '.repeat(30), by: kaisa },
         openPlaces: region,
+        ownPlaces: {
+          places: Array.from({ length: 40 }, (_, i) => ({
+            place: { ...placesOf(homes[0]!, 1)[0]!, id: uuid(800_000 + i), status: 'alustavasti-varattu' as const, effectiveStatus: 'alustavasti-varattu' as const, reservedForCustomerId: customerId, reservedBy: kaisa, reservedAt: '2026-11-20T10:00:00.000Z' },
+            careHomeName: homes[0]!.name,
+          })),
+          reserved: 400,
+          sold: 600,
+        },
+        mayRecordAgreement: true,
       };
       assertWithin('customer card', customerCard(locale, overview, uuid(1)), region.total - 15);
     });

@@ -51,6 +51,21 @@ const full: CustomerOverview = {
     },
     ],
   },
+  ownPlaces: {
+    places: [
+      {
+        place: { ...meta, id: '8f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b', careHomeId: homeId, label: 'B2', serviceType: 'ymparivuorokautinen', customerGroup: 'ikaantyneet', status: 'alustavasti-varattu', freeFrom: '2026-11-25', effectiveStatus: 'alustavasti-varattu', reservedForCustomerId: customerId, reservedBy: mikko, reservedAt: '2026-11-21T10:00:00.000Z' },
+        careHomeName: 'Koivukoti',
+      },
+      {
+        place: { ...meta, id: '9f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b', careHomeId: homeId, label: 'C3', serviceType: 'lyhytaikainen', customerGroup: 'ikaantyneet', status: 'kaytossa', effectiveStatus: 'kaytossa', reservedForCustomerId: customerId, reservedBy: mikko, reservedAt: '2026-10-01T10:00:00.000Z' },
+        careHomeName: 'Koivukoti',
+      },
+    ],
+    reserved: 1,
+    sold: 3,
+  },
+  mayRecordAgreement: true,
 };
 const empty: CustomerOverview = {
   ...full,
@@ -63,6 +78,8 @@ const empty: CustomerOverview = {
   openComplaints: [],
   nextContact: undefined,
   openPlaces: { groups: [], total: 0, homes: 0, notShown: 0 },
+  ownPlaces: { places: [], reserved: 0, sold: 0 },
+  mayRecordAgreement: false,
 };
 /** What src/app/customer-overview.ts gathers for a channel: the texts left out, flagged as such. */
 const summary: CustomerOverview = {
@@ -89,10 +106,18 @@ export const cards = (locale: Locale) => ({
 /** The texts of a card as it goes over the wire. */
 const textsOf = (card: unknown) => textsOfJson(JSON.parse(JSON.stringify(card)) as Json);
 
+/** The buttons' data: every one of these cards' buttons is an Action.Execute (its verb is `data.action`). */
 const submits = (card: unknown): Json[] => {
   const found: Json[] = [];
   walk(card, (n) => {
-    if (n.type === 'Action.Submit') found.push(n.data as Json);
+    if (n.type === 'Action.Submit' || n.type === 'Action.Execute') found.push(n.data as Json);
+  });
+  return found;
+};
+const kinds = (card: unknown): string[] => {
+  const found: string[] = [];
+  walk(card, (n) => {
+    if (typeof n.type === 'string' && n.type.startsWith('Action.')) found.push(n.type);
   });
   return found;
 };
@@ -119,7 +144,7 @@ describe('customer cards', () => {
     const text = textsOf(cards('fi').full).join('\n');
     assert.match(text, /Segmentti: Ostopalvelu/);
     assert.match(text, /Asiakkuuden vaihe: Pysyvyys/);
-    assert.match(text, /Sari Salminen – Palvelujohtaja, Sosiaali- ja terveysjohtaja\n\+358 40 123 4567 · sari\.salminen@kunta\.example\nMuistiinpano: Harrastaa suunnistusta/);
+    assert.match(text, /Sari Salminen – Palvelujohtaja, Sosiaali- ja terveysjohtaja\n\[\+358 40 123 4567\]\(tel:\+358401234567\) · \[sari\.salminen@kunta\.example\]\(mailto:sari\.salminen@kunta\.example\)\nMuistiinpano: Harrastaa suunnistusta/);
     assert.match(text, /Hanna Heikkilä – Sosiaalityöntekijä/);
     assert.match(text, /Ostopalvelu · Ympärivuorokautinen palveluasuminen, Lyhytaikainen \(tilapäinen\) asuminen · 1\.1\.2025–31\.12\.2027 · 185,50 €\/vrk · optiovuodet 2028, 2029 · maksusitoumus/);
     assert.match(text, /^12\.11\.2026 · Reklamaatio · Lääkitysvirhe · Kaisa Kotijohtaja$/m);
@@ -164,14 +189,27 @@ describe('customer cards', () => {
     for (const card of [at(3, false), at(14, true), cards('fi').empty]) walkTexts(card, (n) => assert.equal(n.color, undefined, 'the default colour'));
   });
 
-  it('opens the contact-log form for this customer', () => {
-    assert.deepEqual(submits(cards('fi').full), [{ action: 'contactLog.open', requestId, customerId, topic: '' }]);
-    assert.equal(((cards('en').full.actions ?? [])[0] as { title: string }).title, 'Log a contact');
+  it('opens the contact-log form and, for who may record one, the agreement form for this customer (Action.Execute)', () => {
+    assert.deepEqual(submits(cards('fi').full), [
+      { action: 'contactLog.open', requestId, customerId, topic: '' },
+      { action: 'agreement.open', requestId, customerId },
+    ]);
+    assert.deepEqual(kinds(cards('fi').full), ['Action.Execute', 'Action.Execute']);
+    assert.deepEqual(((cards('en').full.actions ?? []) as { title: string }[]).map((a) => a.title), ['Log a contact', 'Record an agreement']);
+    assert.deepEqual(submits(cards('fi').empty).map((d) => d.action), ['contactLog.open'], 'no agreement button for who may not record one');
+  });
+
+  it("shows the customer's reserved and sold places, reserved first, with who reserved and the counts", () => {
+    const text = textsOf(cards('fi').full).join('\n');
+    assert.match(text, /Varatut ja myydyt paikat \(1 varattu, 3 myyty\)\nKoivukoti · B2 · Tehostettu palveluasuminen · alustavasti varattu\nVarasi Mikko Myyntipäällikkö 21\.11\.2026 klo 12\.00\nKoivukoti · C3 · Lyhytaikainen palveluasuminen · myyty\n/);
+    assert.match(text, /…ja 2 muuta\./);
+    assert.match(textsOf(cards('en').empty).join('\n'), /Reserved and sold places \(0 reserved, 0 sold\)\nNo places reserved for or sold to this customer\./);
   });
 
   it('offers one button per customer, at most eight, and says how many more', () => {
     const choose = cards('fi').choose;
     assert.deepEqual(submits(choose).map((d) => d.action), Array(MAX_CHOICES).fill('customer.show'));
+    assert.deepEqual(kinds(choose), Array(MAX_CHOICES).fill('Action.Execute'));
     assert.equal(submits(choose)[0]!.customerId, refs(1)[0]!.id);
     assert.match(textsOf(choose).join('\n'), /… ja 3 muuta/);
     assert.match(textsOf(cards('en').notFound).join('\n'), /No customer "Vantta"\nDid you mean one of these\?/);
