@@ -50,7 +50,7 @@ describe('recording an agreement from the customer card (protocol)', () => {
     assert.equal(h.connector.posted().length, posts, 'an Action.Execute posts nothing in the chat or the channels');
     return answer as ExecuteAnswer & { card: Json };
   }
-  async function openForm(user: TeamsUser, name = 'espoo'): Promise<{ form: Json; activityId: string }> {
+  async function openForm(user: TeamsUser, name = 'länsi-uusimaa'): Promise<{ form: Json; activityId: string }> {
     const { card, activityId } = await customerCardOf(user, name);
     const { card: form } = await press(user, activityId, executeAction(card, 'agreement.open'));
     return { form, activityId };
@@ -58,7 +58,7 @@ describe('recording an agreement from the customer card (protocol)', () => {
   const valid = {
     title: 'Ympärivuorokautisen palveluasumisen puitesopimus',
     kind: 'ostopalvelu',
-    serviceTypes: 'tehostettu,lyhytaikainen',
+    serviceTypes: 'ymparivuorokautinen,lyhytaikainen',
     serviceDescription: 'Ympärivuorokautinen hoiva ja lyhytaikaiset jaksot.',
     pricePerDay: '182,50',
     startDate: '2026-01-01',
@@ -88,13 +88,13 @@ describe('recording an agreement from the customer card (protocol)', () => {
     const text = textsOf(card).join('\n');
     assert.equal(textsOf(card)[0], `Tallennettu: sopimus "${valid.title}".`);
     assert.equal(textsOf(card)[1], 'Länsi-Uudenmaan hyvinvointialue');
-    assert.match(text, /Ympärivuorokautisen palveluasumisen puitesopimus\nOstopalvelu · Tehostettu palveluasuminen, Lyhytaikainen palveluasuminen · 1\.1\.2026–31\.12\.2027 · 182,50 €\/vrk · optiovuodet 2028, 2029 · maksusitoumus/);
+    assert.match(text, /Ympärivuorokautisen palveluasumisen puitesopimus\nOstopalvelu · Ympärivuorokautinen palveluasuminen, Lyhytaikainen \(tilapäinen\) asuminen · 1\.1\.2026–31\.12\.2027 · 182,50 €\/vrk · optiovuodet 2028, 2029 · maksusitoumus/);
     const [stored, ...more] = await agreementsOf(espooId);
     assert.equal(more.length, 0);
     assert.equal(stored!.id, submit.data.requestId, 'the request id is the agreement id');
     assert.deepEqual(
       { kind: stored!.kind, serviceTypes: stored!.serviceTypes, pricePerDay: stored!.pricePerDay, startDate: stored!.startDate, endDate: stored!.endDate, optionYears: stored!.optionYears, paymentCommitment: stored!.paymentCommitment, description: stored!.serviceDescription },
-      { kind: 'ostopalvelu', serviceTypes: ['tehostettu', 'lyhytaikainen'], pricePerDay: 182.5, startDate: '2026-01-01', endDate: '2027-12-31', optionYears: [2028, 2029], paymentCommitment: true, description: valid.serviceDescription },
+      { kind: 'ostopalvelu', serviceTypes: ['ymparivuorokautinen', 'lyhytaikainen'], pricePerDay: 182.5, startDate: '2026-01-01', endDate: '2027-12-31', optionYears: [2028, 2029], paymentCommitment: true, description: valid.serviceDescription },
     );
     assert.deepEqual(await h.app.store.outbox.list(), [], 'nobody is told: DOMAIN.md routes no notice for an agreement');
 
@@ -109,7 +109,7 @@ describe('recording an agreement from the customer card (protocol)', () => {
     const { card } = await press(businessDirector, activityId, executeAction(form, 'agreement.submit'), typed);
     const texts = textsOf(card);
     assert.equal(texts[0], 'Sopimus');
-    assert.ok(texts.includes('Tarkista merkityt kentät.'), 'the form says something needs fixing');
+    assert.ok(texts.includes('⚠ Tarkista merkityt kentät.'), 'the form says something needs fixing');
     const inputs = inputsOf(card);
     assert.equal(inputs.get('title')?.value, valid.title, 'the typed text is kept');
     assert.equal(inputs.get('pricePerDay')?.value, 'kaksisataa');
@@ -128,7 +128,7 @@ describe('recording an agreement from the customer card (protocol)', () => {
     const body = card.body as Json[];
     const at = body.findIndex((e) => e.id === 'pricePerDay');
     assert.ok(at > 0);
-    assert.equal(body[at + 1]!.color, 'attention');
+    assert.equal(body[at + 1]!.weight, 'bolder', 'the message is bold right under the input (not red: see contrast.spec)');
     assert.match(textsOf({ body: [body[at + 1]] }).join(''), /Anna hinta euroina/);
 
     // The period is checked once the fields themselves are right.
@@ -140,7 +140,7 @@ describe('recording an agreement from the customer card (protocol)', () => {
   });
 
   it('offers no agreement button to a role that may not record one, and refuses a forged press and a forged submit', async () => {
-    const { card, activityId } = await customerCardOf(homeDirector, 'espoo');
+    const { card, activityId } = await customerCardOf(homeDirector, 'länsi-uusimaa');
     assert.deepEqual(executeActionsOf(card).map((a) => a.verb), ['contactLog.open'], 'a home director records no agreements');
     const refused = await press(homeDirector, activityId, { verb: 'agreement.open', data: { action: 'agreement.open', requestId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', customerId: espooId } });
     assert.match(textsOf(refused.card).join('\n'), /aluejohtaja|liiketoimintajohtaja|myynti/i);
@@ -150,25 +150,25 @@ describe('recording an agreement from the customer card (protocol)', () => {
   });
 
   it("a regional director records for the region's customers only", async () => {
-    const tampere = await customerCardOf(regionalDirector, 'tampere');
+    const tampere = await customerCardOf(regionalDirector, 'pirkanmaa');
     assert.deepEqual(executeActionsOf(tampere.card).map((a) => a.verb), ['contactLog.open'], 'Tampere is in another region');
     const refused = await press(regionalDirector, tampere.activityId, { verb: 'agreement.submit', data: { action: 'agreement.submit', requestId: '3b4e28ba-2fa1-41d2-883f-0016d3cca427', customerId: tampereId } }, valid);
     assert.match(textsOf(refused.card).join('\n'), /Sisä-Suomi/);
     assert.equal((await agreementsOf(tampereId)).length, 0);
 
-    const { form, activityId } = await openForm(regionalDirector, 'espoo');
+    const { form, activityId } = await openForm(regionalDirector, 'länsi-uusimaa');
     await press(regionalDirector, activityId, executeAction(form, 'agreement.submit'), valid);
     assert.equal((await agreementsOf(espooId)).length, 1);
   });
 
   it('speaks English to an English-locale user', async () => {
     await h.addPerson(englishUser, ['myynti']);
-    const { form, activityId } = await openForm(englishUser, 'Vantaa');
+    const { form, activityId } = await openForm(englishUser, 'Vantaan ja Keravan');
     assert.deepEqual(textsOf(form).slice(0, 2), ['Agreement', 'Vantaan ja Keravan hyvinvointialue']);
     assert.equal(inputsOf(form).get('kind')?.value, 'palveluseteli', "Vantaa's segment");
     assert.equal(executeAction(form, 'agreement.submit').title, 'Save');
     const { card } = await press(englishUser, activityId, executeAction(form, 'agreement.submit'), { ...valid, kind: 'palveluseteli', pricePerDay: '150.00', optionYears: '' });
     assert.equal(textsOf(card)[0], `Saved: the agreement "${valid.title}".`);
-    assert.match(textsOf(card).join('\n'), /Service voucher · 24-hour enhanced service housing, Short-term service housing · 1 Jan 2026–31 Dec 2027 · €150\.00\/day · payment commitment/);
+    assert.match(textsOf(card).join('\n'), /Service voucher · 24-hour service housing, Short-term \(temporary\) housing · 1 Jan 2026–31 Dec 2027 · €150\.00\/day · payment commitment/);
   });
 });

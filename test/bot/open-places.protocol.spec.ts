@@ -75,12 +75,12 @@ describe('paikat and the customer\'s own places (protocol)', () => {
     const card = await ask(salesManager, 'paikat');
     assert.equal(textsOf(card)[0], 'Vapaat, vapautuvat ja varatut paikat');
     assert.deepEqual(homeLines(card, 'Koivukoti · Etelä-Suomi'), [
-      'A7 · Tehostettu palveluasuminen · Ikääntyneet · vapaa alkaen 20.11.2026',
-      'R2 · Tehostettu palveluasuminen · Ikääntyneet · alustavasti varattu alkaen 21.11.2026',
+      'A7 · Ympärivuorokautinen palveluasuminen · Ikääntyneet · vapaa alkaen 20.11.2026',
+      'R2 · Ympärivuorokautinen palveluasuminen · Ikääntyneet · alustavasti varattu alkaen 21.11.2026',
       'Varattu: Vantaan ja Keravan hyvinvointialue · varasi Mikko Myyntipäällikkö',
-      'X1 · Tehostettu palveluasuminen · Ikääntyneet · vapaa alkaen 22.11.2026',
-      'F1 · Tehostettu palveluasuminen · Ikääntyneet · vapautuu 24.11.2026',
-      'R1 · Tehostettu palveluasuminen · Ikääntyneet · alustavasti varattu alkaen 25.11.2026',
+      'X1 · Ympärivuorokautinen palveluasuminen · Ikääntyneet · vapaa alkaen 22.11.2026',
+      'F1 · Ympärivuorokautinen palveluasuminen · Ikääntyneet · vapautuu 24.11.2026',
+      'R1 · Ympärivuorokautinen palveluasuminen · Ikääntyneet · alustavasti varattu alkaen 25.11.2026',
       'Varattu: Länsi-Uudenmaan hyvinvointialue · varasi Mikko Myyntipäällikkö',
     ]);
     assert.doesNotMatch(textsOf(card).join('\n'), /S1 · /, 'a sold place is not on offer');
@@ -116,7 +116,7 @@ describe('paikat and the customer\'s own places (protocol)', () => {
     const text = textsOf(card).join('\n');
     assert.match(
       text,
-      /Varatut ja myydyt paikat \(1 varattu, 1 myyty\)\nKoivukoti · R1 · Tehostettu palveluasuminen · alustavasti varattu\nVarasi Mikko Myyntipäällikkö 22\.11\.2026 klo 12\.30\nKoivukoti · S1 · Lyhytaikainen palveluasuminen · myyty\nVarasi Mikko Myyntipäällikkö 1\.10\.2026 klo 13\.00/,
+      /Varatut ja myydyt paikat \(1 varattu, 1 myyty\)\nKoivukoti · R1 · Ympärivuorokautinen palveluasuminen · alustavasti varattu\nVarasi Mikko Myyntipäällikkö 22\.11\.2026 klo 12\.30\nKoivukoti · S1 · Lyhytaikainen \(tilapäinen\) asuminen · myyty\nVarasi Mikko Myyntipäällikkö 1\.10\.2026 klo 13\.00/,
     );
     assert.doesNotMatch(text, /R2 · /, "another customer's reservation is not on Espoo's card");
     const turku = textsOf(await ask(salesManager, 'asiakas varsinais-suomi')).join('\n');

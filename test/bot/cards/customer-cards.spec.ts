@@ -201,7 +201,7 @@ describe('customer cards', () => {
 
   it("shows the customer's reserved and sold places, reserved first, with who reserved and the counts", () => {
     const text = textsOf(cards('fi').full).join('\n');
-    assert.match(text, /Varatut ja myydyt paikat \(1 varattu, 3 myyty\)\nKoivukoti · B2 · Tehostettu palveluasuminen · alustavasti varattu\nVarasi Mikko Myyntipäällikkö 21\.11\.2026 klo 12\.00\nKoivukoti · C3 · Lyhytaikainen palveluasuminen · myyty\n/);
+    assert.match(text, /Varatut ja myydyt paikat \(1 varattu, 3 myyty\)\nKoivukoti · B2 · Ympärivuorokautinen palveluasuminen · alustavasti varattu\nVarasi Mikko Myyntipäällikkö 21\.11\.2026 klo 12\.00\nKoivukoti · C3 · Lyhytaikainen \(tilapäinen\) asuminen · myyty\n/);
     assert.match(text, /…ja 2 muuta\./);
     assert.match(textsOf(cards('en').empty).join('\n'), /Reserved and sold places \(0 reserved, 0 sold\)\nNo places reserved for or sold to this customer\./);
   });
