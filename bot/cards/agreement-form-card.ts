@@ -2,7 +2,7 @@ import { customerSegments, type Customer } from '../../src/domain/records/custom
 import { serviceTypes } from '../../src/domain/records/common.js';
 import { t, type Locale } from '../../src/i18n/messages.js';
 import { formCard, type FormSpec, type FormState } from '../forms/form-card.js';
-import { actionExecute, textBlock, type AdaptiveCard } from './elements.js';
+import { textBlock, type AdaptiveCard } from './elements.js';
 
 /**
  * The agreement form (the customer card's *Kirjaa sopimus*): the fields of the agreement input schema
@@ -31,8 +31,8 @@ export function agreementFormSpec(locale: Locale, customer: Pick<Customer, 'id'>
 }
 
 /**
- * The form as a card: the customer's name under the title, and the submit an Action.Execute, so the answer
- * (the customer card, or this form with the errors) replaces the form for the one who pressed.
+ * The form as a card: the customer's name under the title. Its Save is an Action.Execute (bot/forms/form-card.ts),
+ * so the answer (the customer card, or this form with the errors) replaces the form for the one who pressed.
  */
 export function agreementFormCard(locale: Locale, customer: Pick<Customer, 'id' | 'name' | 'segment'>, state: FormState): AdaptiveCard {
   const spec = agreementFormSpec(locale, customer);
@@ -41,6 +41,5 @@ export function agreementFormCard(locale: Locale, customer: Pick<Customer, 'id' 
   return {
     ...card,
     body: [title!, textBlock(customer.name, { weight: 'bolder', spacing: 'none' }), ...rest],
-    actions: [actionExecute({ title: t(locale, 'form.submit'), verb: spec.submitAction, data: { requestId: state.requestId, ...spec.data }, style: 'positive' })],
   };
 }

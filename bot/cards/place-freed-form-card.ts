@@ -40,8 +40,7 @@ export function placeFreedFormSpec(locale: Locale, homes: CareHome[], today: str
  */
 export function placeFreedFormCard(locale: Locale, options: PlaceFreedFormOptions): AdaptiveCard {
   const today = options.today ?? localDate(new Date());
-  // Saved with Action.Execute: the answer (a receipt, or the form with what is wrong) replaces the form.
-  return formCard(locale, { ...placeFreedFormSpec(locale, options.homes, today), execute: true }, {
+  return formCard(locale, { ...placeFreedFormSpec(locale, options.homes, today) }, {
     requestId: options.requestId,
     ...(options.values ? { values: options.values } : {}),
     ...(options.errors ? { errors: options.errors } : {}),

@@ -64,7 +64,7 @@ export const complaintFlow: BotFlow = {
 async function sendForm(ctx: FlowContext, state: FormState): Promise<void> {
   // The chosen customer stays on a returned form even when it was found by search.
   const [customers, homes] = await Promise.all([customerChoices(ctx.app, ctx.actor, state.values?.customerId), careHomeChoices(ctx.app, ctx.actor)]);
-  const spec = { ...complaintFormSpec(ctx.locale, customers, homes, localDate(ctx.app.clock.now())), execute: true };
+  const spec = { ...complaintFormSpec(ctx.locale, customers, homes, localDate(ctx.app.clock.now())) };
   await ctx.reply.card(formCard(ctx.locale, spec, state));
 }
 

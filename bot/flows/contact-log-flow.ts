@@ -56,7 +56,7 @@ export const contactLogForm: EntryForm<'contactLogEntry'> = {
 
 async function formSpec(ctx: FlowContext, selected?: unknown, edit?: FormSpec['edit']): Promise<FormSpec> {
   const spec = contactLogFormSpec(ctx.locale, await customerChoices(ctx.app, ctx.actor, selected), localDate(ctx.app.clock.now()));
-  return { ...spec, execute: true, ...(edit ? { edit } : {}) };
+  return { ...spec, ...(edit ? { edit } : {}) };
 }
 
 async function sendForm(ctx: FlowContext, state: FormState, edit?: FormSpec['edit']): Promise<void> {

@@ -48,7 +48,7 @@ export const homeEventForm: EntryForm<'homeEvent'> = {
 
 async function formSpec(ctx: FlowContext, values: Record<string, unknown> = {}, edit?: FormSpec['edit']): Promise<FormSpec> {
   const [homes, contacts] = await Promise.all([careHomeChoices(ctx.app, ctx.actor), attendeeChoices(ctx.app, values.attendingContactIds)]);
-  return { ...homeEventFormSpec(ctx.locale, homes, contacts, localDate(ctx.app.clock.now())), execute: true, ...(edit ? { edit } : {}) };
+  return { ...homeEventFormSpec(ctx.locale, homes, contacts, localDate(ctx.app.clock.now())), ...(edit ? { edit } : {}) };
 }
 
 async function sendForm(ctx: FlowContext, state: FormState, edit?: FormSpec['edit']): Promise<void> {

@@ -54,7 +54,7 @@ export const meetingForm: EntryForm<'developmentMeeting'> = {
 /** `selected`: a customer already chosen, kept on the returned form even when found by search. */
 async function formSpec(ctx: FlowContext, selected?: unknown, edit?: FormSpec['edit']): Promise<FormSpec> {
   const [customers, homes] = await Promise.all([customerChoices(ctx.app, ctx.actor, selected), careHomeChoices(ctx.app, ctx.actor)]);
-  return { ...developmentMeetingFormSpec(ctx.locale, customers, homes, localDate(ctx.app.clock.now())), execute: true, ...(edit ? { edit } : {}) };
+  return { ...developmentMeetingFormSpec(ctx.locale, customers, homes, localDate(ctx.app.clock.now())), ...(edit ? { edit } : {}) };
 }
 
 async function sendForm(ctx: FlowContext, state: FormState, edit?: FormSpec['edit']): Promise<void> {

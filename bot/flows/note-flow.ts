@@ -61,7 +61,7 @@ export const noteForm: EntryForm<'note'> = {
 /** `selected`: a customer already chosen, kept on the returned form even when found by search. */
 async function formSpec(ctx: FlowContext, direction: NoteDirection, selected?: unknown, edit?: FormSpec['edit']): Promise<FormSpec> {
   const [customers, homes] = await Promise.all([customerChoices(ctx.app, ctx.actor, selected), careHomeChoices(ctx.app, ctx.actor)]);
-  return { ...noteFormSpec(customers, homes, direction), execute: true, ...(edit ? { edit } : {}) };
+  return { ...noteFormSpec(customers, homes, direction), ...(edit ? { edit } : {}) };
 }
 
 async function sendForm(ctx: FlowContext, direction: NoteDirection, state: FormState, edit?: FormSpec['edit']): Promise<void> {

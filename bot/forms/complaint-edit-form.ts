@@ -47,7 +47,7 @@ export async function saveComplaint(envelope: SubmitEnvelope, values: Record<str
 /** `selected`: a customer already chosen, kept on the returned form even when found by search. */
 async function formSpec(ctx: FlowContext, selected?: unknown, edit?: FormSpec['edit']): Promise<FormSpec> {
   const [customers, homes] = await Promise.all([customerChoices(ctx.app, ctx.actor, selected), careHomeChoices(ctx.app, ctx.actor)]);
-  return { ...complaintFormSpec(ctx.locale, customers, homes, localDate(ctx.app.clock.now())), submitAction: SAVE_COMPLAINT, execute: true, ...(edit ? { edit } : {}) };
+  return { ...complaintFormSpec(ctx.locale, customers, homes, localDate(ctx.app.clock.now())), submitAction: SAVE_COMPLAINT, ...(edit ? { edit } : {}) };
 }
 
 async function sendForm(ctx: FlowContext, state: FormState, edit?: FormSpec['edit']): Promise<void> {

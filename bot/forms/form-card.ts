@@ -5,7 +5,6 @@ import type { FieldError } from '../../src/domain/validation.js';
 import { t, type Locale, type MessageKey } from '../../src/i18n/messages.js';
 import {
   actionExecute,
-  actionSubmit,
   adaptiveCard,
   dataQuery,
   inputChoiceSet,
@@ -75,11 +74,6 @@ export interface FormSpec {
   /** Extra data the submit carries besides the action and request id (e.g. which place). */
   data?: Record<string, string>;
   /**
-   * Save with Action.Execute (Universal Actions): the invoke's answer replaces the form for the one who
-   * saved it — a receipt, or the form again with errors — so a used form never stays active (issue 11).
-   */
-  execute?: boolean;
-  /**
    * Edit mode (issue 11, `omat` → Muokkaa): the form corrects a stored entry. The submit names it and the
    * version the form showed; the use case refuses a stale version, naming who changed it first.
    */
@@ -127,11 +121,9 @@ export function formCard(locale: Locale, spec: FormSpec, state: FormState): Adap
   const title = t(locale, spec.edit ? 'form.saveChanges' : 'form.submit');
   return adaptiveCard({
     body,
-    actions: [
-      spec.execute
-        ? actionExecute({ title, verb: spec.submitAction, data, style: 'positive' })
-        : actionSubmit({ title, data: { action: spec.submitAction, ...data }, style: 'positive' }),
-    ],
+    // Saved with Action.Execute: the answer (a receipt, or the form with what is wrong) replaces the form
+    // for the one who saved it, so a used form is never left active (bot/card-actions.ts).
+    actions: [actionExecute({ title, verb: spec.submitAction, data, style: 'positive' })],
   });
 }
 

@@ -40,7 +40,7 @@ export async function savePlace(envelope: SubmitEnvelope, values: Record<string,
 
 async function formSpec(ctx: FlowContext, edit?: FormSpec['edit']): Promise<FormSpec> {
   const spec = placeFreedFormSpec(ctx.locale, await careHomeChoices(ctx.app, ctx.actor), localDate(ctx.app.clock.now()));
-  return { ...spec, submitAction: SAVE_PLACE, execute: true, ...(edit ? { edit } : {}) };
+  return { ...spec, submitAction: SAVE_PLACE, ...(edit ? { edit } : {}) };
 }
 
 async function sendForm(ctx: FlowContext, state: FormState, edit?: FormSpec['edit']): Promise<void> {

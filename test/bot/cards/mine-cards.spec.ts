@@ -41,7 +41,7 @@ const row = { kind: 'supervisionVisit' as const, recordId: visitId, version: 2, 
 const cards = (locale: Locale) => ({
   receipt: receiptCard(locale, { kind: 'supervisionVisit', recordId: visitId, saved: 'Tallennettu: valvontakäynti 20.11.2026', changed: true }),
   receiptNotEditable: receiptCard(locale, { kind: 'place', recordId: visitId, saved: 'Tallennettu', editable: false }),
-  editForm: formCard(locale, { ...supervisionVisitFormSpec([], [home], '2026-11-23'), execute: true, edit: { recordId: visitId, version: 2 } }, {
+  editForm: formCard(locale, { ...supervisionVisitFormSpec([], [home], '2026-11-23'), edit: { recordId: visitId, version: 2 } }, {
     requestId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427',
     values: { findings: 'Oma korjaus', specialMention: 'true' },
     refusal: 'Aino Virtanen muutti tätä ensin (23.11.2026 klo 10.00). Tarkista tiedot ja tallenna uudelleen.',
