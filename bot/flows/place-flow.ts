@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { careHomeChoices, ownCareHomeId } from '../../src/app/care-home-choices.js';
-import { listOpenPlaces } from '../../src/app/list-open-places.js';
+import { listOpenPlaces, placesFilterFor } from '../../src/app/list-open-places.js';
 import { placeView } from '../../src/app/place-view.js';
 import { recordPlaceFreed } from '../../src/app/record-place-freed.js';
 import { reservePlace } from '../../src/app/reserve-place.js';
@@ -9,7 +9,7 @@ import type { UseCaseResult } from '../../src/app/result.js';
 import { stableIdFor } from '../../src/domain/stable-id.js';
 import { formatDate, formatDateTime, t } from '../../src/i18n/messages.js';
 import { notice, type Notice } from '../cards/notice.js';
-import { openPlacesCard } from '../cards/open-places-card.js';
+import { openPlacesCard, placesFilterUnknownCard } from '../cards/open-places-card.js';
 import { placeCard, type PlaceCardView } from '../cards/place-freed-card.js';
 import { placeFreedFormCard } from '../cards/place-freed-form-card.js';
 import { answerSaved } from '../forms/entry-form.js';
@@ -25,7 +25,8 @@ import type { BotFlow, FlowContext } from './flow.js';
 export const placeFlow: BotFlow = {
   commands: [
     { id: 'freePlace', fi: 'vapaa paikka', en: 'free place', aliases: ['vapautuva paikka', 'freeing place'], help: 'help.cmd.freePlace' },
-    { id: 'places', fi: 'paikat', en: 'places', aliases: ['vapaat paikat', 'free places'], help: 'help.cmd.places' },
+    // `paikat etelä`, `paikat koivu`: one region, or the homes whose name has the text (src/app/list-open-places.ts).
+    { id: 'places', fi: 'paikat', en: 'places', aliases: ['vapaat paikat', 'free places'], help: 'help.cmd.places', takesArgument: true },
   ],
   submitActions: [
     'placeFreed.submit',
@@ -38,14 +39,18 @@ export const placeFlow: BotFlow = {
     'place.open',
   ],
 
-  async onCommand(id, _argument, { reply, app, locale, actor }) {
+  async onCommand(id, argument, { reply, app, locale, actor }) {
     if (id === 'freePlace') {
       const [homes, own] = await Promise.all([careHomeChoices(app, actor), ownCareHomeId(app, actor)]);
       // A home director records for her own home nearly always: it is chosen already.
       await reply.card(placeFreedFormCard(locale, { homes, requestId: randomUUID(), ...(own ? { values: { careHomeId: own } } : {}) }));
     } else {
-      const groups = await listOpenPlaces(app, { withReserved: true });
-      await reply.card(openPlacesCard(locale, groups));
+      const filter = await placesFilterFor(app, argument);
+      if (!filter.ok) {
+        await reply.card(placesFilterUnknownCard(locale, filter.unknown));
+        return;
+      }
+      await reply.card(openPlacesCard(locale, await listOpenPlaces(app, filter.filter)));
     }
   },
 

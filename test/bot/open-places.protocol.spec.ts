@@ -103,6 +103,18 @@ describe('paikat and the customer\'s own places (protocol)', () => {
     assert.equal(buttons.length, open.length, 'every open place of the demo has its button (all fit on the card)');
   });
 
+  it('narrows to a region or a home by what is typed after paikat, and says when nothing matches', async () => {
+    const south = textsOf(await ask(salesManager, 'paikat etelä'));
+    assert.match(south[0]!, /Etelä-Suomi/);
+    assert.ok(south.some((t) => /^Koivukoti · Etelä-Suomi$/.test(t)), south.join(' | '));
+    assert.ok(!south.some((t) => /· (Lounais-Suomi|Sisä-Suomi)$/.test(t)), 'no home of another region');
+    const koivu = textsOf(await ask(salesManager, 'paikat koivu'));
+    assert.match(koivu[0]!, /Koivukoti/);
+    assert.deepEqual(koivu.filter((t) => / · (Etelä|Lounais|Sisä)-Suomi$/.test(t)), ['Koivukoti · Etelä-Suomi']);
+    const none = textsOf(await ask(salesManager, 'paikat zzz'));
+    assert.match(none.join('\n'), /zzz/);
+  });
+
   it('answers an English-locale user in English, and stays a valid card', async () => {
     await h.addPerson(englishUser, ['myynti']);
     const card = await ask(englishUser, 'places');
