@@ -60,7 +60,8 @@ export function customerCard(locale: Locale, o: CustomerOverview, requestId: str
   if (customer.businessId) facts.push([t(locale, 'customerCard.businessId'), customer.businessId]);
   const body: CardElement[] = [
     // What was just done (an agreement saved from this card's form), above the card it changed.
-    ...(notice ? [textBlock(notice, { color: 'good', weight: 'bolder' })] : []),
+    // A tick and bold, not green: Teams' good colour is 2.1:1 on white (test/bot/cards/contrast.spec.ts).
+    ...(notice ? [textBlock(`✓ ${notice}`, { weight: 'bolder' })] : []),
     textBlock(customer.name, { size: 'large', weight: 'bolder' }),
     factSet(facts),
     ...reachOf(customer),

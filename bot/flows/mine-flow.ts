@@ -64,5 +64,5 @@ async function sendList(ctx: FlowContext, notice?: string): Promise<void> {
   if (!result.ok) return ctx.reply.text(refusalText(ctx.locale, result));
   const rows = result.value.entries.map((e: MyEntry) => ({ ...e, editable: entryForms[e.kind] !== undefined }));
   const card = mineCard(ctx.locale, rows, result.value.windowHours);
-  await ctx.reply.card(notice ? { ...card, body: [card.body[0]!, textBlock(notice, { wrap: true, color: 'good' }), ...card.body.slice(1)] } : card);
+  await ctx.reply.card(notice ? { ...card, body: [card.body[0]!, textBlock(`✓ ${notice}`, { wrap: true, weight: 'bolder' }), ...card.body.slice(1)] } : card);
 }

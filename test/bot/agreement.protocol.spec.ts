@@ -86,7 +86,7 @@ describe('recording an agreement from the customer card (protocol)', () => {
     const submit = executeAction(form, 'agreement.submit');
     const { card } = await press(salesManager, activityId, submit, valid);
     const text = textsOf(card).join('\n');
-    assert.equal(textsOf(card)[0], `Tallennettu: sopimus "${valid.title}".`);
+    assert.equal(textsOf(card)[0], `✓ Tallennettu: sopimus "${valid.title}".`);
     assert.equal(textsOf(card)[1], 'Länsi-Uudenmaan hyvinvointialue');
     assert.match(text, /Ympärivuorokautisen palveluasumisen puitesopimus\nOstopalvelu · Ympärivuorokautinen palveluasuminen, Lyhytaikainen \(tilapäinen\) asuminen · 1\.1\.2026–31\.12\.2027 · 182,50 €\/vrk · optiovuodet 2028, 2029 · maksusitoumus/);
     const [stored, ...more] = await agreementsOf(espooId);
@@ -168,7 +168,7 @@ describe('recording an agreement from the customer card (protocol)', () => {
     assert.equal(inputsOf(form).get('kind')?.value, 'palveluseteli', "Vantaa's segment");
     assert.equal(executeAction(form, 'agreement.submit').title, 'Save');
     const { card } = await press(englishUser, activityId, executeAction(form, 'agreement.submit'), { ...valid, kind: 'palveluseteli', pricePerDay: '150.00', optionYears: '' });
-    assert.equal(textsOf(card)[0], `Saved: the agreement "${valid.title}".`);
+    assert.equal(textsOf(card)[0], `✓ Saved: the agreement "${valid.title}".`);
     assert.match(textsOf(card).join('\n'), /Service voucher · 24-hour service housing, Short-term \(temporary\) housing · 1 Jan 2026–31 Dec 2027 · €150\.00\/day · payment commitment/);
   });
 });

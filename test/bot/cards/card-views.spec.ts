@@ -60,7 +60,7 @@ const complaint: ComplaintEvent = {
   },
 };
 
-const views = (locale: Locale) => ({
+export const views = (locale: Locale) => ({
   doneNotice: placeCard(reserved, locale, requestId, { actions: { reserve: true, settle: true }, notice: notice(locale, 'done', 'Mikko varasi paikan A12.') }),
   confirmSell: placeCard(reserved, locale, requestId, { actions: { reserve: true, settle: true }, confirm: 'sell' }),
   confirmRelease: placeCard(reserved, locale, requestId, { actions: { reserve: true, settle: true }, confirm: 'release' }),

@@ -38,7 +38,7 @@ const visit: DomainEvent = {
 };
 const row = { kind: 'supervisionVisit' as const, recordId: visitId, version: 2, date: '2026-11-20', createdAt: '2026-11-23T08:00:00.000Z', careHomeName: 'Koivukoti', customerName: 'Espoon kaupunki' };
 
-const cards = (locale: Locale) => ({
+export const cards = (locale: Locale) => ({
   receipt: receiptCard(locale, { kind: 'supervisionVisit', recordId: visitId, saved: 'Tallennettu: valvontakäynti 20.11.2026', changed: true }),
   receiptNotEditable: receiptCard(locale, { kind: 'place', recordId: visitId, saved: 'Tallennettu', editable: false }),
   editForm: formCard(locale, { ...supervisionVisitFormSpec([], [home], '2026-11-23'), edit: { recordId: visitId, version: 2 } }, {
