@@ -99,7 +99,7 @@ describe('recording an agreement from the customer card (protocol)', () => {
     assert.deepEqual(await h.app.store.outbox.list(), [], 'nobody is told: DOMAIN.md routes no notice for an agreement');
 
     const again = await press(salesManager, activityId, submit, valid);
-    assert.equal(textsOf(again.card)[0], `Sopimus "${valid.title}" on jo tallennettu.`);
+    assert.equal(textsOf(again.card)[0], `✓ Sopimus "${valid.title}" on jo tallennettu.`);
     assert.equal((await agreementsOf(espooId)).length, 1);
   });
 
