@@ -1,6 +1,7 @@
 import type { CareHome } from '../../src/domain/records/care-home.js';
 import { complaintChannels, complaintSeverities } from '../../src/domain/records/complaint.js';
-import { t, type Locale } from '../../src/i18n/messages.js';
+import type { ComplaintReceived } from '../../src/app/receive-complaint.js';
+import { formatDate, t, type Locale } from '../../src/i18n/messages.js';
 import { careHomeOptions, type CustomerChoice, type FormSpec } from '../forms/form-card.js';
 
 /**
@@ -35,4 +36,15 @@ export function complaintFormSpec(locale: Locale, customers: readonly CustomerCh
       },
     ],
   };
+}
+
+/** The sentence a saved complaint form's receipt says: home, customer, severity and the first step's target date. */
+export function complaintSavedText(locale: Locale, saved: ComplaintReceived, duplicate: boolean): string {
+  const { complaint, careHomeName, customerName } = saved;
+  return t(locale, duplicate ? 'complaint.savedAlready' : 'complaint.saved', {
+    home: careHomeName,
+    customer: customerName,
+    severity: t(locale, `complaint.severity.${complaint.severity}`).toLocaleLowerCase(locale),
+    due: complaint.nextStepDue ? formatDate(locale, complaint.nextStepDue) : '',
+  });
 }

@@ -5,7 +5,7 @@ import { careHomeChoices } from '../../src/app/care-home-choices.js';
 import { receiveComplaint } from '../../src/app/receive-complaint.js';
 import { localDate } from '../../src/domain/dates.js';
 import { formatDate, formatDateTime, t } from '../../src/i18n/messages.js';
-import { complaintFormSpec } from '../cards/complaint-form-card.js';
+import { complaintFormSpec, complaintSavedText } from '../cards/complaint-form-card.js';
 import { formCard, type FormState } from '../forms/form-card.js';
 import { complaintView } from '../../src/app/complaint-view.js';
 import type { ComplaintEvent } from '../../src/domain/events/complaint-events.js';
@@ -41,15 +41,8 @@ export const complaintFlow: BotFlow = {
     if (action === 'complaint.view') return answerWithComplaint(ctx, String(values.complaintId ?? ''), {});
     const result = await receiveComplaint(ctx.app, ctx.actor, { ...values, requestId: envelope.requestId });
     if (result.ok) {
-      const { complaint, careHomeName, customerName } = result.value;
-      const params = {
-        home: careHomeName,
-        customer: customerName,
-        severity: t(ctx.locale, `complaint.severity.${complaint.severity}`).toLocaleLowerCase(ctx.locale),
-        due: complaint.nextStepDue ? formatDate(ctx.locale, complaint.nextStepDue) : '',
-      };
       // The form turns into its receipt (bot/forms/receipt-card.ts).
-      await answerSaved(ctx, { kind: 'complaint', recordId: complaint.id, saved: t(ctx.locale, result.duplicate ? 'complaint.savedAlready' : 'complaint.saved', params) });
+      await answerSaved(ctx, { kind: 'complaint', recordId: result.value.complaint.id, saved: complaintSavedText(ctx.locale, result.value, result.duplicate) });
     } else if (result.reason === 'invalid') {
       await sendForm(ctx, { requestId: envelope.requestId, values, errors: result.errors });
     } else if (ctx.via === 'execute') {

@@ -5,7 +5,7 @@ import { receiveComplaint } from '../../src/app/receive-complaint.js';
 import { localDate } from '../../src/domain/dates.js';
 import type { Complaint } from '../../src/domain/records/complaint.js';
 import { formatDate, t } from '../../src/i18n/messages.js';
-import { complaintFormSpec } from '../cards/complaint-form-card.js';
+import { complaintFormSpec, complaintSavedText } from '../cards/complaint-form-card.js';
 import type { FlowContext, SubmitEnvelope } from '../flows/flow.js';
 import { answerRefused, answerSaved, editOf, prefill, type EntryForm } from './entry-form.js';
 import { formCard, type FormSpec, type FormState } from './form-card.js';
@@ -29,14 +29,7 @@ export async function saveComplaint(envelope: SubmitEnvelope, values: Record<str
   const edit = editOf(envelope);
   const result = await receiveComplaint(ctx.app, ctx.actor, { ...values, requestId: envelope.requestId });
   if (result.ok) {
-    const { complaint, careHomeName, customerName } = result.value;
-    const params = {
-      home: careHomeName,
-      customer: customerName,
-      severity: t(ctx.locale, `complaint.severity.${complaint.severity}`).toLocaleLowerCase(ctx.locale),
-      due: complaint.nextStepDue ? formatDate(ctx.locale, complaint.nextStepDue) : '',
-    };
-    await answerSaved(ctx, { kind: 'complaint', recordId: complaint.id, saved: t(ctx.locale, result.duplicate ? 'complaint.savedAlready' : 'complaint.saved', params), changed: !result.duplicate });
+    await answerSaved(ctx, { kind: 'complaint', recordId: result.value.complaint.id, saved: complaintSavedText(ctx.locale, result.value, result.duplicate), changed: !result.duplicate });
   } else if (result.reason === 'invalid') {
     await sendForm(ctx, { requestId: envelope.requestId, values, errors: result.errors }, edit);
   } else {

@@ -55,15 +55,7 @@ export async function receiveComplaint(ctx: AppContext, actor: ActorRef, input: 
     nextStepDue: actionsAgreedDue(fields.receivedDate, fields.severity),
     recordedBy: actor,
   };
-  const event: ComplaintReceivedEvent = {
-    type: 'complaint.received',
-    eventId: ctx.newId(),
-    occurredAt: at,
-    actor,
-    recordKey: complaintRecordKey(complaint.id),
-    data: complaintCardData(complaint, customer, home),
-  };
-  const value: ComplaintReceived = { complaint, customerName: customer.name, careHomeName: home.name };
+  const { event, value } = received(ctx, at, actor, complaint, customer, home);
   try {
     return await commitChanges(ctx, {
       at,
@@ -98,6 +90,19 @@ async function correctComplaint(
     ...fields,
     nextStepDue: replaces.status === 'vastaanotettu' ? actionsAgreedDue(fields.receivedDate, fields.severity) : replaces.nextStepDue,
   };
+  const { event, value } = received(ctx, at, actor, complaint, customer, home);
+  return commitEntry(ctx, { at, actor, kind: 'complaint', record: complaint, replaces, event, people: await listPeople(ctx), idempotencyKey: `receiveComplaint:${c.requestId}`, result: value });
+}
+
+/** The event a stored (or corrected) complaint posts its cards with, and what the use case answers. */
+function received(
+  ctx: AppContext,
+  at: string,
+  actor: ActorRef,
+  complaint: Complaint,
+  customer: Pick<Customer, 'id' | 'name'>,
+  home: Pick<CareHome, 'id' | 'name' | 'region'>,
+): { event: ComplaintReceivedEvent; value: ComplaintReceived } {
   const event: ComplaintReceivedEvent = {
     type: 'complaint.received',
     eventId: ctx.newId(),
@@ -106,6 +111,5 @@ async function correctComplaint(
     recordKey: complaintRecordKey(complaint.id),
     data: complaintCardData(complaint, customer, home),
   };
-  const value: ComplaintReceived = { complaint, customerName: customer.name, careHomeName: home.name };
-  return commitEntry(ctx, { at, actor, kind: 'complaint', record: complaint, replaces, event, people: await listPeople(ctx), idempotencyKey: `receiveComplaint:${c.requestId}`, result: value });
+  return { event, value: { complaint, customerName: customer.name, careHomeName: home.name } };
 }
