@@ -18,7 +18,7 @@ import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { cardOf, submitDataOf, textsOf } from '../test/support/cards.js';
 import { ConnectorDouble } from '../test/support/connector-double.js';
 import { startServerProcess } from '../test/support/server-process.js';
-import { businessDirector, cardSubmit, installedInTeam, MYYNTI, personalConversationId, personalMessage, TEAM, type TeamsUser } from '../test/support/teams-activities.js';
+import { businessDirector, executeAction, installedInTeam, MYYNTI, personalConversationId, personalMessage, TEAM, type TeamsUser } from '../test/support/teams-activities.js';
 
 const PLACES = Number(process.env.BENCH_PLACES ?? 500);
 const HOMES = 44;
@@ -106,14 +106,10 @@ async function main(): Promise<void> {
       const { director, careHomeId, formCall, form } = forms[i % forms.length]!;
       await post(
         server.url,
-        cardSubmit(connector.url, director, formCall.activityIdAssigned!, {
-          ...submitDataOf(form),
-          requestId: randomUUID(),
-          careHomeId,
-          serviceType: 'ymparivuorokautinen',
-          customerGroup: 'ikaantyneet',
-          label: `B${i + 1}`,
-          freeFrom: '2026-12-01',
+        // Save is an Action.Execute (issue 11): the receipt comes back in the invoke's HTTP response.
+        executeAction(connector.url, director, formCall.activityIdAssigned!, {
+          verb: 'placeFreed.submit',
+          data: { ...submitDataOf(form), requestId: randomUUID(), careHomeId, serviceType: 'ymparivuorokautinen', customerGroup: 'ikaantyneet', label: `B${i + 1}`, freeFrom: '2026-12-01' },
         }),
       );
     }

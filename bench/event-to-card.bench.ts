@@ -22,7 +22,7 @@ import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { cardOf, submitDataOf, textsOf, type Json } from '../test/support/cards.js';
 import { ConnectorDouble, type RecordedCall } from '../test/support/connector-double.js';
 import { startServerProcess } from '../test/support/server-process.js';
-import { businessDirector, cardSubmit, installedInTeam, MYYNTI, personalConversationId, personalMessage, TEAM, type TeamsUser } from '../test/support/teams-activities.js';
+import { businessDirector, executeAction, installedInTeam, MYYNTI, personalConversationId, personalMessage, TEAM, type TeamsUser } from '../test/support/teams-activities.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200);
 const SPACING_MS = Number(process.env.BENCH_SPACING_MS ?? 550);
@@ -86,9 +86,11 @@ async function main(): Promise<void> {
     const form = forms.get(d.user.id)!;
     const sentAt = Date.now();
     const t0 = performance.now();
+    // Save is an Action.Execute (issue 11): the receipt comes back in the invoke's HTTP response.
     await post(
-      cardSubmit(connector.url, d.user, form.call.activityIdAssigned!, {
-        ...submitDataOf(form.card), requestId: randomUUID(), careHomeId: d.careHomeId, serviceType: 'ymparivuorokautinen', customerGroup: 'ikaantyneet', label, freeFrom: '2026-12-01',
+      executeAction(connector.url, d.user, form.call.activityIdAssigned!, {
+        verb: 'placeFreed.submit',
+        data: { ...submitDataOf(form.card), requestId: randomUUID(), careHomeId: d.careHomeId, serviceType: 'ymparivuorokautinen', customerGroup: 'ikaantyneet', label, freeFrom: '2026-12-01' },
       }),
     );
     return { label, sentAt, answeredMs: performance.now() - t0 };
