@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { clockTime } from '../domain/commands/record-development-meeting.js';
 import { instantAt } from '../domain/dates.js';
 import type { MeetingCardData, MeetingMemoDueEvent, MeetingScheduledEvent } from '../domain/events/meeting-events.js';
+import { meetingCardData } from '../domain/meetings/meeting-card-data.js';
 import { parseAttendees, uniqueAttendees, type ParsedAttendee } from '../domain/meetings/attendee-list.js';
 import { firstVersion, isoDate, recordId, type ActorRef } from '../domain/records/common.js';
 import { developmentMeetingInputSchema, developmentMeetingKinds, maxMeetingMinutes, type DevelopmentMeeting } from '../domain/records/development-meeting.js';
@@ -36,29 +37,6 @@ export const scheduleMeetingCommand = z.object({
 export interface MeetingScheduled {
   meeting: DevelopmentMeeting;
   card: MeetingCardData;
-}
-
-/** The card's facts from the record (and the names of its customer and home). */
-export function meetingCardData(meeting: DevelopmentMeeting, names: { customerName?: string | undefined; careHomeName?: string | undefined }): MeetingCardData {
-  return {
-    meetingId: meeting.id,
-    version: meeting.version,
-    kind: meeting.kind,
-    customerId: meeting.customerId,
-    customerName: names.customerName,
-    careHomeId: meeting.careHomeId,
-    careHomeName: names.careHomeName,
-    startsAt: meeting.startsAt,
-    endsAt: meeting.endsAt,
-    agenda: meeting.agenda,
-    attendees: meeting.attendees ?? [],
-    state: meeting.state ?? 'pidetty',
-    sequence: meeting.sequence ?? 0,
-    joinUrl: meeting.joinUrl,
-    invited: Boolean(meeting.calendarEventId),
-    cancelComment: meeting.cancelComment,
-    organizer: meeting.recordedBy,
-  };
 }
 
 /** The schedule's checks that need the clock or more than one field (issue 12, "Bad input"). */

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
 import type { CalendarPort } from './calendar-port.js';
 import { icsCalendar } from './ics-calendar.js';
 
@@ -8,6 +9,6 @@ import { icsCalendar } from './ics-calendar.js';
  * (src/calendar/graph-calendar.ts: Outlook events in the organizer's mailbox); it is added here beside this
  * branch, with its settings read from the configuration.
  */
-export function calendarFor(_config: { calendar?: string | undefined }, deps: { clock: Clock }): CalendarPort {
+export function calendarFor(_config: Config, deps: { clock: Clock }): CalendarPort {
   return icsCalendar({ now: () => deps.clock.now() });
 }
