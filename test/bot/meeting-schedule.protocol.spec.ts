@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { BotHarness } from '../support/bot-harness.js';
-import { textsOf, type Json } from '../support/cards.js';
+import { executeAction, textsOf, type Json } from '../support/cards.js';
+import { personalConversationId } from '../support/teams-activities.js';
 import { GENERAL, homeDirector, installedInTeam } from '../support/teams-activities.js';
 import { choice, openForm, submitForm } from '../support/record-form-session.js';
 
@@ -72,4 +73,56 @@ describe('scheduling a development meeting (protocol, local mode)', () => {
       assert.equal((await h.app.store.outbox.list()).filter((r) => r.eventType.startsWith('developmentMeeting')).length, 0);
     });
   }
+
+  it('Siirrä raises the sequence on the same UID, Peru sends METHOD:CANCEL; both answered privately', async () => {
+    const { form } = await openForm(h, homeDirector, 'kokous');
+    const [answer] = await submitForm(h, form, yearly(form.card));
+    await settled();
+    assert.ok(answer);
+    // The organizer's own card in their chat carries Siirrä / Peru.
+    const posted = h.connector.posted(personalConversationId(homeDirector)).find((c) => c.method === 'POST' && /meeting\.reschedule/.test(JSON.stringify(c.body)))!;
+    const card = (posted.body as { attachments: { content: Json }[] }).attachments[0]!.content;
+    const threadBefore = h.connector.posted().length;
+    const moved = await h.execute(homeDirector, posted.activityIdAssigned!, executeAction(card, 'meeting.reschedule'), { date: '2026-12-11', startTime: '13:00', durationMinutes: '60' });
+    assert.match(JSON.stringify(moved.card), /Kokous siirretty/);
+    await settled();
+    let [meeting] = await h.app.store.records.list('developmentMeeting');
+    assert.equal(meeting!.sequence, 1);
+    assert.equal(meeting!.startsAt, '2026-12-11T11:00:00.000Z');
+    assert.match(meeting!.ics!, /SEQUENCE:1\r\n/);
+    assert.match(meeting!.ics!, /DTSTART;TZID=Europe\/Helsinki:20261211T130000/);
+    const cancelled = await h.execute(homeDirector, posted.activityIdAssigned!, executeAction(moved.card, 'meeting.cancel'), { comment: 'Asiakkaan pyynnöstä.' });
+    assert.match(JSON.stringify(cancelled.card), /Kokous peruttu/);
+    await settled();
+    [meeting] = await h.app.store.records.list('developmentMeeting');
+    assert.equal(meeting!.state, 'peruttu');
+    assert.match(meeting!.ics!, /METHOD:CANCEL/);
+    assert.match(meeting!.ics!, /STATUS:CANCELLED/);
+    // The presses made no thread replies: only card updates (PUT) may follow them.
+    assert.equal(h.connector.posted().slice(threadBefore).filter((c) => c.method === 'POST' && c.conversationId === personalConversationId(homeDirector)).length, 0);
+  });
+
+  it("after the meeting's end the organizer is asked for the memo; saving it sends the memo to management and sales", async () => {
+    const { form } = await openForm(h, homeDirector, 'kokous');
+    await submitForm(h, form, yearly(form.card));
+    await settled();
+    const me = personalConversationId(homeDirector);
+    const asked = () => h.connector.posted(me).filter((c) => /Miten kokous meni/.test(JSON.stringify(c.body)));
+    assert.equal(asked().length, 0, 'not before the end');
+    h.clock.advance(Date.parse('2026-12-10T08:31:00.000Z') - h.clock.now().getTime());
+    h.app.worker.poke();
+    await settled();
+    await h.app.worker.drain();
+    const [request] = asked();
+    assert.ok(request, 'the memo request came');
+    const requestCard = (request!.body as { attachments: { content: Json }[] }).attachments[0]!.content;
+    const saved = await h.execute(homeDirector, request!.activityIdAssigned!, executeAction(requestCard, 'meeting.memo'), { memo: 'Sovittiin kuukausikirje.', feedback: 'Tyytyväisiä.' });
+    assert.match(JSON.stringify(saved.card), /Muistio tallennettu/);
+    await settled();
+    await h.app.worker.drain();
+    const [meeting] = await h.app.store.records.list('developmentMeeting');
+    assert.equal(meeting!.state, 'pidetty');
+    const memoRows = (await h.app.store.outbox.list()).filter((r) => r.eventType === 'developmentMeeting.recorded').map((r) => r.audience).sort();
+    assert.deepEqual(memoRows, ['management', 'sales']);
+  });
 });
