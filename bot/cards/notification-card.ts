@@ -8,6 +8,7 @@ import { channelBrokenCard } from './channel-broken-card.js';
 import { complaintCard } from './complaint-card.js';
 import { contactReminderCard } from './contact-reminder-card.js';
 import { developmentMeetingCard } from './development-meeting-card.js';
+import { meetingMemoRequestCard, meetingScheduledCard } from './development-meeting-scheduled-card.js';
 import { homeEventCard } from './home-event-card.js';
 import { noteCard } from './note-card.js';
 import { weeklyDigestCard } from './weekly-digest-card.js';
@@ -26,6 +27,15 @@ export interface NotificationCardOptions {
    * the posted card for everyone.
    */
   refresh?: RefreshDefinition | undefined;
+}
+
+/**
+ * Local mode serves the invitations at GET /api/meetings/{id}.ics on this machine; a tenant's are Outlook
+ * events (CALENDAR=graph), so no .ics link. HOST/PORT are the server's own settings (src/config.ts).
+ */
+function meetingIcsBaseUrl(): string | undefined {
+  if ((process.env.MODE ?? 'local') !== 'local' || process.env.CALENDAR === 'graph') return undefined;
+  return `http://localhost:${process.env.PORT ?? '3978'}`;
 }
 
 /** The card for each domain event the routing table sends somewhere. */
@@ -48,6 +58,14 @@ export function notificationCard(event: DomainEvent, locale: Locale, variant: No
       return noteCard(event, locale, audience);
     case 'developmentMeeting.recorded':
       return developmentMeetingCard(event, locale);
+    // Issue 12: the scheduled meeting's card, updated in place when the calendar answers and on each change.
+    case 'developmentMeeting.scheduled':
+    case 'developmentMeeting.rescheduled':
+    case 'developmentMeeting.cancelled':
+    case 'developmentMeeting.invited':
+      return meetingScheduledCard(event.data, locale, { icsBaseUrl: meetingIcsBaseUrl() });
+    case 'developmentMeeting.memoDue':
+      return meetingMemoRequestCard(event.data, locale);
     case 'complaint.received':
     case 'complaint.changed':
       return complaintCard(event, locale, variant, refresh ? { nextStep: false, refresh } : { nextStep: true });

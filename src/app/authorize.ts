@@ -50,6 +50,13 @@ export const permissions = {
    * develop the customer relationship (the regional director for the region's customers) and sales.
    */
   recordAgreement: ['aluejohtaja', 'liiketoimintajohtaja', 'myynti'],
+  /**
+   * The quarterly joint meeting of service production and sales (thesis 6.3; issue 12): the company's, not a
+   * home's, so it is scheduled by those who meet across homes — the directors and sales.
+   */
+  scheduleJointMeeting: ['aluejohtaja', 'liiketoimintajohtaja', 'myynti'],
+  /** Reschedule or cancel a meeting someone else organizes (issue 12): the business director; the organizer always may. */
+  manageOthersMeetings: ['liiketoimintajohtaja'],
   /** Which channel is the sales or management channel. */
   bindChannel: ['admin'],
   /** The outbox's state and sending undelivered cards again (`tila`). */

@@ -14,6 +14,8 @@ export const actionDescriptions: Readonly<Record<Action, string>> = {
   readConfidential: 'read complaint free text and notes about contacts',
   readHistory: 'read a customer\'s change history (`historia`)',
   recordAgreement: 'record a customer\'s agreement (content, price, service types, option years)',
+  scheduleJointMeeting: 'schedule the quarterly joint meeting of production and sales (`kokous neljännes`)',
+  manageOthersMeetings: 'reschedule or cancel a meeting someone else organizes (the organizer always may)',
   bindChannel: 'bind the sales and management channels (`kanava`)',
   operateDelivery: 'see undelivered cards and send them again (`tila`)',
   correctOthersEntries: 'edit or withdraw an entry someone else recorded (`omat`; the author always may)',

@@ -7,7 +7,7 @@ import type { ContactLoggedEvent } from './events/contact-log-events.js';
 import type { WeeklyDigestEvent } from './events/digest-events.js';
 import type { ChannelBrokenEvent } from './events/delivery-events.js';
 import type { HomeEventLoggedEvent } from './events/home-event-events.js';
-import type { DevelopmentMeetingRecordedEvent } from './events/meeting-events.js';
+import type { DevelopmentMeetingRecordedEvent, MeetingEvent } from './events/meeting-events.js';
 import type { EntryEvent } from './events/entry-events.js';
 import type { NoteEvent } from './events/note-events.js';
 import type { VisitEvent } from './events/visit-events.js';
@@ -75,6 +75,7 @@ export type DomainEvent =
   | HomeEventLoggedEvent
   | NoteEvent
   | DevelopmentMeetingRecordedEvent
+  | MeetingEvent
   | ComplaintEvent
   | ContactLoggedEvent
   | WeeklyDigestEvent

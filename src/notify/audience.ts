@@ -5,7 +5,8 @@
  */
 export const channelAudiences = ['sales', 'management'] as const;
 export type ChannelAudience = (typeof channelAudiences)[number];
-export type Audience = ChannelAudience | 'person';
+/** `calendar`: not a conversation — the meeting's invitation, delivered through the CalendarPort (issue 12; recipient = the meeting id). */
+export type Audience = ChannelAudience | 'person' | 'calendar';
 
 export function isChannelAudience(audience: string): audience is ChannelAudience {
   return (channelAudiences as readonly string[]).includes(audience);

@@ -11,6 +11,7 @@ import { isChannelAudience } from './audience.js';
  */
 export function laneOf(entry: Pick<OutboxEntry, 'mode' | 'audience' | 'recipient' | 'recordKey'>): string {
   if (entry.mode === 'update') return `record:${entry.recordKey ?? ''}`;
+  if (entry.audience === 'calendar') return `calendar:${entry.recipient}`;
   return isChannelAudience(entry.audience) ? `channel:${entry.audience}` : `person:${entry.recipient}`;
 }
 

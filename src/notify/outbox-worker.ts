@@ -8,6 +8,11 @@ import { reportBrokenChannel } from './broken-channel.js';
 import { laneHead, lanesOf, nextScheduledMs } from './outbox-lanes.js';
 import { Pacer } from './pacing.js';
 import { DeliveryFailed, type NotificationSender } from './sender-port.js';
+import { randomUUID } from 'node:crypto';
+import type { CalendarPort } from '../calendar/calendar-port.js';
+import { icsCalendar } from '../calendar/ics-calendar.js';
+import type { Locale } from '../i18n/messages.js';
+import { deliverInvite, memoRequestStale } from './calendar-delivery.js';
 
 export interface OutboxWorkerOptions {
   store: Store;
@@ -25,6 +30,11 @@ export interface OutboxWorkerOptions {
   pacer?: Pacer;
   /** How many conversations are served at once. */
   maxLanes?: number;
+  /**
+   * Where the development meetings' invitations go (issue 12; src/calendar/calendar-for.ts chooses it): the
+   * rows with audience 'calendar' are calls of this port. The iCalendar adapter when absent.
+   */
+  calendar?: CalendarPort;
 }
 
 /**
@@ -48,7 +58,10 @@ export class OutboxWorker {
   private readonly busy = new Map<string, Promise<void>>();
   private readonly pacer: Pacer;
 
+  private readonly calendar: CalendarPort;
+
   constructor(private readonly options: OutboxWorkerOptions) {
+    this.calendar = options.calendar ?? icsCalendar({ now: () => options.clock.now() });
     this.pacer = options.pacer ?? new Pacer(() => options.clock.now().getTime(), (ms) => new Promise((r) => setTimeout(r, ms)));
   }
 
@@ -166,6 +179,8 @@ export class OutboxWorker {
 
   private async deliver(entry: OutboxEntry): Promise<boolean> {
     if (entry.mode === 'update') return this.deliverUpdate(entry);
+    if (entry.audience === 'calendar') return this.deliverInvite(entry);
+    if (await memoRequestStale(this.options.store, entry)) return this.skip(entry, 'memo request for a meeting changed since');
     const { store, sender, clock, logger, backoff } = this.options;
     const target = await this.target(entry);
     if (!target) {
@@ -192,6 +207,31 @@ export class OutboxWorker {
         return false;
       }
     });
+  }
+
+  /** A meeting's invitation through the calendar port (src/notify/calendar-delivery.ts); retried like a card. */
+  private async deliverInvite(entry: OutboxEntry): Promise<boolean> {
+    const { store, clock, logger, channelLocale } = this.options;
+    const leased = await this.lease(entry);
+    if (!leased) return false;
+    try {
+      await deliverInvite({ store, calendar: this.calendar, locale: channelLocale as Locale, now: () => clock.now(), newId: randomUUID }, leased);
+      await store.outbox.markSent(leased.id, { conversationId: '', activityId: '', at: clock.now().toISOString() });
+      logger.info('meeting invitation delivered', { eventType: leased.eventType, calendar: this.calendar.kind });
+      return true;
+    } catch (error) {
+      await this.failed(leased, error, undefined);
+      return false;
+    }
+  }
+
+  /** A row that no longer needs sending: marked sent without a call, so it neither waits nor counts as failed. */
+  private async skip(entry: OutboxEntry, why: string): Promise<boolean> {
+    const leased = await this.lease(entry);
+    if (!leased) return false;
+    await this.options.store.outbox.markSent(leased.id, { conversationId: '', activityId: '', at: this.options.clock.now().toISOString() });
+    this.options.logger.info('notification skipped', { eventType: leased.eventType, why });
+    return false;
   }
 
   /** Replaces every card posted for the record; waits while the original post is still on its way. */

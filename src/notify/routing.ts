@@ -8,7 +8,7 @@ import type { ChannelAudience } from './audience.js';
  * channel, a role (each person holding it gets a personal card) or the recorder; `update` replaces the
  * cards already posted for the same record instead of posting new ones.
  */
-export type RouteTarget = ChannelAudience | 'qualityManager' | 'admins' | 'recorder';
+export type RouteTarget = ChannelAudience | 'qualityManager' | 'admins' | 'recorder' | 'calendar';
 
 export interface Route {
   to: RouteTarget | 'postedCards';
@@ -31,6 +31,13 @@ export const routingTable: Record<DomainEventType, readonly Route[]> = {
   'note.fromProduction': [{ to: 'sales' }],
   // "development meeting → business director and sales (memo in the CRM + notice)"
   'developmentMeeting.recorded': [{ to: 'management' }, { to: 'sales' }],
+  // Issue 12: a scheduled meeting → the organizer and management see its card; the calendar sends the invitation.
+  'developmentMeeting.scheduled': [{ to: 'calendar' }, { to: 'recorder' }, { to: 'management' }],
+  'developmentMeeting.rescheduled': [{ to: 'calendar' }, { to: 'postedCards' }],
+  'developmentMeeting.cancelled': [{ to: 'calendar' }, { to: 'postedCards' }],
+  'developmentMeeting.invited': [{ to: 'postedCards' }],
+  // After the meeting's end its organizer is asked for the memo, which then goes out as `recorded` above.
+  'developmentMeeting.memoDue': [{ to: 'recorder', at: 'remindAt' }],
   // "complaint → quality manager, business director and sales": the free text stays out of the sales channel.
   'complaint.received': [{ to: 'management' }, { to: 'qualityManager' }, { to: 'sales', variant: 'summary' }],
   // Each later step of the complaint updates every card posted for it, each in its own variant.
@@ -63,6 +70,9 @@ export function notificationsFor(event: DomainEvent, people: readonly Person[] =
       case 'sales':
       case 'management':
         return [{ ...base, mode: 'post', audience: route.to, recipient: '', variant }];
+      case 'calendar':
+        // One row per change of the meeting; its lane keeps a meeting's create, updates and cancel in order.
+        return [{ ...base, mode: 'post', audience: 'calendar', recipient: String((event.data as { meetingId?: unknown }).meetingId ?? ''), variant }];
       case 'recorder':
         return [{ ...base, mode: 'post', audience: 'person', recipient: event.actor.id, variant, notBefore: notBefore as string | undefined }];
       case 'qualityManager':

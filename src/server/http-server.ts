@@ -15,6 +15,11 @@ export interface HttpServerOptions {
   health(): Record<string, unknown> | Promise<Record<string, unknown>>;
   /** STORE=sharepoint with change notifications: Graph's webhook (src/server/graph-notifications.ts). */
   graphNotifications?: RequestHandler;
+  /**
+   * Local mode (issue 12): a development meeting's stored iCalendar invitation, for GET /api/meetings/{id}.ics;
+   * undefined for an unknown meeting (404). Absent: the route does not exist.
+   */
+  meetingIcs?: (meetingId: string) => Promise<string | undefined>;
   /** Where an unexpected failure is logged (console when not given). */
   logger?: Logger;
 }
@@ -27,6 +32,11 @@ const clientErrors: Record<string, string> = {
   'charset.unsupported': 'unsupported charset',
 };
 
+/** A request from this machine (IPv4, IPv6 or IPv4-mapped loopback). */
+export function isLoopback(address: string | undefined): boolean {
+  return address === '::1' || /^(::ffff:)?127\./.test(address ?? '');
+}
+
 /** The one HTTP server: /api/messages for the bot, /tab for the Teams tab, /healthz for operations. */
 export function createHttpServer(options: HttpServerOptions) {
   const app = express();
@@ -36,6 +46,25 @@ export function createHttpServer(options: HttpServerOptions) {
     await options.handleMessages(req, res);
   });
   if (options.graphNotifications) app.post('/api/graph/notifications', options.graphNotifications);
+  if (options.meetingIcs) {
+    const meetingIcs = options.meetingIcs;
+    // Loopback only: local mode has no sign-in, and a meeting's attendees and agenda are not for the network.
+    app.get('/api/meetings/:file', async (req, res) => {
+      if (!isLoopback(req.socket.remoteAddress)) {
+        res.status(403).json({ error: 'loopback only' });
+        return;
+      }
+      const match = /^([0-9a-f-]{36})\.ics$/i.exec(req.params.file ?? '');
+      const ics = match ? await meetingIcs(match[1]!.toLowerCase()) : undefined;
+      if (!ics) {
+        res.status(404).json({ error: 'no such meeting' });
+        return;
+      }
+      res.setHeader('Content-Type', 'text/calendar; charset=utf-8; method=' + (/^METHOD:CANCEL/m.test(ics) ? 'CANCEL' : 'REQUEST'));
+      res.setHeader('Content-Disposition', `attachment; filename="kehityskokous-${match![1]}.ics"`);
+      res.send(ics);
+    });
+  }
   app.get('/healthz', async (_req, res) => {
     res.json({ status: 'ok', ...(await options.health()) });
   });

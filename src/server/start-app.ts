@@ -1,3 +1,4 @@
+import { calendarFor } from '../calendar/calendar-for.js';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -102,6 +103,7 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
     logger,
     backoff: { baseMs: config.OUTBOX_RETRY_BASE_MS, maxMs: config.OUTBOX_RETRY_MAX_MS, giveUpAfterMs: config.OUTBOX_GIVE_UP_AFTER_MS },
     channelLocale: config.DEFAULT_LOCALE,
+    calendar: calendarFor(config, { clock }),
     pollIntervalMs: config.OUTBOX_POLL_MS,
     // Covers one call (aborted at the timeout) and its bookkeeping; the pacing wait comes before the lease.
     // After a crash a row is taken again when its lease runs out: short, so a card is not held up long.
@@ -124,6 +126,8 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
     host: config.HOST,
     port: config.PORT,
     handleMessages: bot.handleMessages,
+    // Local mode serves the meetings' iCalendar invitations (issue 12); a tenant's invitations are Outlook events.
+    ...(config.MODE === 'local' ? { meetingIcs: async (id: string) => (await store.records.get('developmentMeeting', id))?.ics } : {}),
     tabDir: join(projectRoot, 'tab'),
     health: async () => ({
       mode: config.MODE,

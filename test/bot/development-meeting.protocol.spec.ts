@@ -18,7 +18,7 @@ describe('recording a development meeting (protocol)', () => {
     await h.stop();
   });
 
-  const open = async (user: TeamsUser = homeDirector) => (await openForm(h, user, user.locale === 'en-US' ? 'meeting' : 'kokous')).form;
+  const open = async (user: TeamsUser = homeDirector) => (await openForm(h, user, user.locale === 'en-US' ? 'meeting memo' : 'kokous muistio')).form;
 
   const yearly = (card: Json, overrides: Json = {}): Json => ({
     kind: 'vuosittainen',

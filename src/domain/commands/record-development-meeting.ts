@@ -6,6 +6,9 @@ import { developmentMeetingInputSchema } from '../records/development-meeting.js
 /** A wall-clock time as Input.Time sends it: `HH:mm`, 24-hour. */
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'meeting.invalidTime' });
 
+/** The invitation's fields (issue 12): set by `scheduleMeeting` and the calendar, never by the memo form. */
+const scheduleFields = { organizerEmail: true, agenda: true, attendees: true, state: true, icalUid: true, joinUrl: true, sequence: true, ics: true, cancelComment: true } as const;
+
 /**
  * What the home director submits with `kokous` / `meeting`: the memo's fields, with the meeting's date and
  * start and end time as typed (the record keeps instants, see `meetingInstants`). The Outlook event id
@@ -14,7 +17,7 @@ export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message
  */
 export const recordDevelopmentMeetingCommand = z
   .object(developmentMeetingInputSchema.shape)
-  .omit({ startsAt: true, endsAt: true, calendarEventId: true, recordedBy: true })
+  .omit({ startsAt: true, endsAt: true, calendarEventId: true, recordedBy: true, ...scheduleFields })
   .extend({ date: isoDate, startTime: clockTime, endTime: clockTime, requestId: recordId });
 export type RecordDevelopmentMeetingCommand = z.infer<typeof recordDevelopmentMeetingCommand>;
 

@@ -120,7 +120,19 @@ const kindFieldLabels: Partial<Record<RecordKind, Record<string, string>>> = {
   contact: { title: 'Tehtävänimike' },
   agreement: { kind: 'Sopimustyyppi' },
   homeEvent: { kind: 'Tilaisuuden tyyppi', title: 'Tilaisuus' },
-  developmentMeeting: { kind: 'Kokoustyyppi' },
+  developmentMeeting: {
+    kind: 'Kokoustyyppi',
+    // Issue 12: the meeting's invitation.
+    organizerEmail: 'Järjestäjän sähköposti',
+    agenda: 'Asialista',
+    attendees: 'Kutsutut',
+    state: 'Kutsun tila',
+    icalUid: 'iCalendar-tunnus',
+    joinUrl: 'Teams-linkki',
+    sequence: 'Kutsun versio',
+    ics: 'iCalendar-kutsu',
+    cancelComment: 'Perumisen syy',
+  },
   contactLogEntry: { type: 'Yhteydenoton tyyppi' },
 };
 
