@@ -16,7 +16,11 @@ export interface TeamsBot {
 }
 
 /** The only entry point into bot/: everything botbuilder stays behind it. */
-export function createTeamsBot(config: Config, app: AppContext, logger: Logger): TeamsBot {
+/**
+ * `icsBaseUrl`: the server's own address once it listens (local mode serves meeting invitations as .ics there);
+ * undefined when invitations are Outlook events.
+ */
+export function createTeamsBot(config: Config, app: AppContext, logger: Logger, icsBaseUrl: () => string | undefined = () => undefined): TeamsBot {
   const { adapter, appId, auth } = createAdapter(config, logger);
   const bot = new HoivaBot({
     app,
@@ -29,7 +33,7 @@ export function createTeamsBot(config: Config, app: AppContext, logger: Logger):
   });
   return {
     handleMessages: inboundActivityHandler({ adapter, auth, logger, logic: (context) => bot.run(context) }),
-    sender: new BotFrameworkSender(adapter, appId, config.OUTBOX_REQUEST_TIMEOUT_MS, cardViews(config) === 'user-specific' ? (event) => refreshFor(app, event) : undefined),
+    sender: new BotFrameworkSender(adapter, appId, config.OUTBOX_REQUEST_TIMEOUT_MS, cardViews(config) === 'user-specific' ? (event) => refreshFor(app, event) : undefined, icsBaseUrl),
   };
 }
 

@@ -23,6 +23,8 @@ export class BotFrameworkSender implements NotificationSender {
      * people who may act on it (bot/card-views.ts). Absent: shared cards, the buttons on the card for all.
      */
     private readonly refreshFor?: (event: DomainEvent) => Promise<RefreshDefinition | undefined>,
+    /** Local mode: the server's own address, known once it listens, for the meeting card's .ics link. */
+    private readonly icsBaseUrl: () => string | undefined = () => undefined,
   ) {}
 
   async post(reference: Record<string, unknown>, notification: Notification) {
@@ -44,7 +46,7 @@ export class BotFrameworkSender implements NotificationSender {
   private async activity(notification: Notification): Promise<Partial<Activity>> {
     // A personal card is its reader's alone: it carries the buttons. A channel card is shared.
     const refresh = this.refreshFor && isChannelAudience(notification.audience) ? await this.refreshFor(notification.event) : undefined;
-    const card = notificationCard(notification.event, localeFrom(notification.locale), notification.variant, { audience: notification.audience, refresh });
+    const card = notificationCard(notification.event, localeFrom(notification.locale), notification.variant, { audience: notification.audience, refresh, icsBaseUrl: this.icsBaseUrl() });
     return MessageFactory.attachment(cardAttachment(card));
   }
 

@@ -71,9 +71,9 @@ function changeActions(d: MeetingCardData, locale: Locale): CardAction[] {
       card: {
         body: [
           textBlock(t(locale, 'form.reschedule.title'), { weight: 'bolder' }),
-          inputDate({ id: 'date', label: t(locale, 'form.schedule.date'), value: localDate(new Date(d.startsAt)), isRequired: true }),
+          inputDate({ id: 'date', label: t(locale, 'form.schedule.date'), value: localDate(new Date(d.startsAt)), isRequired: true, errorMessage: t(locale, 'validation.invalidDate') }),
           inputTime({ id: 'startTime', label: t(locale, 'form.schedule.startTime'), value: helsinkiTime(d.startsAt).slice(11), isRequired: true, errorMessage: t(locale, 'meeting.invalidTime') }),
-          inputText({ id: 'durationMinutes', label: t(locale, 'form.schedule.duration'), value: String(minutes), isRequired: true }),
+          inputText({ id: 'durationMinutes', label: t(locale, 'form.schedule.duration'), value: String(minutes), isRequired: true, errorMessage: t(locale, 'validation.required') }),
         ],
         actions: [
           actionExecute({ title: t(locale, 'card.schedule.saveReschedule'), verb: 'meeting.reschedule', data: { ...data, requestId: stableIdFor(`reschedule:${d.meetingId}:${d.version}`) } }),
@@ -83,7 +83,7 @@ function changeActions(d: MeetingCardData, locale: Locale): CardAction[] {
     actionShowCard({
       title: t(locale, 'card.schedule.cancel'),
       card: {
-        body: [textBlock(t(locale, 'form.cancel.title'), { weight: 'bolder' }), inputText({ id: 'comment', label: t(locale, 'form.cancel.comment'), isMultiline: true, maxLength: 1000, isRequired: true })],
+        body: [textBlock(t(locale, 'form.cancel.title'), { weight: 'bolder' }), inputText({ id: 'comment', label: t(locale, 'form.cancel.comment'), isMultiline: true, maxLength: 1000, isRequired: true, errorMessage: t(locale, 'validation.required') })],
         actions: [actionExecute({ title: t(locale, 'card.schedule.confirmCancel'), verb: 'meeting.cancel', data: { ...data, requestId: stableIdFor(`cancel:${d.meetingId}:${d.version}`) } })],
       },
     }),

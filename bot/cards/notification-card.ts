@@ -27,20 +27,16 @@ export interface NotificationCardOptions {
    * the posted card for everyone.
    */
   refresh?: RefreshDefinition | undefined;
-}
-
-/**
- * Local mode serves the invitations at GET /api/meetings/{id}.ics on this machine; a tenant's are Outlook
- * events (CALENDAR=graph), so no .ics link. HOST/PORT are the server's own settings (src/config.ts).
- */
-function meetingIcsBaseUrl(): string | undefined {
-  if ((process.env.MODE ?? 'local') !== 'local' || process.env.CALENDAR === 'graph') return undefined;
-  return `http://localhost:${process.env.PORT ?? '3978'}`;
+  /**
+   * Where this server serves the invitations (GET /api/meetings/{id}.ics): local mode only, the address it
+   * listens on. A tenant's invitations are Outlook events (CALENDAR=graph): no .ics link.
+   */
+  icsBaseUrl?: string | undefined;
 }
 
 /** The card for each domain event the routing table sends somewhere. */
 export function notificationCard(event: DomainEvent, locale: Locale, variant: NotificationVariant = 'full', options: NotificationCardOptions = {}): AdaptiveCard {
-  const { audience, refresh } = options;
+  const { audience, refresh, icsBaseUrl } = options;
   switch (event.type) {
     case 'place.freed':
     case 'place.changed':
@@ -63,7 +59,7 @@ export function notificationCard(event: DomainEvent, locale: Locale, variant: No
     case 'developmentMeeting.rescheduled':
     case 'developmentMeeting.cancelled':
     case 'developmentMeeting.invited':
-      return meetingScheduledCard(event.data, locale, { icsBaseUrl: meetingIcsBaseUrl() });
+      return meetingScheduledCard(event.data, locale, { icsBaseUrl });
     case 'developmentMeeting.memoDue':
       return meetingMemoRequestCard(event.data, locale);
     case 'complaint.received':

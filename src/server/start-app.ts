@@ -72,7 +72,11 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
   const { store } = opened;
   let worker: OutboxWorker | undefined;
   const app = appContext(store, clock, () => worker?.poke(), { withdrawWindowHours: config.WITHDRAW_WINDOW_HOURS });
-  const bot = createTeamsBot(config, app, logger);
+  // Local mode serves meeting invitations as .ics at this server's address, known once it listens.
+  let listeningAt: string | undefined;
+  const calendar = calendarFor(config, { clock });
+  const servesIcs = config.MODE === 'local' && calendar.kind === 'ics';
+  const bot = createTeamsBot(config, app, logger, () => (servesIcs ? listeningAt : undefined));
   // STORE=sharepoint: people's edits in the lists reach the mirror (and the channels) through the delta feed;
   // the first read finishes before the server answers, so the mirror is current from the first request.
   const delta = opened.sharepoint?.deltaSync({
@@ -103,7 +107,7 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
     logger,
     backoff: { baseMs: config.OUTBOX_RETRY_BASE_MS, maxMs: config.OUTBOX_RETRY_MAX_MS, giveUpAfterMs: config.OUTBOX_GIVE_UP_AFTER_MS },
     channelLocale: config.DEFAULT_LOCALE,
-    calendar: calendarFor(config, { clock }),
+    calendar,
     pollIntervalMs: config.OUTBOX_POLL_MS,
     // Covers one call (aborted at the timeout) and its bookkeeping; the pacing wait comes before the lease.
     // After a crash a row is taken again when its lease runs out: short, so a card is not held up long.
@@ -168,8 +172,9 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
   void subscriptions?.start();
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  listeningAt = `http://${host}:${address.port}`;
   return {
-    url: `http://${host}:${address.port}`,
+    url: listeningAt,
     store,
     app,
     worker,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { BotHarness } from '../support/bot-harness.js';
+import { BotHarness, eventually } from '../support/bot-harness.js';
 import { executeAction, textsOf, type Json } from '../support/cards.js';
 import { personalConversationId } from '../support/teams-activities.js';
 import { GENERAL, homeDirector, installedInTeam } from '../support/teams-activities.js';
@@ -57,6 +57,9 @@ describe('scheduling a development meeting (protocol, local mode)', () => {
     assert.match(served.headers.get('content-type') ?? '', /^text\/calendar/);
     assert.equal(await served.text(), meeting!.ics);
     assert.equal((await fetch(`${h.app.url}/api/meetings/00000000-0000-4000-8000-000000000000.ics`)).status, 404);
+    // The management card, updated once invited, links the invitation where this server serves it.
+    const updated = await eventually(() => h.connector.updates(GENERAL.id).map((c) => JSON.stringify(c.body)).find((b) => b.includes('.ics')));
+    assert.ok(updated.includes(`"url":"${h.app.url}/api/meetings/${meeting!.id}.ics"`), updated.slice(0, 400));
   });
 
   for (const [what, overrides, field] of [
