@@ -1,10 +1,11 @@
+import { matchCustomers } from '../domain/customers/customer-match.js';
 import { localDate } from '../domain/dates.js';
 import { encounterDate, type CustomerPlan, type PlannedEncounter } from '../domain/records/customer-plan.js';
 import type { Customer } from '../domain/records/customer.js';
 import type { Person } from '../domain/records/person.js';
 import type { AppContext } from './app-context.js';
 import { allows, authorize } from './authorize.js';
-import type { Viewer } from './customer-overview.js';
+import type { CustomerRef, Viewer } from './customer-overview.js';
 import { listPeople } from './people.js';
 import { forbidden, invalid, type UseCaseResult } from './result.js';
 
@@ -133,4 +134,33 @@ export async function planSummaryOf(ctx: AppContext, customerId: string, today: 
   if (!plan) return undefined;
   const encounters = shownEncounters(plan, plan.plannedEncounters.some((e) => e.ownerId) ? await listPeople(ctx) : []);
   return { year, status: planStatus(encounters), next: encounters.filter((e) => !e.done && e.date >= today).slice(0, NEXT_ENCOUNTERS) };
+}
+
+export type PlanLookup =
+  | { kind: 'found'; view: CustomerPlanView }
+  | { kind: 'askName'; customers: CustomerRef[] }
+  | { kind: 'choose'; typed: string; customers: CustomerRef[] }
+  | { kind: 'notFound'; typed: string; closest: CustomerRef[] };
+
+/** `suunnitelma <asiakas>`: the plan of the customer the name means, or the names to choose from (as `asiakas`). */
+export async function findCustomerPlan(ctx: AppContext, viewer: Viewer, typed: string): Promise<UseCaseResult<PlanLookup>> {
+  const reader = await authorize(ctx, viewer.actor, 'read');
+  if (!reader.ok) return forbidden(reader);
+  // The store's cached name list: no customer table on the request path (issue 10).
+  const customers = await ctx.store.queries.customerNames();
+  const match = matchCustomers(typed, customers);
+  const ref = (c: CustomerRef): CustomerRef => ({ id: c.id, name: c.name });
+  const found = (value: PlanLookup): UseCaseResult<PlanLookup> => ({ ok: true, duplicate: false, value });
+  switch (match.kind) {
+    case 'empty':
+      return found({ kind: 'askName', customers: customers.map(ref) });
+    case 'candidates':
+      return found({ kind: 'choose', typed: typed.trim(), customers: match.customers.map(ref) });
+    case 'none':
+      return found({ kind: 'notFound', typed: typed.trim(), closest: match.closest.map(ref) });
+    case 'one': {
+      const view = await showCustomerPlan(ctx, viewer, { customerId: match.customer.id });
+      return view.ok ? found({ kind: 'found', view: view.value }) : view;
+    }
+  }
 }
