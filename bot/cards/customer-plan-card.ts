@@ -40,12 +40,12 @@ export function customerPlanCard(locale: Locale, view: CustomerPlanView, notice?
   const body: CardElement[] = [];
   if (notice) body.push(textBlock(notice, { weight: 'bolder' }));
   body.push(
-    textBlock(t(locale, 'plan.card.title', { year: view.year }), { size: 'large', weight: 'bolder' }),
+    textBlock(t(locale, 'plan.card.title', { year: String(view.year) }), { size: 'large', weight: 'bolder' }),
     textBlock(view.customer.name, { weight: 'bolder', spacing: 'none' }),
   );
   const actions: CardAction[] = [];
   if (!view.plan) {
-    body.push(textBlock(t(locale, 'plan.card.none', { year: view.year })));
+    body.push(textBlock(t(locale, 'plan.card.none', { year: String(view.year) })));
     if (view.mayEdit) actions.push(actionExecute({ title: t(locale, 'plan.create'), verb: 'plan.edit', data: { requestId: randomUUID(), ...planData(view) }, style: 'positive' }));
     return adaptiveCard({ body, actions });
   }
@@ -62,7 +62,7 @@ export function customerPlanCard(locale: Locale, view: CustomerPlanView, notice?
   if (view.mayEdit) {
     actions.push(
       actionExecute({ title: t(locale, 'plan.edit'), verb: 'plan.edit', data: { requestId: randomUUID(), ...planData(view) } }),
-      actionExecute({ title: t(locale, 'plan.addEncounter'), verb: 'plan.encounter.open', data: { requestId: randomUUID(), ...planData(view) } }),
+      actionExecute({ title: t(locale, 'plan.addEncounter'), verb: 'plan.openEncounter', data: { requestId: randomUUID(), ...planData(view) } }),
     );
   }
   return adaptiveCard({ body, actions });
@@ -90,7 +90,7 @@ function monthStrip(locale: Locale, view: CustomerPlanView): CardElement[] {
         items.push(
           actionSet({
             spacing: 'none',
-            actions: [actionExecute({ title: t(locale, 'plan.editEncounter'), verb: 'plan.encounter.open', data: { requestId: randomUUID(), ...planData(view), encounterId: e.id } })],
+            actions: [actionExecute({ title: t(locale, 'plan.editEncounter'), verb: 'plan.openEncounter', data: { requestId: randomUUID(), ...planData(view), encounterId: e.id } })],
           }),
         );
       }
@@ -129,7 +129,7 @@ export function encounterFormSpec(locale: Locale, view: Pick<CustomerPlanView, '
   return {
     title: 'plan.encounterForm.title',
     intro: 'plan.encounterForm.intro',
-    submitAction: 'plan.encounter.submit',
+    submitAction: 'plan.saveEncounter',
     data: {
       customerId: view.customer.id,
       year: String(view.year),
@@ -162,7 +162,7 @@ export function encounterFormCard(
   if (!e || !view.plan) return card;
   const remove = actionExecute({
     title: t(locale, 'plan.removeEncounter'),
-    verb: 'plan.encounter.remove',
+    verb: 'plan.removeEncounter',
     data: { requestId: randomUUID(), customerId: view.customer.id, year: String(view.year), expectedVersion: String(view.plan.version), encounterId: e.id },
   });
   return { ...card, actions: [...(card.actions ?? []), remove] };
@@ -171,5 +171,5 @@ export function encounterFormCard(
 /** The form's title with the year, and the customer's name under it. */
 function withTitle(card: AdaptiveCard, locale: Locale, key: 'plan.form.title' | 'plan.encounterForm.title', view: Pick<CustomerPlanView, 'customer' | 'year'>): AdaptiveCard {
   const [, ...rest] = card.body;
-  return { ...card, body: [textBlock(t(locale, key, { year: view.year }), { size: 'large', weight: 'bolder' }), textBlock(view.customer.name, { weight: 'bolder', spacing: 'none' }), ...rest] };
+  return { ...card, body: [textBlock(t(locale, key, { year: String(view.year) }), { size: 'large', weight: 'bolder' }), textBlock(view.customer.name, { weight: 'bolder', spacing: 'none' }), ...rest] };
 }

@@ -36,7 +36,7 @@ export const planFlow: BotFlow = {
       example: 'suunnitelma Länsi-Uusimaa',
     },
   ],
-  submitActions: ['plan.show', 'plan.edit', 'plan.submit', 'plan.encounter.open', 'plan.encounter.submit', 'plan.encounter.remove'],
+  submitActions: ['plan.show', 'plan.edit', 'plan.submit', 'plan.openEncounter', 'plan.saveEncounter', 'plan.removeEncounter'],
 
   async onCommand(_id, argument, ctx) {
     const result = await findCustomerPlan(ctx.app, viewerOf(ctx), argument);
@@ -51,13 +51,13 @@ export const planFlow: BotFlow = {
       case 'plan.show':
         return showPlan(ctx, values);
       case 'plan.edit':
-      case 'plan.encounter.open':
+      case 'plan.openEncounter':
         return openForm(action, values, ctx);
       case 'plan.submit':
         return answerSave(ctx, values, await saveCustomerPlan(ctx.app, ctx.actor, { ...values, requestId: envelope.requestId }), 'plan');
-      case 'plan.encounter.submit':
+      case 'plan.saveEncounter':
         return answerSave(ctx, values, await saveEncounter(ctx.app, ctx.actor, { ...values, requestId: envelope.requestId }), 'encounter');
-      case 'plan.encounter.remove':
+      case 'plan.removeEncounter':
         return answerSave(ctx, values, await removeEncounter(ctx.app, ctx.actor, { ...values, requestId: envelope.requestId }), 'removed');
     }
   },
@@ -76,7 +76,7 @@ async function editableView(ctx: FlowContext, values: Record<string, unknown>): 
   return showCustomerPlan(ctx.app, { actor: ctx.actor, audience: 'personal' }, values);
 }
 
-async function openForm(action: 'plan.edit' | 'plan.encounter.open', values: Record<string, unknown>, ctx: FlowContext): Promise<void> {
+async function openForm(action: 'plan.edit' | 'plan.openEncounter', values: Record<string, unknown>, ctx: FlowContext): Promise<void> {
   const view = await editableView(ctx, values);
   if (!view.ok) return replyWithFailure(ctx, view);
   if (action === 'plan.edit') return ctx.reply.card(planFormCard(ctx.locale, view.value, { requestId: randomUUID() }));
@@ -88,14 +88,14 @@ async function answerSave(ctx: FlowContext, values: Record<string, unknown>, res
   const ref = { customerId: values.customerId, year: values.year };
   if (result.ok) {
     const { plan } = result.value;
-    let notice = t(ctx.locale, 'plan.saved', { year: plan.year });
+    let notice = t(ctx.locale, 'plan.saved', { year: String(plan.year) });
     if (result.duplicate) notice = t(ctx.locale, 'plan.savedAlready');
     else if (what !== 'plan') {
       const id = values.encounterId;
       const encounter = what === 'encounter' ? (plan.plannedEncounters.find((e) => e.id === id) ?? plan.plannedEncounters.at(-1)) : undefined;
       notice = encounter
         ? t(ctx.locale, 'plan.encounterSaved', { kind: t(ctx.locale, `plan.kind.${encounter.kind}`), when: encounterWhen(ctx.locale, { date: encounterDate(plan.year, encounter), dayKnown: encounter.day !== undefined }) })
-        : t(ctx.locale, 'plan.saved', { year: plan.year });
+        : t(ctx.locale, 'plan.saved', { year: String(plan.year) });
     }
     return showPlan(ctx, { customerId: plan.customerId, year: plan.year }, `✓ ${notice}`);
   }

@@ -148,18 +148,22 @@ export async function findCustomerPlan(ctx: AppContext, viewer: Viewer, typed: s
   if (!reader.ok) return forbidden(reader);
   // The store's cached name list: no customer table on the request path (issue 10).
   const customers = await ctx.store.queries.customerNames();
-  const match = matchCustomers(typed, customers);
+  // "suunnitelma Länsi-Uusimaa 2027": a year at the end names the plan's year (next year's is drawn up in the autumn).
+  const withYear = /^(.*?)\s+(20\d\d)\s*$/.exec(typed);
+  const name = withYear ? withYear[1]! : typed;
+  const year = withYear ? Number(withYear[2]) : undefined;
+  const match = matchCustomers(name, customers);
   const ref = (c: CustomerRef): CustomerRef => ({ id: c.id, name: c.name });
   const found = (value: PlanLookup): UseCaseResult<PlanLookup> => ({ ok: true, duplicate: false, value });
   switch (match.kind) {
     case 'empty':
       return found({ kind: 'askName', customers: customers.map(ref) });
     case 'candidates':
-      return found({ kind: 'choose', typed: typed.trim(), customers: match.customers.map(ref) });
+      return found({ kind: 'choose', typed: name.trim(), customers: match.customers.map(ref) });
     case 'none':
-      return found({ kind: 'notFound', typed: typed.trim(), closest: match.closest.map(ref) });
+      return found({ kind: 'notFound', typed: name.trim(), closest: match.closest.map(ref) });
     case 'one': {
-      const view = await showCustomerPlan(ctx, viewer, { customerId: match.customer.id });
+      const view = await showCustomerPlan(ctx, viewer, { customerId: match.customer.id, year });
       return view.ok ? found({ kind: 'found', view: view.value }) : view;
     }
   }
