@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { encounterReminderKey } from '../../src/domain/events/plan-events.js';
 import { stableIdFor } from '../../src/domain/stable-id.js';
 import { assertValidCard } from '../support/adaptive-cards.js';
+import type { RecordedCall } from '../support/connector-double.js';
 import { BotHarness, eventually } from '../support/bot-harness.js';
 import { cardOf, executeAction, executeActionsOf, inputsOf, textsOf, visibleText, type ExecuteAnswer, type Json } from '../support/cards.js';
 import {
@@ -60,7 +61,7 @@ describe('customer plan and annual clock (protocol)', () => {
     return { card: saved, activityId };
   }
   async function addEncounter(user: TeamsUser, activityId: string, card: Json, inputs: Json): Promise<Json> {
-    const { card: form } = await press(user, activityId, executeAction(card, 'plan.openEncounter'));
+    const { card: form } = await press(user, activityId, executeAction(card, 'plan.openEncounter', 'Lisää kohtaaminen'));
     return (await press(user, activityId, executeAction(form, 'plan.saveEncounter'), inputs)).card;
   }
 
@@ -87,10 +88,10 @@ describe('customer plan and annual clock (protocol)', () => {
 
   it('answers bad input with the form, the typed values and a message under the bad field; nothing stored', async () => {
     const { card, activityId } = await drawUp();
-    const { card: form } = await press(regionalDirector, activityId, executeAction(card, 'plan.openEncounter'));
+    const { card: form } = await press(regionalDirector, activityId, executeAction(card, 'plan.openEncounter', 'Lisää kohtaaminen'));
     const { card: back } = await press(regionalDirector, activityId, executeAction(form, 'plan.saveEncounter'), { month: '2', day: '30', kind: 'valvontakaynti', ownerId: jukkaId, note: 'Valvontasuunnitelman mukainen käynti' });
     const text = textsOf(back).join('\n');
-    assert.match(text, /Kuukaudessa on 28 päivää\./);
+    assert.match(text, /Tässä kuussa päivä on enintään 28\./);
     assert.equal(inputsOf(back).get('day')!.value, '30');
     assert.equal(inputsOf(back).get('note')!.value, 'Valvontasuunnitelman mukainen käynti');
     assert.equal(inputsOf(back).get('kind')!.value, 'valvontakaynti');
@@ -138,7 +139,7 @@ describe('customer plan and annual clock (protocol)', () => {
     assert.equal(pending[0]!.nextAttemptAt, '2026-11-28T06:00:00.000Z', '08:00 Helsinki, 30 days before 28.12.');
 
     const me = personalConversationId(regionalDirector);
-    const isReminder = (c: Json) => /Muistutus: Kehityskokous/.test(visibleText(c as never));
+    const isReminder = (c: RecordedCall) => /Muistutus: Kehityskokous/.test(visibleText(c));
     h.clock.advance(Date.parse('2026-11-28T05:00:00Z') - h.clock.now().getTime());
     await new Promise((r) => setTimeout(r, 200));
     assert.equal(h.connector.posted(me).filter(isReminder).length, 0, 'not before the day');
@@ -180,6 +181,21 @@ describe('customer plan and annual clock (protocol)', () => {
     const after = (await press(regionalDirector, activityId, executeAction(form2, 'plan.removeEncounter'))).card;
     assert.match(textsOf(after).join('\n'), /Vuosikellossa ei ole vielä kohtaamisia\./);
     assert.equal((await h.app.store.records.list('customerPlan'))[0]!.plannedEncounters.length, 0);
+  });
+
+  it('shows the next encounters and the status on the customer card, whose Suunnitelma opens the plan card', async () => {
+    const { card, activityId } = await drawUp();
+    let saved = await addEncounter(regionalDirector, activityId, card, { month: '12', day: '28', kind: 'kehityskokous', ownerId: jukkaId });
+    saved = await addEncounter(regionalDirector, activityId, saved, { month: '12', kind: 'asiakastilaisuus', ownerId: jukkaId, done: 'true' });
+    await h.post(personalMessage(h.connector.url, regionalDirector, 'asiakas länsi-uusimaa'));
+    const customerCall = h.connector.posted(personalConversationId(regionalDirector)).at(-1)!;
+    const customerCard = cardOf(customerCall)!;
+    assertValidCard(customerCard, 'customer card');
+    const text = textsOf(customerCard).join('\n');
+    assert.match(text, /Suunnitelma 2026\n1\/2 kohtaamista pidetty\nSeuraavat kohtaamiset\n28\.12\.2026 · Kehityskokous · Jukka Järvinen/);
+    const { card: planView } = await press(regionalDirector, customerCall.activityIdAssigned!, executeAction(customerCard, 'plan.show'));
+    assert.match(textsOf(planView).join('\n'), /Asiakkuussuunnitelma 2026/);
+    assert.match(textsOf(planView).join('\n'), /Asiakastilaisuus · Jukka Järvinen · ✓ pidetty/);
   });
 
   it('is valid in English too', async () => {
