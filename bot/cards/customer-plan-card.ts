@@ -14,8 +14,8 @@ import { actionExecute, actionSet, adaptiveCard, container, factSet, textBlock, 
  */
 
 /** How much of a plan text the card shows; the form holds it whole. */
-const PLAN_TEXT_SHOWN = 600;
-const NOTE_SHOWN = 120;
+const PLAN_TEXT_SHOWN = 300;
+const NOTE_SHOWN = 80;
 
 function shortened(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
@@ -27,13 +27,12 @@ export function encounterWhen(locale: Locale, e: Pick<ShownEncounter, 'date'> & 
   return `${t(locale, `plan.month.${Number(e.date.slice(5, 7))}`)} ${e.date.slice(0, 4)}`;
 }
 
-/** The plan reference every action of the card carries: which customer, which year, which version it showed. */
+/**
+ * The plan reference the card's buttons carry: which customer and year. They open forms, which read the plan
+ * then and carry the version they showed; the card itself saves nothing (and so stays small with 36 encounters).
+ */
 function planData(view: CustomerPlanView): Record<string, string> {
-  return {
-    customerId: view.customer.id,
-    year: String(view.year),
-    ...(view.plan ? { expectedVersion: String(view.plan.version) } : {}),
-  };
+  return { customerId: view.customer.id, year: String(view.year) };
 }
 
 export function customerPlanCard(locale: Locale, view: CustomerPlanView, notice?: string): AdaptiveCard {
