@@ -80,7 +80,7 @@ describe('customer plan and annual clock (protocol)', () => {
     assert.match(strip, /joulukuu\n28\.12\.2026 · Kehityskokous · Jukka Järvinen · suunniteltu/);
     assert.match(strip, /tammikuu –/, 'the twelve months, an empty one as a dash');
     assert.match(strip, /0\/1 kohtaaminen pidetty/);
-    const [plan] = await h.app.store.records.list('customerPlan');
+    const [plan] = await h.app.store.records.list('customerPlan', { customerId: lansiUusimaa });
     assert.equal(plan!.customerId, lansiUusimaa);
     assert.equal(plan!.plannedEncounters[0]!.ownerId, jukkaId);
     assert.ok(JSON.stringify(withMeeting).length < 28_000);
@@ -95,7 +95,7 @@ describe('customer plan and annual clock (protocol)', () => {
     assert.equal(inputsOf(back).get('day')!.value, '30');
     assert.equal(inputsOf(back).get('note')!.value, 'Valvontasuunnitelman mukainen käynti');
     assert.equal(inputsOf(back).get('kind')!.value, 'valvontakaynti');
-    const [plan] = await h.app.store.records.list('customerPlan');
+    const [plan] = await h.app.store.records.list('customerPlan', { customerId: lansiUusimaa });
     assert.equal(plan!.plannedEncounters.length, 0);
 
     // An empty goal: the plan form again with its message.
@@ -103,7 +103,7 @@ describe('customer plan and annual clock (protocol)', () => {
     const { card: planBack } = await press(regionalDirector, activityId, executeAction(planForm, 'plan.submit'), { goal: '  ', targets: 'Käyttöaste 97 %' });
     assert.match(textsOf(planBack).join('\n'), /Tarkista/);
     assert.equal(inputsOf(planBack).get('targets')!.value, 'Käyttöaste 97 %');
-    assert.equal((await h.app.store.records.list('customerPlan'))[0]!.targets, 'Käyttöaste 95 %');
+    assert.equal((await h.app.store.records.list('customerPlan', { customerId: lansiUusimaa }))[0]!.targets, 'Käyttöaste 95 %');
   });
 
   it('lets the regional director of another region, a home director and sales read the plan but not edit it', async () => {
@@ -132,7 +132,7 @@ describe('customer plan and annual clock (protocol)', () => {
     const again = (await press(regionalDirector, activityId, executeAction(form, 'plan.submit'), { goal: 'Sopimus jatkuu optiovuodella 2027' })).card;
     const { card: encounterForm } = await press(regionalDirector, activityId, executeAction(again, 'plan.openEncounter', 'Muokkaa'));
     await press(regionalDirector, activityId, executeAction(encounterForm, 'plan.saveEncounter'), { month: '12', day: '28', kind: 'kehityskokous', ownerId: jukkaId, note: 'Vuosikokous' });
-    const [plan] = await h.app.store.records.list('customerPlan');
+    const [plan] = await h.app.store.records.list('customerPlan', { customerId: lansiUusimaa });
     const key = encounterReminderKey(plan!.id, plan!.plannedEncounters[0]!.id!);
     const pending = (await h.app.store.outbox.list()).filter((o) => o.recordKey === key);
     assert.equal(pending.length, 1, 'one reminder for the encounter');
@@ -163,7 +163,7 @@ describe('customer plan and annual clock (protocol)', () => {
     const { card: form } = await press(regionalDirector, activityId, executeAction(saved, 'plan.openEncounter', 'Muokkaa'));
     // The reminder of the moved encounter is due at once: the outbox posts it, the save itself posts nothing.
     const moved = (await h.execute(regionalDirector, activityId, executeAction(form, 'plan.saveEncounter'), { month: '12', day: '20', kind: 'hintaneuvottelu', ownerId: jukkaId })).card!;
-    const [plan] = await h.app.store.records.list('customerPlan');
+    const [plan] = await h.app.store.records.list('customerPlan', { customerId: lansiUusimaa });
     const key = encounterReminderKey(plan!.id, plan!.plannedEncounters[0]!.id!);
     const rows = (await h.app.store.outbox.list()).filter((o) => o.recordKey === key);
     assert.equal(rows.length, 1, 'the reminder of 30.11. was replaced');
@@ -180,7 +180,7 @@ describe('customer plan and annual clock (protocol)', () => {
     const { card: form2 } = await press(regionalDirector, activityId, executeAction(moved, 'plan.openEncounter', 'Muokkaa'));
     const after = (await press(regionalDirector, activityId, executeAction(form2, 'plan.removeEncounter'))).card;
     assert.match(textsOf(after).join('\n'), /Vuosikellossa ei ole vielä kohtaamisia\./);
-    assert.equal((await h.app.store.records.list('customerPlan'))[0]!.plannedEncounters.length, 0);
+    assert.equal((await h.app.store.records.list('customerPlan', { customerId: lansiUusimaa }))[0]!.plannedEncounters.length, 0);
   });
 
   it('shows the next encounters and the status on the customer card, whose Suunnitelma opens the plan card', async () => {
