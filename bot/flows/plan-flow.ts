@@ -57,8 +57,16 @@ export const planFlow: BotFlow = {
         return answerSave(ctx, values, await saveCustomerPlan(ctx.app, ctx.actor, { ...values, requestId: envelope.requestId }), 'plan');
       case 'plan.saveEncounter':
         return answerSave(ctx, values, await saveEncounter(ctx.app, ctx.actor, { ...values, requestId: envelope.requestId }), 'encounter');
-      case 'plan.removeEncounter':
-        return answerSave(ctx, values, await removeEncounter(ctx.app, ctx.actor, { ...values, requestId: envelope.requestId }), 'removed');
+      case 'plan.removeEncounter': {
+        // What is removed, for the notice: read before it is gone.
+        const before = await showCustomerPlan(ctx.app, viewerOf(ctx), values);
+        const removed = before.ok ? before.value.encounters.find((e) => e.encounter.id === values.encounterId) : undefined;
+        const result = await removeEncounter(ctx.app, ctx.actor, { ...values, requestId: envelope.requestId });
+        const notice = removed && result.ok && !result.duplicate
+          ? t(ctx.locale, 'plan.encounterRemoved', { kind: t(ctx.locale, `plan.kind.${removed.encounter.kind}`), when: encounterWhen(ctx.locale, { date: removed.date, dayKnown: removed.encounter.day !== undefined }) })
+          : undefined;
+        return answerSave(ctx, values, result, 'removed', notice);
+      }
     }
   },
 };
@@ -84,13 +92,14 @@ async function openForm(action: 'plan.edit' | 'plan.openEncounter', values: Reco
   await ctx.reply.card(encounterFormCard(ctx.locale, view.value, { requestId: randomUUID(), encounterId }));
 }
 
-async function answerSave(ctx: FlowContext, values: Record<string, unknown>, result: UseCaseResult<PlanSaved>, what: 'plan' | 'encounter' | 'removed'): Promise<void> {
+async function answerSave(ctx: FlowContext, values: Record<string, unknown>, result: UseCaseResult<PlanSaved>, what: 'plan' | 'encounter' | 'removed', removedNotice?: string): Promise<void> {
   const ref = { customerId: values.customerId, year: values.year };
   if (result.ok) {
     const { plan } = result.value;
     let notice = t(ctx.locale, 'plan.saved', { year: String(plan.year) });
     if (result.duplicate) notice = t(ctx.locale, 'plan.savedAlready');
-    else if (what !== 'plan') {
+    else if (removedNotice) notice = removedNotice;
+    else if (what === 'encounter') {
       const id = values.encounterId;
       const encounter = what === 'encounter' ? (plan.plannedEncounters.find((e) => e.id === id) ?? plan.plannedEncounters.at(-1)) : undefined;
       notice = encounter

@@ -176,11 +176,18 @@ describe('customer plan and annual clock (protocol)', () => {
     const { card: contactForm } = await press(regionalDirector, reminder.activityIdAssigned!, button);
     assert.equal(inputsOf(contactForm).get('customerId')!.value, lansiUusimaa);
 
-    // Removed: nothing pending for it any more.
-    const { card: form2 } = await press(regionalDirector, activityId, executeAction(moved, 'plan.openEncounter', 'Muokkaa'));
+    // A customer event on 31.12. (reminder pending for 1.12.), then removed: its pending reminder goes with it.
+    const withEvent = await addEncounter(regionalDirector, activityId, moved, { month: '12', day: '31', kind: 'asiakastilaisuus', ownerId: jukkaId });
+    const [withTwo] = await h.app.store.records.list('customerPlan', { customerId: lansiUusimaa });
+    const eventId = withTwo!.plannedEncounters.find((e) => e.kind === 'asiakastilaisuus')!.id!;
+    const eventKey = encounterReminderKey(withTwo!.id, eventId);
+    assert.equal((await h.app.store.outbox.list({ status: 'pending' })).filter((o) => o.recordKey === eventKey).length, 1);
+    const editButtons = executeActionsOf(withEvent).filter((a) => a.verb === 'plan.openEncounter' && a.data.encounterId === eventId);
+    const { card: form2 } = await press(regionalDirector, activityId, editButtons[0]!);
     const after = (await press(regionalDirector, activityId, executeAction(form2, 'plan.removeEncounter'))).card;
-    assert.match(textsOf(after).join('\n'), /Vuosikellossa ei ole vielä kohtaamisia\./);
-    assert.equal((await h.app.store.records.list('customerPlan', { customerId: lansiUusimaa }))[0]!.plannedEncounters.length, 0);
+    assert.match(textsOf(after).join('\n'), /✓ Poistettu vuosikellosta: Asiakastilaisuus, 31\.12\.2026\./);
+    assert.equal((await h.app.store.outbox.list()).filter((o) => o.recordKey === eventKey).length, 0, 'the pending reminder was dropped');
+    assert.equal((await h.app.store.records.list('customerPlan', { customerId: lansiUusimaa }))[0]!.plannedEncounters.length, 1);
   });
 
   it('shows the next encounters and the status on the customer card, whose Suunnitelma opens the plan card', async () => {
