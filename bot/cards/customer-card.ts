@@ -114,6 +114,7 @@ export function customerCard(locale: Locale, o: CustomerOverview, requestId: str
     o.nextContact
       ? line(t(locale, 'customerCard.nextContactLine', { date: formatDate(locale, o.nextContact.date), topic: shortText(o.nextContact.topic), who: o.nextContact.by.name }))
       : line(t(locale, 'customerCard.nextContactNone'), { isSubtle: true }),
+    ...planSection(locale, o),
     heading(t(locale, 'customerCard.places', { region: t(locale, `region.${customer.region}`) })),
     ...(o.openPlaces.total > 0
       ? [
@@ -134,6 +135,8 @@ export function customerCard(locale: Locale, o: CustomerOverview, requestId: str
       actionExecute({ title: t(locale, 'customerCard.logAction'), verb: 'contactLog.open', data: { requestId, customerId: customer.id, topic: '' }, style: 'positive' }),
       // Handled by the agreement flow (bot/flows/agreement-flow.ts): the agreement form for this customer.
       ...(o.mayRecordAgreement ? [actionExecute({ title: t(locale, 'agreement.recordAction'), verb: 'agreement.open', data: { requestId, customerId: customer.id } })] : []),
+      // Handled by the plan flow (bot/flows/plan-flow.ts): this year's plan and annual clock.
+      actionExecute({ title: t(locale, 'plan.showAction'), verb: 'plan.show', data: { requestId, customerId: customer.id } }),
     ],
   });
 }
@@ -248,4 +251,31 @@ export function customerChoiceCard(locale: Locale, choice: CustomerChoice, reque
   }
   if (customers.length > MAX_CHOICES) body.push(textBlock(tn(locale, 'customerCard.more', customers.length - MAX_CHOICES), { isSubtle: true }));
   return adaptiveCard({ body });
+}
+
+/** Issue 12: this year's plan, how many encounters were held, and the next (up to 3) with their owners. */
+function planSection(locale: Locale, o: CustomerOverview): CardElement[] {
+  const year = o.plan?.year ?? Number(o.today.slice(0, 4));
+  const title = heading(t(locale, 'plan.customerCard.title', { year: String(year) }));
+  if (!o.plan) return [title, line(t(locale, 'plan.customerCard.none', { year: String(year) }), { isSubtle: true })];
+  const { status, next } = o.plan;
+  return [
+    title,
+    line(tn(locale, 'plan.card.status', status.total, { done: status.done })),
+    ...(next.length > 0
+      ? [
+          line(t(locale, 'plan.customerCard.next'), { weight: 'bolder' }),
+          ...next.map((e) =>
+            line(
+              [
+                e.encounter.day !== undefined ? formatDate(locale, e.date) : `${t(locale, `plan.month.${e.encounter.month}`)} ${e.date.slice(0, 4)}`,
+                t(locale, `plan.kind.${e.encounter.kind}`),
+                e.ownerName ?? t(locale, 'plan.card.noOwner'),
+              ].join(' · '),
+              { spacing: 'none' },
+            ),
+          ),
+        ]
+      : [line(t(locale, 'plan.customerCard.noneAhead'), { isSubtle: true })]),
+  ];
 }

@@ -17,6 +17,7 @@ import { allPlaceActions, placeCard } from './place-freed-card.js';
 import type { Audience } from '../../src/notify/audience.js';
 import { supervisionVisitCard } from './supervision-visit-card.js';
 import { correctedEntryCard, withdrawnEntryCard } from './mine-card.js';
+import { encounterReminderCard } from './customer-plan-reminder-card.js';
 
 export interface NotificationCardOptions {
   /** Where the card goes (a special mention @mentions only in the sales channel). */
@@ -80,5 +81,7 @@ export function notificationCard(event: DomainEvent, locale: Locale, variant: No
       return withdrawnEntryCard(event, locale);
     case 'agreement.recorded':
       return agreementRecordedCard(event, locale);
+    case 'customerPlan.encounterDue':
+      return encounterReminderCard(event, locale);
   }
 }

@@ -11,6 +11,7 @@ import { meetingFlow } from './meeting-flow.js';
 import { mineFlow } from './mine-flow.js';
 import { noteFlow } from './note-flow.js';
 import { placeFlow } from './place-flow.js';
+import { planFlow } from './plan-flow.js';
 import { statusFlow } from './status-flow.js';
 import { visitFlow } from './visit-flow.js';
 
@@ -26,6 +27,7 @@ export const flows: readonly BotFlow[] = [
   mineFlow,
   customerFlow,
   agreementFlow,
+  planFlow,
   historyFlow,
   channelFlow,
   statusFlow,

@@ -66,6 +66,11 @@ export const permissions = {
    * business director, who answers for the records, and the admin, who fixes what went wrong.
    */
   correctOthersEntries: ['liiketoimintajohtaja', 'admin'],
+  /**
+   * A customer's plan and annual clock (issue 12, `suunnitelma`; thesis 6.4.2: the regional director "builds
+   * customer plans", the business director builds the customer-management model and the plans).
+   */
+  editCustomerPlan: ['aluejohtaja', 'liiketoimintajohtaja'],
 } as const satisfies Record<string, readonly PersonRole[]>;
 
 export type Action = keyof typeof permissions;
@@ -74,7 +79,7 @@ export type Action = keyof typeof permissions;
  * Actions checked against the record's home or region. The others concern the company as a whole (reading,
  * a contact with a customer, the channels, the outbox): holding the role is enough.
  */
-export const scopedActions: ReadonlySet<Action> = new Set<Action>(['recordForHome', 'reservePlace', 'settlePlace', 'advanceComplaint', 'replyToComplaint', 'readConfidential', 'recordAgreement']);
+export const scopedActions: ReadonlySet<Action> = new Set<Action>(['recordForHome', 'reservePlace', 'settlePlace', 'advanceComplaint', 'replyToComplaint', 'readConfidential', 'recordAgreement', 'editCustomerPlan']);
 
 /** What an action touches, as far as scope goes: a home (and its region), or a customer's region, or nothing. */
 export interface ScopeTarget {

@@ -15,6 +15,7 @@ import type { CustomerEntry } from './customer-entries.js';
 import { listOpenPlaces, type OpenPlacesView } from './list-open-places.js';
 import { allows, authorize, homeScope } from './authorize.js';
 import { forbidden, invalid, type UseCaseResult } from './result.js';
+import { planSummaryOf, type PlanSummary } from './show-customer-plan.js';
 
 /** How many of the latest entries the card lists (the issue: "the last five entries of any kind"). */
 export const LATEST_ENTRIES = 5;
@@ -77,6 +78,8 @@ export interface CustomerOverview {
    * recordAgreement), and on a channel's card to everyone there (whoever presses is checked then).
    */
   mayRecordAgreement: boolean;
+  /** Issue 12: this year's customer plan, its status and its next encounters; absent when there is none. */
+  plan?: PlanSummary | undefined;
 }
 
 export type CustomerLookup =
@@ -129,7 +132,7 @@ async function gatherOverview(ctx: AppContext, person: Person, viewer: Viewer, c
   const { records, queries } = ctx.store;
   // Each read is bounded by what the card shows (issue 10): the customer's own rows, the newest entries
   // off their (customer, date) indexes, a page of the region's open places; the homes are the cached list.
-  const [contacts, agreements, own, complaints, next, homes, openPlaces, customerPlaces] = await Promise.all([
+  const [contacts, agreements, own, complaints, next, homes, openPlaces, customerPlaces, plan] = await Promise.all([
     records.list('contact', { customerId: customer.id }),
     records.list('agreement', { customerId: customer.id }),
     // Entries dated ahead (a meeting planned for next week) have not happened yet: not "the last entry".
@@ -139,6 +142,8 @@ async function gatherOverview(ctx: AppContext, person: Person, viewer: Viewer, c
     queries.careHomes(),
     listOpenPlaces(ctx, { region: customer.region, limit: CUSTOMER_CARD_PLACES }),
     queries.placesOfCustomer(customer.id, CUSTOMER_OWN_PLACES),
+    // The customer's plans by its indexed customer id: a handful of rows, one per year.
+    planSummaryOf(ctx, customer.id, today),
   ]);
   const newest = own[0];
   const lastEntry = newest ? { date: newest.date, daysSince: daysBetween(newest.date, today) } : undefined;
@@ -187,6 +192,7 @@ async function gatherOverview(ctx: AppContext, person: Person, viewer: Viewer, c
       sold: customerPlaces.sold,
     },
     mayRecordAgreement: viewer.audience === 'channel' || allows(person, 'recordAgreement', { region: customer.region }),
+    plan,
   };
 }
 

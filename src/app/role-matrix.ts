@@ -19,6 +19,7 @@ export const actionDescriptions: Readonly<Record<Action, string>> = {
   bindChannel: 'bind the sales and management channels (`kanava`)',
   operateDelivery: 'see undelivered cards and send them again (`tila`)',
   correctOthersEntries: 'edit or withdraw an entry someone else recorded (`omat`; the author always may)',
+  editCustomerPlan: 'edit a customer\'s plan and annual clock (`suunnitelma`)',
 };
 
 const scopeWord = { home: 'own home(s)', region: 'own region', company: 'company' } as const;

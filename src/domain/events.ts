@@ -1,6 +1,7 @@
 import type { ActorRef, CustomerGroup, Region, ServiceType } from './records/common.js';
 import type { PlaceStatus } from './records/place.js';
 import type { AgreementRecordedEvent } from './events/agreement-events.js';
+import type { EncounterDueEvent } from './events/plan-events.js';
 import type { InstallNoticeEvent } from './events/channel-events.js';
 import type { ComplaintEvent } from './events/complaint-events.js';
 import type { ContactLoggedEvent } from './events/contact-log-events.js';
@@ -82,7 +83,8 @@ export type DomainEvent =
   | InstallNoticeEvent
   | ChannelBrokenEvent
   | EntryEvent
-  | AgreementRecordedEvent;
+  | AgreementRecordedEvent
+  | EncounterDueEvent;
 export type DomainEventType = DomainEvent['type'];
 
 /** The record a card shows, so later events can update the cards already posted. */

@@ -8,7 +8,7 @@ import type { ChannelAudience } from './audience.js';
  * channel, a role (each person holding it gets a personal card) or the recorder; `update` replaces the
  * cards already posted for the same record instead of posting new ones.
  */
-export type RouteTarget = ChannelAudience | 'qualityManager' | 'admins' | 'recorder' | 'calendar';
+export type RouteTarget = ChannelAudience | 'qualityManager' | 'admins' | 'recorder' | 'calendar' | 'owner';
 
 export interface Route {
   to: RouteTarget | 'postedCards';
@@ -55,6 +55,8 @@ export const routingTable: Record<DomainEventType, readonly Route[]> = {
   'entry.withdrawn': [{ to: 'postedCards' }],
   // Issue 11: DOMAIN.md's table names no notice for a recorded agreement; it is on the customer card.
   'agreement.recorded': [],
+  // Issue 12: a planned encounter of a customer's annual clock → its owner, 30 days ahead.
+  'customerPlan.encounterDue': [{ to: 'owner', at: 'remindAt' }],
 };
 
 /** The outbox rows an event causes, written in the same transaction as the record. */
@@ -75,6 +77,11 @@ export function notificationsFor(event: DomainEvent, people: readonly Person[] =
         return [{ ...base, mode: 'post', audience: 'calendar', recipient: String((event.data as { meetingId?: unknown }).meetingId ?? ''), variant }];
       case 'recorder':
         return [{ ...base, mode: 'post', audience: 'person', recipient: event.actor.id, variant, notBefore: notBefore as string | undefined }];
+      case 'owner': {
+        const owner = (event.data as unknown as { ownerUserId?: unknown }).ownerUserId;
+        if (typeof owner !== 'string' || owner === '') return [];
+        return [{ ...base, mode: 'post', audience: 'person', recipient: owner, variant, notBefore: notBefore as string | undefined }];
+      }
       case 'qualityManager':
       case 'admins':
         return people

@@ -56,6 +56,11 @@ export interface ChangeSet {
   idempotencyKey?: string;
   writes: RecordWrite[];
   outbox: OutboxDraft[];
+  /**
+   * Posts for these record keys not sent yet are dropped, in the same transaction, before `outbox` is added:
+   * a plan saved again replaces a changed encounter's reminder instead of queueing a second one (issue 12).
+   */
+  dropPendingPosts?: readonly string[];
   /** Stored with the idempotency key and returned to a repeated request. */
   result?: unknown;
 }

@@ -141,7 +141,7 @@ describe('recording an agreement from the customer card (protocol)', () => {
 
   it('offers no agreement button to a role that may not record one, and refuses a forged press and a forged submit', async () => {
     const { card, activityId } = await customerCardOf(homeDirector, 'länsi-uusimaa');
-    assert.deepEqual(executeActionsOf(card).map((a) => a.verb), ['contactLog.open'], 'a home director records no agreements');
+    assert.deepEqual(executeActionsOf(card).map((a) => a.verb), ['contactLog.open', 'plan.show'], 'a home director records no agreements');
     const refused = await press(homeDirector, activityId, { verb: 'agreement.open', data: { action: 'agreement.open', requestId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', customerId: espooId } });
     assert.match(textsOf(refused.card).join('\n'), /aluejohtaja|liiketoimintajohtaja|myynti/i);
     const forged = await press(homeDirector, activityId, { verb: 'agreement.submit', data: { action: 'agreement.submit', requestId: '2b4e28ba-2fa1-41d2-883f-0016d3cca427', customerId: espooId } }, valid);
@@ -151,7 +151,7 @@ describe('recording an agreement from the customer card (protocol)', () => {
 
   it("a regional director records for the region's customers only", async () => {
     const tampere = await customerCardOf(regionalDirector, 'pirkanmaa');
-    assert.deepEqual(executeActionsOf(tampere.card).map((a) => a.verb), ['contactLog.open'], 'Tampere is in another region');
+    assert.deepEqual(executeActionsOf(tampere.card).map((a) => a.verb), ['contactLog.open', 'plan.show'], 'Tampere is in another region');
     const refused = await press(regionalDirector, tampere.activityId, { verb: 'agreement.submit', data: { action: 'agreement.submit', requestId: '3b4e28ba-2fa1-41d2-883f-0016d3cca427', customerId: tampereId } }, valid);
     assert.match(textsOf(refused.card).join('\n'), /Sisä-Suomi/);
     assert.equal((await agreementsOf(tampereId)).length, 0);

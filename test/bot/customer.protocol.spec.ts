@@ -130,6 +130,7 @@ describe('the customer card (protocol)', () => {
     assert.deepEqual(buttons(card).map((b) => ({ ...b.data, requestId: typeof b.data.requestId })), [
       { action: 'contactLog.open', requestId: 'string', customerId: espooId, topic: '' },
       { action: 'agreement.open', requestId: 'string', customerId: espooId },
+      { action: 'plan.show', requestId: 'string', customerId: espooId },
     ]);
   });
 

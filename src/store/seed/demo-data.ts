@@ -6,6 +6,7 @@ import type { Place } from '../../domain/records/place.js';
 import type { RecordWrite, Store } from '../store-port.js';
 import { demoCustomers } from './demo-customers.js';
 import { demoPersonWrites } from './demo-people.js';
+import { demoPlanWrites } from './demo-plans.js';
 import { stableIdFor as stableId } from '../../domain/stable-id.js';
 
 /**
@@ -76,6 +77,7 @@ export async function seedDemoData(store: Store, clock: Clock): Promise<Record<s
   writes.push(...customers.writes);
   const people = demoPersonWrites(meta);
   writes.push(...people);
+  writes.push(...demoPlanWrites(meta, Number(today.slice(0, 4))));
   await store.records.commit({ at: meta.createdAt, writes, outbox: [] });
   return { careHomes: demoHomes.length, places: placeCount, customers: customers.customers, contacts: customers.contacts, people: people.length };
 }

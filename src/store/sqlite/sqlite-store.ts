@@ -139,6 +139,8 @@ export class SqliteRecordStore implements RecordStore {
         }
         this.audit.appendNow(auditOfWrite(write.kind, before, write.record, changes.by ?? systemActor, now));
       }
+      const dropPending = prepared(this.db, `DELETE FROM outbox WHERE record_key = ? AND mode = 'post' AND status = 'pending'`);
+      for (const key of changes.dropPendingPosts ?? []) dropPending.run(key);
       const insertOutbox = prepared(this.db, 
         `INSERT INTO outbox (event_id, event_type, mode, audience, recipient, variant, record_key, payload, status, attempts, next_attempt_at, created_at, retry_from)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?) ON CONFLICT (event_id, audience, recipient) DO NOTHING`,

@@ -22,6 +22,7 @@ import { eventFor as complaintEvent } from './complaint-cards.spec.js';
 import { cards as customerCards } from './customer-cards.spec.js';
 import { cards as recordCards } from './record-cards.spec.js';
 import { cards as mineCards } from './mine-cards.spec.js';
+import { cards as planCards } from './customer-plan-cards.spec.js';
 import { views as personViews } from './card-views.spec.js';
 import { cards as meetingCards } from './meeting-cards.spec.js';
 import { digest } from './weekly-digest-card.spec.js';
@@ -54,6 +55,7 @@ const cardsOf = (locale: Locale): Record<string, unknown> => ({
   ...Object.fromEntries(Object.entries(customerCards(locale)).map(([k, v]) => [`customer.${k}`, v])),
   ...Object.fromEntries(Object.entries(recordCards(locale)).map(([k, v]) => [`record.${k}`, v])),
   ...Object.fromEntries(Object.entries(mineCards(locale)).map(([k, v]) => [`mine.${k}`, v])),
+  ...Object.fromEntries(Object.entries(planCards(locale)).map(([k, v]) => [`plan.${k}`, v])),
   ...Object.fromEntries(Object.entries(personViews(locale)).map(([k, v]) => [`view.${k}`, v])),
   ...Object.fromEntries(Object.entries(meetingCards(locale)).map(([k, v]) => [`meeting.${k}`, v])),
   ...Object.fromEntries(

@@ -193,10 +193,11 @@ describe('customer cards', () => {
     assert.deepEqual(submits(cards('fi').full), [
       { action: 'contactLog.open', requestId, customerId, topic: '' },
       { action: 'agreement.open', requestId, customerId },
+      { action: 'plan.show', requestId, customerId },
     ]);
-    assert.deepEqual(kinds(cards('fi').full), ['Action.Execute', 'Action.Execute']);
-    assert.deepEqual(((cards('en').full.actions ?? []) as { title: string }[]).map((a) => a.title), ['Log a contact', 'Record an agreement']);
-    assert.deepEqual(submits(cards('fi').empty).map((d) => d.action), ['contactLog.open'], 'no agreement button for who may not record one');
+    assert.deepEqual(kinds(cards('fi').full), ['Action.Execute', 'Action.Execute', 'Action.Execute']);
+    assert.deepEqual(((cards('en').full.actions ?? []) as { title: string }[]).map((a) => a.title), ['Log a contact', 'Record an agreement', 'Plan']);
+    assert.deepEqual(submits(cards('fi').empty).map((d) => d.action), ['contactLog.open', 'plan.show'], 'no agreement button for who may not record one');
   });
 
   it("shows the customer's reserved and sold places, reserved first, with who reserved and the counts", () => {

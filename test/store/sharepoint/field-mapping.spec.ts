@@ -24,10 +24,10 @@ describe('SharePoint list item fields ↔ records (issue 4)', () => {
     });
   }
 
-  it('round-trips the demo seed records a fresh install stores (homes, places, customers, contacts, people)', async () => {
+  it('round-trips the demo seed records a fresh install stores (homes, places, customers, contacts, people, customer plans)', async () => {
     const writes = await demoSeedRecords();
     const kinds = new Set(writes.map((w) => w.kind));
-    assert.deepEqual([...kinds].sort(), ['careHome', 'contact', 'customer', 'person', 'place']);
+    assert.deepEqual([...kinds].sort(), ['careHome', 'contact', 'customer', 'customerPlan', 'person', 'place']);
     const homes = writes.filter((w) => w.kind === 'careHome').map((w, i) => [w.record.id, String(i + 1)] as [string, string]);
     const customers = writes.filter((w) => w.kind === 'customer').map((w, i) => [w.record.id, String(i + 1)] as [string, string]);
     const seedRefs = mapResolver({ careHome: homes, customer: customers });
