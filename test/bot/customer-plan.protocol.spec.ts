@@ -152,6 +152,13 @@ describe('customer plan and annual clock (protocol)', () => {
     assert.equal(button.data.customerId, lansiUusimaa);
     assert.equal(button.data.date, '2026-12-28');
     assert.match(String(button.data.requestId), /^[0-9a-f-]{36}$/);
+    // The button turns the reminder into the kokous form for that customer and day (the meeting flow).
+    const opened = await h.execute(regionalDirector, reminder.activityIdAssigned!, button);
+    assert.equal(opened.status, 200);
+    const inputs = inputsOf(opened.card);
+    assert.equal(inputs.get('customerId')?.value, lansiUusimaa);
+    assert.equal(inputs.get('date')?.value, '2026-12-28');
+    assert.equal(executeAction(opened.card, 'meeting.schedule').verb, 'meeting.schedule', 'the form schedules the meeting');
     await new Promise((r) => setTimeout(r, 200));
     assert.equal(h.connector.posted(me).filter(isReminder).length, 1, 'exactly one reminder');
   });
