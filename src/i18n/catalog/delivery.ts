@@ -38,6 +38,17 @@ export const fi = {
   'delivery.event.contactLog.recorded': 'yhteydenoton muistutus',
   'delivery.event.digest.weekly': 'viikkokatsaus',
   'delivery.event.delivery.channelBroken': 'rikkinäisen kanavan ilmoitus',
+  'delivery.audience.calendar': 'kalenteri (kutsu)',
+  'delivery.event.channels.installNotice': 'asennusilmoitus',
+  'delivery.event.developmentMeeting.scheduled': 'kehityskokouksen kutsu',
+  'delivery.event.developmentMeeting.rescheduled': 'kehityskokouksen siirto',
+  'delivery.event.developmentMeeting.cancelled': 'kehityskokouksen peruutus',
+  'delivery.event.developmentMeeting.invited': 'kehityskokouksen kortti',
+  'delivery.event.developmentMeeting.memoDue': 'muistiopyyntö',
+  'delivery.event.entry.corrected': 'korjattu kirjaus',
+  'delivery.event.entry.withdrawn': 'peruttu kirjaus',
+  'delivery.event.agreement.recorded': 'sopimus',
+  'delivery.event.customerPlan.encounterDue': 'vuosikellon muistutus',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -79,4 +90,15 @@ export const en: Record<keyof typeof fi, string> = {
   'delivery.event.contactLog.recorded': 'contact reminder',
   'delivery.event.digest.weekly': 'weekly digest',
   'delivery.event.delivery.channelBroken': 'broken-channel notice',
+  'delivery.audience.calendar': 'calendar (invitation)',
+  'delivery.event.channels.installNotice': 'install notice',
+  'delivery.event.developmentMeeting.scheduled': 'meeting invitation',
+  'delivery.event.developmentMeeting.rescheduled': 'meeting rescheduled',
+  'delivery.event.developmentMeeting.cancelled': 'meeting cancelled',
+  'delivery.event.developmentMeeting.invited': 'meeting card',
+  'delivery.event.developmentMeeting.memoDue': 'memo request',
+  'delivery.event.entry.corrected': 'corrected entry',
+  'delivery.event.entry.withdrawn': 'withdrawn entry',
+  'delivery.event.agreement.recorded': 'agreement',
+  'delivery.event.customerPlan.encounterDue': 'annual-clock reminder',
 };
