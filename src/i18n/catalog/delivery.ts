@@ -45,10 +45,6 @@ export const fi = {
   'delivery.event.developmentMeeting.cancelled': 'kehityskokouksen peruutus',
   'delivery.event.developmentMeeting.invited': 'kehityskokouksen kortti',
   'delivery.event.developmentMeeting.memoDue': 'muistiopyyntö',
-  'delivery.event.entry.corrected': 'korjattu kirjaus',
-  'delivery.event.entry.withdrawn': 'peruttu kirjaus',
-  'delivery.event.agreement.recorded': 'sopimus',
-  'delivery.event.customerPlan.encounterDue': 'vuosikellon muistutus',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -97,8 +93,4 @@ export const en: Record<keyof typeof fi, string> = {
   'delivery.event.developmentMeeting.cancelled': 'meeting cancelled',
   'delivery.event.developmentMeeting.invited': 'meeting card',
   'delivery.event.developmentMeeting.memoDue': 'memo request',
-  'delivery.event.entry.corrected': 'corrected entry',
-  'delivery.event.entry.withdrawn': 'withdrawn entry',
-  'delivery.event.agreement.recorded': 'agreement',
-  'delivery.event.customerPlan.encounterDue': 'annual-clock reminder',
 };
