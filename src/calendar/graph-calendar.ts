@@ -86,7 +86,7 @@ export class GraphCalendar implements CalendarPort {
       transactionId: invite.transactionId,
     };
     const answer = await this.send(mailbox, 'creating the event', () =>
-      this.graph.post<unknown>(`${eventsPath(mailbox)}`, body, { headers: { Prefer: preferTimeZone } }),
+      this.graph.post<unknown>(eventsPath(mailbox), body, { headers: { Prefer: preferTimeZone } }),
     );
     return refOf(parseAnswer(answer, mailbox));
   }
@@ -147,8 +147,9 @@ export function graphCalendarFrom(
 
 // --- request shapes ---
 
+/** `/users/{id | userPrincipalName}/events`; the @ of an address stays readable, as in Graph's reference. */
 export function eventsPath(mailbox: string): string {
-  return `/users/${encodeURIComponent(mailbox)}/events`;
+  return `/users/${encodeURIComponent(mailbox).replace(/%40/g, '@')}/events`;
 }
 
 export function eventPath(mailbox: string, eventId: string): string {
