@@ -17,7 +17,9 @@ export interface CliIo {
 const usage = `Usage: npm run doctor
 Checks, in order, and stops at the first failure: the settings (MICROSOFT_APP_*, GRAPH_*, SHAREPOINT_SITE_ID,
 SHAREPOINT_SITE_URL; see .env.example), the certificate file, an app-only token, the site, every HoivaCRM list
-and column, the list views (a warning only), and reading one item of each list. Writes nothing.`;
+and column, the list views (a warning only), and reading one item of each list. With CALENDAR=graph also that the
+organizer mailbox answers (GET /users/{CALENDAR_ORGANIZER_MAILBOX}/calendar; a 403 is the Exchange RBAC for
+Applications scope); with CALENDAR=graph and the SQLite store no site is checked. Writes nothing.`;
 
 export async function runDoctorCli(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
   const unknown = argv.filter((a) => a !== '--help' && a !== '-h');

@@ -75,6 +75,20 @@ const base = z.object({
   DIGEST_CHECK_MS: z.coerce.number().int().min(1_000).default(60_000),
   /** How long after recording an entry its author may still withdraw it (`omat` → Peru); corrections have no limit. */
   WITHDRAW_WINDOW_HOURS: z.coerce.number().min(0).default(48),
+  /**
+   * Development-meeting invitations (issue 12). ics: an RFC 5545 invitation stored with the meeting and served
+   * as .ics (local mode, and a tenant without the calendar grant). graph: an Outlook event in the organizer's
+   * calendar through Microsoft Graph (tenant mode; needs the Graph settings and Calendars.ReadWrite limited with
+   * Exchange RBAC for Applications, README "Outlook invitations").
+   */
+  CALENDAR: z.enum(['ics', 'graph']).default('ics'),
+  /** CALENDAR=graph: whose calendar holds the event — the scheduling person's own (person) or one shared mailbox (mailbox). */
+  CALENDAR_ORGANIZER_SOURCE: z.enum(['person', 'mailbox']).default('person'),
+  /** CALENDAR_ORGANIZER_SOURCE=mailbox: the organizer mailbox, e.g. kehityskokoukset@contoso.fi. */
+  CALENDAR_ORGANIZER_MAILBOX: z
+    .email({ message: 'must be a mailbox address such as kehityskokoukset@contoso.fi' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 const local = base.extend({
@@ -103,7 +117,7 @@ const tenant = base
   });
 
 export const configSchema = z.discriminatedUnion('MODE', [local, tenant]);
-/** With STORE=sharepoint, also the Microsoft Graph settings (GRAPH_*, MICROSOFT_APP_*). */
+/** With STORE=sharepoint or CALENDAR=graph, also the Microsoft Graph settings (GRAPH_*, MICROSOFT_APP_*). */
 export type Config = z.infer<typeof configSchema> & { graph?: GraphSettings };
 export type LocalConfig = z.infer<typeof local>;
 
@@ -119,7 +133,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || 'MODE'}: ${i.message}`);
     throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
   }
-  if (parsed.data.STORE !== 'sharepoint') return parsed.data;
+  const calendarProblem = calendarSettingsProblem(parsed.data);
+  if (calendarProblem) throw new ConfigError(`Invalid configuration (see .env.example):\n  ${calendarProblem}`);
+  if (parsed.data.STORE !== 'sharepoint') return parsed.data.CALENDAR === 'graph' ? { ...parsed.data, graph: calendarGraphSettings(env) } : parsed.data;
   // Graph delivers only to https; local mode (loopback only, no real Graph calling) may use loopback http.
   const urlProblem = parsed.data.GRAPH_NOTIFICATION_URL
     ? notificationUrlProblem(parsed.data.GRAPH_NOTIFICATION_URL, { allowLoopbackHttp: parsed.data.MODE === 'local' })
@@ -132,6 +148,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     return { ...parsed.data, graph: graphSettingsFromEnv(env) };
   } catch (error) {
     if (error instanceof GraphSettingsError) throw new ConfigError(`STORE=sharepoint: ${error.message}`);
+    throw error;
+  }
+}
+
+/** CALENDAR=graph makes Outlook events in real mailboxes: tenant mode only, and a shared organizer needs its address. */
+function calendarSettingsProblem(config: z.infer<typeof configSchema>): string | undefined {
+  if (config.CALENDAR !== 'graph') return undefined;
+  if (config.MODE !== 'tenant') return 'CALENDAR: graph needs MODE=tenant (local mode makes .ics invitations: CALENDAR=ics)';
+  if (config.CALENDAR_ORGANIZER_SOURCE === 'mailbox' && !config.CALENDAR_ORGANIZER_MAILBOX) {
+    return 'CALENDAR_ORGANIZER_MAILBOX: CALENDAR_ORGANIZER_SOURCE=mailbox needs the organizer mailbox, e.g. kehityskokoukset@contoso.fi';
+  }
+  return undefined;
+}
+
+function calendarGraphSettings(env: NodeJS.ProcessEnv): GraphSettings {
+  try {
+    return graphSettingsFromEnv(env);
+  } catch (error) {
+    if (error instanceof GraphSettingsError) throw new ConfigError(`CALENDAR=graph: ${error.message}`);
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import { createGraphClient, type GraphClient } from '../../graph/graph-client.js
 import { GraphAuthError, GraphRequestError } from '../../graph/graph-errors.js';
 import { GraphSettingsError, graphEndpoints, graphSettingsEnv, graphSettingsFromEnv, type GraphSettings } from '../../graph/graph-settings.js';
 import { readCertificateCredential } from '../../graph/token-provider.js';
+import { checkGraphCalendar } from '../../calendar/graph-calendar-doctor.js';
 import { roleScopes, type PersonRole } from '../../domain/records/person.js';
 import type { Logger } from '../../logger.js';
 import { keyColumnName, listDefinitions, type ListDefinition } from './list-schema.js';
@@ -85,9 +86,12 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorResult> {
     // 1. Settings.
     const settings = checkGraphSettings(env);
     ok('Settings', `${graphSettingsEnv.clientId} ${settings.clientId}, ${graphSettingsEnv.tenantId} ${settings.tenantId}, Graph ${graphEndpoints(settings).baseUrl}`);
-    const siteId = checkSiteId(env);
-    ok('SHAREPOINT_SITE_ID', siteId);
-    const configuredSiteUrl = checkSiteUrl(env);
+    // CALENDAR=graph with the SQLite store (issue 12): only the calendar needs Graph, so no site is checked.
+    const calendar = env.CALENDAR?.trim() === 'graph';
+    const calendarOnly = calendar && env.STORE?.trim() !== 'sharepoint' && !env.SHAREPOINT_SITE_ID?.trim();
+    const siteId = calendarOnly ? '' : checkSiteId(env);
+    if (!calendarOnly) ok('SHAREPOINT_SITE_ID', siteId);
+    const configuredSiteUrl = calendarOnly ? undefined : checkSiteUrl(env);
     const certificate = checkCredential(settings, now(), ok, warn);
 
     // 2. Token.
@@ -98,6 +102,18 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorResult> {
       throw tokenFailure(error, settings, certificate);
     }
     ok('Token', `app-only token for ${graph.tokens.scope} from ${graphEndpoints(settings).authority} (${graph.tokens.credential} credential)`);
+
+    // 2b. The organizer mailbox (CALENDAR=graph): GET /users/{mailbox}/calendar; a 403 is the RBAC scope.
+    if (calendar) {
+      const check = await checkGraphCalendar(graph, env);
+      if (!check.ok) throw new CheckFailed('Calendar', check.problem, check.fixes, check.detail);
+      ok('Calendar', check.text);
+      for (const warning of check.warnings) warn('Calendar', warning);
+      if (calendarOnly) {
+        out(`All checks passed${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}. doctor only reads: creating an event needs Calendars.ReadWrite on the mailbox.`);
+        return { ok: true, warnings };
+      }
+    }
 
     // 3. Site.
     const site = await readSite(graph, siteId);

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { findRoute, graphError, splitRelativeUrl, type DoubleRequest, type DoubleResponse, type GraphRoute } from './double-http.js';
+import { CalendarEvents } from './calendar-events.js';
 import { ListDelta } from './list-delta.js';
 import { SharePointLists } from './sharepoint-lists.js';
 import { makeLoopbackServerCertificate, makeTempDir, removeDir, type TestCertificate } from './test-certificates.js';
@@ -30,6 +31,11 @@ export interface Fault {
   path?: RegExp | string;
   /** 'top-level' requests, requests 'inside' a $batch, or 'any' (default). */
   where?: 'top-level' | 'inside' | 'any';
+  /**
+   * A lost answer: the route handles the request (the event is made, the item written) and the fault is
+   * answered instead of its result — what a gateway timeout after the work was done looks like to the client.
+   */
+  afterHandling?: boolean;
 }
 
 export interface LoggedRequest {
@@ -60,6 +66,8 @@ export class GraphDouble {
   readonly log: LoggedRequest[] = [];
   readonly tokens: TokenEndpoint;
   readonly lists: SharePointLists;
+  /** Outlook calendars: /users/{id}/events and /users/{id}/calendar (calendar-events.ts). */
+  readonly calendars = new CalendarEvents();
   private readonly routes: GraphRoute[] = [];
   /** Routes outside the Graph version root, matched on the URL path: SharePoint REST (`/sites/{path}/_api/…`). */
   private readonly siteRoutes: GraphRoute[] = [];
@@ -80,6 +88,7 @@ export class GraphDouble {
     // Delta first, so `…/items/delta` is never taken for an item id (the item route excludes it as well).
     this.addRoutes(new ListDelta(this.lists, () => this.graphBaseUrl).routes());
     this.addRoutes(this.lists.routes());
+    this.addRoutes(this.calendars.routes());
   }
 
   static async start(options?: GraphDoubleOptions): Promise<GraphDouble> {
@@ -149,6 +158,11 @@ export class GraphDouble {
     this.log.length = 0;
   }
 
+  /** Calendar requests (`/users/…`), top-level and inside batches, in the order they arrived. */
+  calendarRequests(): LoggedRequest[] {
+    return this.graphRequests().filter((r) => r.path.replace(/^\/?/, '/').startsWith('/users/'));
+  }
+
   /** Requests Graph answered (top-level and inside batches), without token traffic. */
   graphRequests(): LoggedRequest[] {
     return this.log.filter((r) => r.kind === 'graph' || r.kind === 'batch' || r.kind === 'in-batch');
@@ -195,7 +209,8 @@ export class GraphDouble {
         answer = this.injectedFault(request, 'top-level', entry) ?? this.batch(request, this.log.indexOf(entry), entry);
       } else {
         entry.kind = 'graph';
-        answer = this.injectedFault(request, 'top-level', entry) ?? this.dispatch(request);
+        const lost = this.injectedFault(request, 'top-level', entry, true);
+        answer = lost ? (this.dispatch(request), lost) : (this.injectedFault(request, 'top-level', entry) ?? this.dispatch(request));
       }
     } else if (findRoute(this.siteRoutes, { method, path: url.pathname, query: url.searchParams, headers, body: undefined })) {
       // SharePoint REST: same bearer check; SharePoint's own 401 body says little more than this.
@@ -279,9 +294,10 @@ export class GraphDouble {
     return { status: 200, body: { responses: responses.reverse() } };
   }
 
-  private injectedFault(request: DoubleRequest, where: 'top-level' | 'inside', entry: LoggedRequest): DoubleResponse | undefined {
+  private injectedFault(request: DoubleRequest, where: 'top-level' | 'inside', entry: LoggedRequest, afterHandling = false): DoubleResponse | undefined {
     const slot = this.faults.find(({ fault, remaining }) => {
       if (remaining <= 0) return false;
+      if (Boolean(fault.afterHandling) !== afterHandling) return false;
       if (fault.where && fault.where !== 'any' && fault.where !== where) return false;
       if (fault.method && fault.method.toUpperCase() !== request.method) return false;
       if (fault.path instanceof RegExp) return fault.path.test(request.path);
@@ -301,7 +317,9 @@ export class GraphDouble {
     }
     return fault.status === 429
       ? graphError(429, 'TooManyRequests', 'The request has been throttled', headers)
-      : graphError(fault.status, fault.status === 503 ? 'serviceNotAvailable' : 'gatewayTimeout', 'The service is temporarily unavailable', headers);
+      : fault.status === 500
+        ? graphError(500, 'generalException', 'An unexpected error occurred.', headers)
+        : graphError(fault.status, fault.status === 503 ? 'serviceNotAvailable' : 'gatewayTimeout', 'The service is temporarily unavailable', headers);
   }
 }
 
