@@ -74,8 +74,8 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
   const app = appContext(store, clock, () => worker?.poke(), { withdrawWindowHours: config.WITHDRAW_WINDOW_HOURS });
   // Local mode serves meeting invitations as .ics at this server's address, known once it listens.
   let listeningAt: string | undefined;
-  const calendar = calendarFor(config, { clock });
-  const servesIcs = config.MODE === 'local' && calendar.kind === 'ics';
+  const calendar = calendarFor(config, { clock, graph: opened.graph, logger });
+  const servesIcs = config.MODE === 'local' && calendar.port.kind === 'ics';
   const bot = createTeamsBot(config, app, logger, () => (servesIcs ? listeningAt : undefined));
   // STORE=sharepoint: people's edits in the lists reach the mirror (and the channels) through the delta feed;
   // the first read finishes before the server answers, so the mirror is current from the first request.
@@ -107,7 +107,7 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
     logger,
     backoff: { baseMs: config.OUTBOX_RETRY_BASE_MS, maxMs: config.OUTBOX_RETRY_MAX_MS, giveUpAfterMs: config.OUTBOX_GIVE_UP_AFTER_MS },
     channelLocale: config.DEFAULT_LOCALE,
-    calendar,
+    calendar: calendar.port,
     pollIntervalMs: config.OUTBOX_POLL_MS,
     // Covers one call (aborted at the timeout) and its bookkeeping; the pacing wait comes before the lease.
     // After a crash a row is taken again when its lease runs out: short, so a card is not held up long.
@@ -157,6 +157,7 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
     // Nothing started yet but the store: close it, so the error is the only thing that happens.
     await delta?.stop();
     await store.close();
+    calendar.close();
     opened.close();
     throw error;
   }
@@ -189,6 +190,7 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
       await subscriptions?.stop();
       await delta?.stop();
       await store.close();
+      calendar.close();
       opened.close();
     },
   };
