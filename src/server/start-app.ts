@@ -1,4 +1,5 @@
 import { calendarFor } from '../calendar/calendar-for.js';
+import type { CalendarPort } from '../calendar/calendar-port.js';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -65,7 +66,11 @@ async function closeGracefully(server: Server, graceMs: number): Promise<void> {
  * The composition root: store, use-case context, bot, outbox worker, HTTP server. Tests start the
  * same thing on a free port with their own data folder and clock.
  */
-export async function startApp(config: Config, deps: { clock?: Clock; logger?: Logger } = {}): Promise<RunningApp> {
+/**
+ * `deps.calendar`: a calendar adapter instead of the one CALENDAR chooses — the seam the protocol tests use to put
+ * the Graph adapter, talking to the Graph double, behind a local-mode server (tenant mode needs signed activities).
+ */
+export async function startApp(config: Config, deps: { clock?: Clock; logger?: Logger; calendar?: CalendarPort } = {}): Promise<RunningApp> {
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger ?? consoleLogger(config.LOG_LEVEL);
   const opened = await openConfiguredStore(config, join(resolve(projectRoot, config.DATA_DIR), 'hoivacrm.sqlite'), logger);
@@ -74,7 +79,7 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
   const app = appContext(store, clock, () => worker?.poke(), { withdrawWindowHours: config.WITHDRAW_WINDOW_HOURS });
   // Local mode serves meeting invitations as .ics at this server's address, known once it listens.
   let listeningAt: string | undefined;
-  const calendar = calendarFor(config, { clock, graph: opened.graph, logger });
+  const calendar = deps.calendar ? { port: deps.calendar, close: () => undefined } : calendarFor(config, { clock, graph: opened.graph, logger });
   const servesIcs = config.MODE === 'local' && calendar.port.kind === 'ics';
   const bot = createTeamsBot(config, app, logger, () => (servesIcs ? listeningAt : undefined));
   // STORE=sharepoint: people's edits in the lists reach the mirror (and the channels) through the delta feed;

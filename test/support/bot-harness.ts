@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CalendarPort } from '../../src/calendar/calendar-port.js';
 import { runningClockFrom } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
@@ -30,7 +31,8 @@ export class BotHarness {
     },
   };
 
-  async start(env: Record<string, string> = {}): Promise<this> {
+  /** `calendar`: a calendar adapter for the server (e.g. the Graph one against the Graph double). */
+  async start(env: Record<string, string> = {}, options: { calendar?: CalendarPort } = {}): Promise<this> {
     if (!this.connector.url) {
       await this.connector.start();
       this.connector.teamChannels = [{ id: TEAM.id }, { id: MYYNTI.id, name: MYYNTI.name }];
@@ -49,7 +51,7 @@ export class BotHarness {
       LOCAL_LOCALE: 'client',
       ...env,
     });
-    this.app = await startApp(config, { clock: this.clock, logger: this.logger });
+    this.app = await startApp(config, { clock: this.clock, logger: this.logger, ...(options.calendar ? { calendar: options.calendar } : {}) });
     return this;
   }
 
