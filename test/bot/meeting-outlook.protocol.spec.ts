@@ -3,10 +3,10 @@ import { GraphCalendar } from '../../src/calendar/graph-calendar.js';
 import { createGraphClient, type GraphClient } from '../../src/graph/graph-client.js';
 import type { RetryClock } from '../../src/graph/throttling-retry-handler.js';
 import { BotHarness, eventually } from '../support/bot-harness.js';
-import { executeAction, textsOf, type Json } from '../support/cards.js';
+import { executeAction, inputsOf, textsOf, type Json } from '../support/cards.js';
 import { startGraphTestbed, type GraphTestbed } from '../support/graph-double/testbed.js';
 import { choice, openForm, submitForm } from '../support/record-form-session.js';
-import { homeDirector, installedInTeam, personalConversationId } from '../support/teams-activities.js';
+import { businessDirector, homeDirector, installedInTeam, personalConversationId, personalMessage, regionalDirector } from '../support/teams-activities.js';
 
 /**
  * Issue 12, tenant calendar: `kokous` → an Outlook event through Microsoft Graph, end to end — the bot's form,
@@ -83,6 +83,37 @@ describe('development meetings as Outlook events (protocol, Graph double)', func
     assert.equal(cancel.status, 202);
     assert.equal(bed.double.calendarRequests().filter((r) => r.method === 'DELETE').length, 0, 'cancelled, not deleted');
     assert.equal(bed.double.calendars.eventsOf(mailbox).length, 1);
+  });
+
+  it('leaves the meeting "invite pending" while Graph fails, shows it on the card and in tila, and sends it once Graph answers', async () => {
+    // More 503s than one delivery attempt's retries: the outbox takes over, as for a card.
+    bed.double.failNext(1000, { status: 503, method: 'POST', path: '/events' });
+    const { form } = await openForm(h, homeDirector, 'kokous');
+    await submitForm(h, form, values(form.card));
+    await eventually(async () => ((await h.app.store.outbox.list()).some((e) => e.audience === 'calendar' && e.attempts > 0) ? true : undefined), 10_000);
+    assert.equal((await meeting()).state, 'kutsu-odottaa');
+    const me = personalConversationId(homeDirector);
+    const card = await eventually(() => h.connector.posted(me).map((c) => textsOf((c.body as { attachments?: { content: Json }[] }).attachments?.[0]?.content).join('\n')).find((t) => /Kehityskokous/.test(t)), 10_000);
+    assert.match(card, /Kutsu odottaa/i, 'the card says the invitation is on its way');
+    const before = h.connector.posted(personalConversationId(businessDirector)).length;
+    await h.post(personalMessage(h.connector.url, businessDirector, 'tila'));
+    const status = h.connector.posted(personalConversationId(businessDirector)).slice(before).map((c) => textsOf((c.body as { attachments?: { content: Json }[] }).attachments?.[0]?.content).join('\n')).join('\n');
+    assert.match(status, /kalenteri \(kutsu\)/, status);
+    bed.double.clearFaults();
+    await eventually(async () => (await meeting()).state === 'kutsuttu' || undefined, 15_000);
+    assert.equal(bed.double.calendars.eventsOf(mailbox).length, 1, 'one event in the end');
+  });
+
+  it('schedules the quarterly joint meeting as a recurring event every three months, inviting sales and the regional directors', async () => {
+    const { form } = await openForm(h, regionalDirector, 'kokous neljännes');
+    await submitForm(h, form, { date: '2027-01-15', startTime: '13:00', durationMinutes: '120', agenda: 'Myynnin ja tuotannon yhteiskokous', attendees: inputsOf(form.card).get('attendees')?.value ?? '' });
+    await eventually(async () => (await meeting())?.state === 'kutsuttu' || undefined, 10_000);
+    const post = bed.double.calendarRequests().find((r) => r.method === 'POST' && r.status === 201)!;
+    const body = post.body as { recurrence: { pattern: { type: string; interval: number; dayOfMonth: number } }; attendees: { emailAddress: { address: string } }[] };
+    assert.deepEqual(body.recurrence.pattern, { type: 'absoluteMonthly', interval: 3, dayOfMonth: 15 });
+    const invited = body.attendees.map((a) => a.emailAddress.address).sort();
+    for (const who of ['mikko.myyntipaallikko@hoiva.example', 'sanna.myyntijohtaja@hoiva.example', 'jukka.jarvinen@hoiva.example']) assert.ok(invited.includes(who), `${who} in ${invited.join(', ')}`);
+    assert.equal((await meeting()).kind, 'neljannesvuosittainen');
   });
 
   it('says so on the card when the organizer cannot host Teams meetings (201 without a join link)', async () => {

@@ -26,9 +26,17 @@ export function demoPersonWrites(meta: Meta): RecordWrite[] {
       userId: p.userId,
       name: p.name,
       roles: p.roles,
+      // Invented addresses (the demo's people are invented): the meeting invitations need someone to invite.
+      email: demoEmail(p.name),
       ...(p.home ? { careHomeIds: [stableIdFor(`home:${p.home}`)] } : {}),
       ...(p.region ? { region: p.region } : {}),
     };
     return { kind: 'person', record: person, expectedVersion: null };
   });
+}
+
+/** "Kaisa Kotijohtaja" → kaisa.kotijohtaja@hoiva.example: letters without diacritics, an example.* domain. */
+function demoEmail(name: string): string {
+  const local = name.toLocaleLowerCase('fi').normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z ]/g, '').trim().replace(/ +/g, '.');
+  return `${local}@hoiva.example`;
 }
