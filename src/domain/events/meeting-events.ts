@@ -7,7 +7,8 @@ import type { EventBase } from '../events.js';
  * quarterly joint meeting of service production and sales. "Development meeting → business director and
  * sales (memo in the CRM + notice)": the card carries the memo itself.
  */
-export interface DevelopmentMeetingRecordedData {
+/** What every meeting card names: which meeting, with which customer and home, and when. */
+export interface MeetingSubject {
   meetingId: string;
   kind: DevelopmentMeeting['kind'];
   customerId?: string | undefined;
@@ -16,6 +17,9 @@ export interface DevelopmentMeetingRecordedData {
   careHomeName?: string | undefined;
   startsAt: string;
   endsAt: string;
+}
+
+export interface DevelopmentMeetingRecordedData extends MeetingSubject {
   participants: string;
   memo?: string | undefined;
   feedback?: string | undefined;
@@ -29,17 +33,9 @@ export type DevelopmentMeetingRecordedEvent = EventBase<'developmentMeeting.reco
  * Everything the scheduled meeting's card shows (issue 12): the organizer's and the management channel's card
  * render from this, and update in place when the calendar answers, on a reschedule and on a cancel.
  */
-export interface MeetingCardData {
-  meetingId: string;
+export interface MeetingCardData extends MeetingSubject {
   /** The record's version when the card was made: Siirrä / Peru refer to it. */
   version: number;
-  kind: DevelopmentMeeting['kind'];
-  customerId?: string | undefined;
-  customerName?: string | undefined;
-  careHomeId?: string | undefined;
-  careHomeName?: string | undefined;
-  startsAt: string;
-  endsAt: string;
   agenda?: string | undefined;
   attendees: { email: string; name?: string | undefined }[];
   state: NonNullable<DevelopmentMeeting['state']>;
