@@ -58,7 +58,7 @@ const base = z.object({
    */
   CARD_VIEWS: z.enum(['user-specific', 'shared']).optional(),
   LOG_LEVEL: z.enum(['info', 'warn', 'error', 'silent']).default('info'),
-  /** Seed demo homes, places and municipalities into an empty store (local mode default: yes). */
+  /** Seed demo homes, places and customers into an empty store (local mode default: yes). */
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(2_000),
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1_000),

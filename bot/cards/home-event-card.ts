@@ -5,8 +5,8 @@ import type { Audience } from '../../src/notify/audience.js';
 import { cardWithSpecialMention } from './special-mention.js';
 
 /**
- * The home-event card for management and sales: which municipalities came to the relatives' evening or
- * party and what came up ("municipality attended a home event → sales, same way as a visit"). A special
+ * The home-event card for management and sales: which customers came to the relatives' evening or
+ * party and what came up ("customer attended a home event → sales, same way as a visit"). A special
  * mention comes first and @mentions the sales people, as on the supervision-visit card.
  */
 /** `audience`: where the card goes; only the sales channel's copy @mentions the sales people. */

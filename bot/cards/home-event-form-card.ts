@@ -5,7 +5,7 @@ import { homeEventKinds } from '../../src/domain/records/home-event.js';
 import { t, type Locale } from '../../src/i18n/messages.js';
 import { careHomeOptions, type FormSpec } from '../forms/form-card.js';
 
-/** The `tilaisuus` form: the fields of the home-event input schema; the municipalities follow from the attendees. */
+/** The `tilaisuus` form: the fields of the home-event input schema; the customers follow from the attendees. */
 export function homeEventFormSpec(locale: Locale, homes: CareHome[], contacts: ContactName[], today: string): FormSpec {
   return {
     title: 'form.homeEvent.title',

@@ -63,7 +63,7 @@ export function placeCard(d: PlaceCardData, locale: Locale, requestId: string, v
     body.push(textBlock(reservedLine, { weight: 'bolder' }));
   }
   if (d.status === 'kaytossa') {
-    // Sold: who sold it, to which municipality, when; the reservation it came from in small print.
+    // Sold: who sold it, to which customer, when; the reservation it came from in small print.
     if (d.soldBy && d.soldAt) {
       body.push(
         textBlock(t(locale, 'card.placeFreed.sold', { customer: d.reservedForName ?? '?', name: d.soldBy.name, when: formatDateTime(locale, d.soldAt) }), {

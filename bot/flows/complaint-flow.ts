@@ -17,7 +17,7 @@ import { failureText, replyWithFailure } from './failure-reply.js';
 import type { BotFlow, FlowContext } from './flow.js';
 
 /**
- * `reklamaatio` / `complaint`: the home director records a municipality's complaint (thesis 4.4.3); the
+ * `reklamaatio` / `complaint`: the home director records a customer's complaint (thesis 4.4.3); the
  * next steps are taken from the complaint card itself ('complaint.advance'), which updates in place.
  */
 export const complaintFlow: BotFlow = {

@@ -10,7 +10,7 @@ import { answerRefused, answerSaved, editOf, prefill, type EntryForm } from '../
 import { coerceFormValues, formCard, type FormSpec, type FormState } from '../forms/form-card.js';
 import type { BotFlow, FlowContext } from './flow.js';
 
-/** `tilaisuus` / `event`: a home event and who came from the municipality; management and sales are told. */
+/** `tilaisuus` / `event`: a home event and who came from the customer; management and sales are told. */
 export const homeEventFlow: BotFlow = {
   commands: [{ id: 'homeEvent', fi: 'tilaisuus', en: 'event', aliases: ['asukastilaisuus', 'home event'], help: 'help.cmd.homeEvent' }],
   submitActions: ['homeEvent.submit'],

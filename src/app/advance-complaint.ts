@@ -20,7 +20,7 @@ export type AdvanceComplaintOutcome =
 
 /**
  * The next step of a complaint, from its card (thesis 4.4.3): corrective actions agreed, corrected,
- * the municipality informed (with the regional director's written reply when needed), closed. Only the
+ * the customer informed (with the regional director's written reply when needed), closed. Only the
  * roles responsible for complaints may move it, and only a regional or business director may give the
  * written reply. The write names the version the card showed: of two people moving it at once the first
  * wins and the other is told who was first. Every card posted for the complaint updates in place.

@@ -48,7 +48,7 @@ export interface PlacesFilter {
 export const OPEN_PLACES_SHOWN = 40;
 
 /**
- * The free and freeing places per home, what sales checks when a municipality calls (thesis 6.1): by region
+ * The free and freeing places per home, what sales checks when a customer calls (thesis 6.1): by region
  * and home name, each home's soonest first; at most `limit` of them, read so (store.queries.openPlaces).
  * With `withReserved` (`paikat`) the preliminarily reserved places are listed among them, in date order,
  * with the customer's name from the cached customer list: sales sees what is taken, by whom and for whom.

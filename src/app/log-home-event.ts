@@ -20,8 +20,8 @@ export interface HomeEventLogged {
 
 /**
  * The regional director logs a home event — relatives' evening, summer or Christmas party — and which
- * municipal officials came (DOMAIN.md: "municipality attended a home event → sales, same way as a
- * visit"). The municipalities are derived from the attending contacts; management and sales are told.
+ * municipal officials came (DOMAIN.md: "customer attended a home event → sales, same way as a
+ * visit"). The customers are derived from the attending contacts; management and sales are told.
  */
 export async function logHomeEvent(ctx: AppContext, actor: ActorRef, input: unknown): Promise<UseCaseResult<HomeEventLogged>> {
   // In edit mode (`omat` → Muokkaa, a receipt's Muokkaa) the form also names the entry and the version it showed.

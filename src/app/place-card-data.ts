@@ -5,15 +5,15 @@ import type { AppContext } from './app-context.js';
 import { FIRST_PAGE } from './customer-choices.js';
 
 /**
- * How many municipalities the Reserve choice lists in the card: the home's region first (thesis 6.1: sales
+ * How many customers the Reserve choice lists in the card: the home's region first (thesis 6.1: sales
  * offers a home's places in its region), as a form's first page does (customer-choices.ts). The others are
  * found by typing (the choice's Data.Query, bot/search-invoke.ts); the card says how many there are.
  */
 export const RESERVE_CHOICES = FIRST_PAGE;
 
 /**
- * The snapshot the place card renders: the place, its home, and the reserving municipality's name
- * (for an occupied place, the municipality it was sold to, with who sold it and when).
+ * The snapshot the place card renders: the place, its home, and the reserving customer's name
+ * (for an occupied place, the customer it was sold to, with who sold it and when).
  */
 export async function placeCardData(ctx: AppContext, place: Place, home: CareHome): Promise<PlaceCardData> {
   // The names come from the store's cached, Finnish-sorted list: no re-read and re-sort per freed place.

@@ -25,7 +25,7 @@ export interface ComplaintReceived {
 }
 
 /**
- * A municipality's complaint, recorded by the home director (thesis 4.4.3). It starts as received, with
+ * A customer's complaint, recorded by the home director (thesis 4.4.3). It starts as received, with
  * a target date for agreeing corrective actions set by its severity (seed 002: response times must not
  * slip unnoticed). Management and every quality manager get the full card, sales a summary without the
  * free text (src/notify/routing.ts). The form's request id is the complaint's id: a repeated submit stores one.

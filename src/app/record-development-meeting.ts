@@ -18,7 +18,7 @@ export interface DevelopmentMeetingRecorded {
 
 /**
  * The home director records a development-meeting memo (thesis 6.3): the yearly meeting with the
- * municipality (head of elderly care, social worker, regional director, home director) or the joint
+ * customer (head of elderly care, social worker, regional director, home director) or the joint
  * meeting of service production and sales every three months. "Development meeting → business director
  * and sales (memo in the CRM + notice)": management and sales get the memo. The Outlook invite
  * (calendarEventId) comes with a later issue.

@@ -29,7 +29,7 @@ export type ReservePlaceOutcome =
     };
 
 /**
- * Preliminary reservation of a freed place for a municipality, from the card in the sales channel.
+ * Preliminary reservation of a freed place for a customer, from the card in the sales channel.
  * The write names the version the card showed: when two people reserve at once, the first commit wins
  * and the second is told who was first. Every posted card of the place updates in place.
  */

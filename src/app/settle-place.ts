@@ -14,7 +14,7 @@ import { placeCardData } from './place-card-data.js';
 import { forbidden, invalid, type UseCaseResult } from './result.js';
 
 export type SettlePlaceOutcome =
-  /** Sold (occupied) or released; `customerName` is the municipality it was sold to or reserved for. */
+  /** Sold (occupied) or released; `customerName` is the customer it was sold to or reserved for. */
   | { settled: true; settlement: PlaceSettlement; place: Place; customerName: string }
   /**
    * The card was stale: someone changed the place first. `changedBy`/`changedAt` say who and when

@@ -50,7 +50,7 @@ export interface PlaceCardData {
   reservedBy?: ActorRef | undefined;
   reservedAt?: string | undefined;
   /**
-   * An occupied (sold) place: who marked it sold, and when. The municipality it was sold to is
+   * An occupied (sold) place: who marked it sold, and when. The customer it was sold to is
    * `reservedForName`: a place is sold through its preliminary reservation, whose fields it keeps.
    */
   soldBy?: ActorRef | undefined;
@@ -58,9 +58,9 @@ export interface PlaceCardData {
   /** A reservation just given up (the place is open again): who released it, and when. */
   releasedBy?: ActorRef | undefined;
   releasedAt?: string | undefined;
-  /** The municipalities the card's Reserve action offers, the home's own region first. */
+  /** The customers the card's Reserve action offers, the home's own region first. */
   reserveChoices: { id: string; name: string }[];
-  /** Municipalities not among the choices (a bounded list keeps the card within Teams' size limit). */
+  /** Customers not among the choices (a bounded list keeps the card within Teams' size limit). */
   moreReserveChoices?: number | undefined;
 }
 

@@ -18,13 +18,13 @@ export interface Route {
 }
 
 export const routingTable: Record<DomainEventType, readonly Route[]> = {
-  // "place freeing / freed → sales (they check the occupancy table when a municipality calls)"
+  // "place freeing / freed → sales (they check the occupancy table when a customer calls)"
   'place.freed': [{ to: 'sales' }],
   // "place reserved / sold → everyone who saw the freed-place card (the card updates)"
   'place.changed': [{ to: 'postedCards' }],
   // "supervision visit → business director (management) and sales managers"
   'supervisionVisit.logged': [{ to: 'management' }, { to: 'sales' }],
-  // "municipality attended a home event → sales, same way as a visit"
+  // "customer attended a home event → sales, same way as a visit"
   'homeEvent.logged': [{ to: 'management' }, { to: 'sales' }],
   // "sales learned something production needs → production/management, same way" (and the other way)
   'note.fromSales': [{ to: 'management' }],

@@ -8,7 +8,7 @@ import { freeText } from '../records/privacy.js';
  * The next step of a complaint, submitted from its card. `version` is the complaint version the card
  * showed, so of two people moving it at once exactly one wins; `step` is the status the card offered.
  * Each step carries only what it needs: agreeing actions needs the actions and a target date for the
- * correction; informing the municipality may carry the regional director's written reply.
+ * correction; informing the customer may carry the regional director's written reply.
  * Built per day because the correction's target date cannot be in the past.
  */
 export function advanceComplaintCommand(today: string) {

@@ -5,7 +5,7 @@ import type { FieldError } from '../validation.js';
 
 /**
  * What the regional director submits after a home event (`tilaisuus`): the record's input schema minus
- * who recorded it (the signed-in user) and the municipalities, which follow from the contacts who came.
+ * who recorded it (the signed-in user) and the customers, which follow from the contacts who came.
  */
 export const logHomeEventCommand = homeEventInputSchema
   .omit({ recordedBy: true, customerIds: true })
@@ -17,7 +17,7 @@ export function homeEventDateError(date: string, today: string): FieldError | un
   return date > today ? { field: 'date', key: 'homeEvent.dateInFuture' } : undefined;
 }
 
-/** The municipalities that attended: each attending contact's customer, once, in the order first met. */
+/** The customers that attended: each attending contact's customer, once, in the order first met. */
 export function attendingCustomerIds(contacts: readonly { customerId: string }[]): string[] {
   return [...new Set(contacts.map((c) => c.customerId))];
 }

@@ -3,7 +3,7 @@ import { recordId } from '../records/common.js';
 import { supervisionVisitInputSchema } from '../records/supervision-visit.js';
 
 /**
- * What a regional director submits after the municipality's supervision visit (`käynti`). The fields
+ * What a regional director submits after the customer's supervision visit (`käynti`). The fields
  * are the record's input schema minus who recorded it (that is the signed-in user).
  */
 export const logSupervisionVisitCommand = supervisionVisitInputSchema.omit({ recordedBy: true }).extend({ requestId: recordId });

@@ -3,7 +3,7 @@ import { recordId } from '../records/common.js';
 import { complaintInputSchema } from '../records/complaint.js';
 
 /**
- * What the home director submits when a municipality complains (`reklamaatio`, thesis 4.4.3): the
+ * What the home director submits when a customer complains (`reklamaatio`, thesis 4.4.3): the
  * record's own fields as typed in the form. Status, handling steps, target dates and who recorded it
  * are set by the use case. Built per day because "received, not in the future" depends on today.
  */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { recordId } from '../records/common.js';
 
 /**
- * "Varaa alustavasti" on the freed-place card: which municipality. `version` is the place version the
+ * "Varaa alustavasti" on the freed-place card: which customer. `version` is the place version the
  * card showed, so of two people reserving at once exactly one wins.
  */
 export const reservePlaceCommand = z.object({

@@ -29,12 +29,12 @@ export function isClosed(status: ComplaintStatus): boolean {
 
 /**
  * Days from receiving a complaint to agreeing corrective actions, by severity. Counted from the day the
- * municipality complained (not from the day it was typed in): the customer's clock started then.
+ * customer complained (not from the day it was typed in): the customer's clock started then.
  */
 export const daysToAgreeActions: Record<ComplaintSeverity, number> = { vakava: 2, kohtalainen: 5, vahainen: 10 };
-/** Days from the correction to telling the municipality (thesis 4.4.3: "the social worker informed"). */
+/** Days from the correction to telling the customer (thesis 4.4.3: "the social worker informed"). */
 export const DAYS_TO_INFORM_AFTER_CORRECTION = 3;
-/** Days from informing the municipality to closing the complaint (the quality manager's summary). */
+/** Days from informing the customer to closing the complaint (the quality manager's summary). */
 export const DAYS_TO_CLOSE_AFTER_INFORMING = 7;
 
 /** Target date for agreeing corrective actions on a complaint received on `receivedDate`. */

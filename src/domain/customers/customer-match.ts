@@ -1,10 +1,10 @@
 /**
- * Finding a customer (a wellbeing services county, Helsinki, a municipality …) by what someone typed after
+ * Finding a customer (a wellbeing services county, Helsinki, a customer …) by what someone typed after
  * `asiakas` / `customer` (pure, no I/O).
  *
  * People type "espoo", "Espoo city", "Jyvaskyla" or "turku" for "Espoon kaupunki", "Jyväskylän kaupunki",
  * "Turun kaupunki": matching ignores case and diacritics (ä/a, ö/o, å/a), the words that only say what
- * kind of body the customer is (kaupunki, kunta, city, municipality …), and the Finnish genitive that a
+ * kind of body the customer is (kaupunki, kunta, city, customer …), and the Finnish genitive that a
  * name takes in front of those words ("Espoon kaupunki" is Espoo's city, "Turun" is Turku's).
  *
  *   exact (the name, or its base form)        → that one customer

@@ -3,7 +3,7 @@ import type { HomeEvent } from '../records/home-event.js';
 import type { EventBase } from '../events.js';
 import type { Mention } from './visit-events.js';
 
-/** A municipal official who came to the event, with the municipality they represent. */
+/** A municipal official who came to the event, with the customer they represent. */
 export interface HomeEventAttendee {
   contactId: string;
   name: string;
@@ -12,7 +12,7 @@ export interface HomeEventAttendee {
 }
 
 /**
- * A home event (relatives' evening, summer party, …) was logged: "municipality attended a home event →
+ * A home event (relatives' evening, summer party, …) was logged: "customer attended a home event →
  * sales, same way as a visit" (DOMAIN.md routing; thesis 6.1, 6.3), so management and sales are told and
  * a special mention @mentions the sales people. The snapshot holds what the card shows.
  */
@@ -25,7 +25,7 @@ export interface HomeEventLoggedData {
   kind: HomeEvent['kind'];
   title: string;
   attendees: HomeEventAttendee[];
-  /** The municipalities that attended (from the attendees), each once. */
+  /** The customers that attended (from the attendees), each once. */
   customers: { id: string; name: string }[];
   whatCameUp?: string | undefined;
   specialMention: boolean;

@@ -3,7 +3,7 @@ import type { DevelopmentMeeting } from '../records/development-meeting.js';
 import type { EventBase } from '../events.js';
 
 /**
- * A development-meeting memo was recorded (thesis 6.3): the yearly meeting with the municipality, or the
+ * A development-meeting memo was recorded (thesis 6.3): the yearly meeting with the customer, or the
  * quarterly joint meeting of service production and sales. "Development meeting → business director and
  * sales (memo in the CRM + notice)": the card carries the memo itself.
  */

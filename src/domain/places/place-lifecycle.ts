@@ -73,7 +73,7 @@ export interface ReserveInput {
   today: string;
 }
 
-/** A preliminary reservation for a municipality (thesis 6.1: the reserver's name goes in the table). */
+/** A preliminary reservation for a customer (thesis 6.1: the reserver's name goes in the table). */
 export function reserve(place: Place, input: ReserveInput): Place {
   const from = effectiveStatus(place, input.today);
   if (!canTransition(from, 'alustavasti-varattu')) throw new PlaceTransitionRefused(from, 'alustavasti-varattu');
@@ -87,7 +87,7 @@ export interface SettleInput {
 }
 
 /**
- * A preliminarily reserved place sold to the municipality it was reserved for: occupied again
+ * A preliminarily reserved place sold to the customer it was reserved for: occupied again
  * (thesis 6.1: "sold places" in the occupancy table). Who sold it and when become the latest status
  * change; the reservation fields stay, so an occupied place still says to whom it was sold
  * (`reservedForCustomerId`) and who reserved it. `freeFrom` stays too: the day the place was free from.

@@ -5,7 +5,7 @@ import { optionalFreeText } from './privacy.js';
 /**
  * A customer: the purchaser (tilaaja) that buys places and supervises them. Since 1.1.2023 that is a
  * wellbeing services county (hyvinvointialue, 21 of them) or the City of Helsinki, which organise social
- * care instead of the municipalities; other purchasers remain (a municipality for services outside the
+ * care instead of the customers; other purchasers remain (a customer for services outside the
  * reform, an insurer, a private payer's agent). Segments follow how the customer buys (thesis 6.4.2); the
  * lifecycle phases are the customer-relationship stages of thesis 4.2.
  */
@@ -21,7 +21,7 @@ export const businessId = z.string().regex(/^\d{7}-\d$/, { message: 'customer.in
 
 const customerFields = {
   name: text(120),
-  /** What kind of purchaser this is; a customer of the 2012 data (a municipality) gets it in migration 009. */
+  /** What kind of purchaser this is; a customer of the 2012 data (a customer) gets it in migration 009. */
   kind: purchaserKind,
   businessId: businessId.optional(),
   region,

@@ -203,7 +203,7 @@ export class SqliteRecordQueries implements RecordQueries {
 
   async searchCustomers(text: string, limit: number, skip: number): Promise<CustomerName[]> {
     // No index serves this: the text is matched anywhere in a folded name (SQLite's own LIKE folds ASCII
-    // only), so the name column is scanned in SQL. Small enough: customers are municipalities and welfare
+    // only), so the name column is scanned in SQL. Small enough: customers are customers and welfare
     // areas, a few hundred (3,000 in the 10x tests), and only the page's rows leave SQLite.
     const q = likeLiteral(fold(text.trim()));
     return this.rows<CustomerName>(
