@@ -182,11 +182,13 @@ function commandTitle(word: string): string {
 }
 
 /**
- * The help card's text as plain text (the menu shows no Markdown), cut to Teams' 128 characters at the last
+ * The help card's text as plain text (the menu shows no Markdown), capitalised, cut to Teams' 128 characters at the last
  * clause that fits (" – ", "; ", " (") rather than mid-word, with an ellipsis only when no clause fits.
  */
 export function commandDescription(help: string): string {
-  const plain = help.replaceAll('`', '').replace(/\s+/g, ' ').trim();
+  const text = help.replaceAll('`', '').replace(/\s+/g, ' ').trim();
+  // The help card's texts follow a command on the same line and start small; in the menu they stand alone.
+  const plain = text.charAt(0).toLocaleUpperCase() + text.slice(1);
   if (plain.length <= MAX_DESCRIPTION) return plain;
   const head = plain.slice(0, MAX_DESCRIPTION + 1);
   const clause = Math.max(head.lastIndexOf(' – '), head.lastIndexOf('; '), head.lastIndexOf(' ('));
