@@ -46,7 +46,8 @@ export const customerOverviewSchema = z.object({
   nextContact: z.object({ date: isoDate, topic: z.string(), by: actorRef }).optional(),
   ownPlaces: z.object({ places: z.array(z.object({ place: apiPlaceSchema, careHomeName: z.string() })), reserved: z.number().int(), sold: z.number().int() }),
   mayRecordAgreement: z.boolean(),
-  plan: z.object({ year: z.number().int(), status: z.string() }).optional(),
+  /** This year's customer plan: how many of its planned encounters were held, of how many. */
+  plan: z.object({ year: z.number().int(), status: z.object({ done: z.number().int(), total: z.number().int() }) }).optional(),
 });
 
 export const timelineQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
