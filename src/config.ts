@@ -110,6 +110,20 @@ const tenant = base
     MICROSOFT_APP_CERTIFICATE_PATH: z.string().min(1).optional(),
     /** Accepted with a warning: a client secret. */
     MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+    /**
+     * The tab's API (issue 13): the host the app is served at (e.g. hoivacrm.contoso.fi), which makes the
+     * exposed API's identifier `api://{PUBLIC_HOSTNAME}/{MICROSOFT_APP_ID}` — the audience of v1 tokens.
+     */
+    PUBLIC_HOSTNAME: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9.-]+(:\d+)?$/i, { message: 'must be a host name such as hoivacrm.contoso.fi (no scheme, no path)' })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    /** The tab's API: the v1 token audience when it is not api://{PUBLIC_HOSTNAME}/{MICROSOFT_APP_ID}. */
+    TAB_API_AUDIENCE: z.string().trim().min(1).optional().or(z.literal('').transform(() => undefined)),
+    /** The tab's API: where the signing keys are read; default the tenant's Entra JWKS (tests point it at a local one). */
+    TAB_API_JWKS_URL: z.url({ message: 'must be the URL of a JSON Web Key Set' }).optional().or(z.literal('').transform(() => undefined)),
   })
   .refine((c) => c.MICROSOFT_APP_TYPE === 'UserAssignedMSI' || c.MICROSOFT_APP_CERTIFICATE_PATH || c.MICROSOFT_APP_PASSWORD, {
     message: 'set MICROSOFT_APP_CERTIFICATE_PATH (preferred) or MICROSOFT_APP_PASSWORD',

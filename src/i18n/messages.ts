@@ -5,6 +5,7 @@
 import * as complaints from './catalog/complaints.js';
 import * as contacts from './catalog/contacts.js';
 import * as access from './catalog/access.js';
+import * as api from './catalog/api.js';
 import * as cardViews from './catalog/card-views.js';
 import * as agreements from './catalog/agreements.js';
 import * as core from './catalog/core.js';
@@ -23,10 +24,10 @@ import * as visits from './catalog/visits.js';
  * One catalog per area (src/i18n/catalog/*.ts), merged here. Each area's English table must have
  * exactly the Finnish keys: the type checker refuses a missing translation.
  */
-const areas = [core, access, cardViews, visits, homeEvents, notes, meetings, complaints, contacts, customers, digest, history, delivery, mine, agreements, plans] as const;
-const fi = { ...core.fi, ...access.fi, ...cardViews.fi, ...visits.fi, ...homeEvents.fi, ...notes.fi, ...meetings.fi, ...complaints.fi, ...contacts.fi, ...customers.fi, ...digest.fi, ...history.fi, ...delivery.fi, ...mine.fi, ...agreements.fi, ...plans.fi } as const;
+const areas = [core, access, cardViews, visits, homeEvents, notes, meetings, complaints, contacts, customers, digest, history, delivery, mine, agreements, plans, api] as const;
+const fi = { ...core.fi, ...access.fi, ...cardViews.fi, ...visits.fi, ...homeEvents.fi, ...notes.fi, ...meetings.fi, ...complaints.fi, ...contacts.fi, ...customers.fi, ...digest.fi, ...history.fi, ...delivery.fi, ...mine.fi, ...agreements.fi, ...plans.fi, ...api.fi } as const;
 const en: Record<keyof typeof fi, string> = {
-  ...core.en, ...access.en, ...cardViews.en, ...visits.en, ...homeEvents.en, ...notes.en, ...meetings.en, ...complaints.en, ...contacts.en, ...customers.en, ...digest.en, ...history.en, ...delivery.en, ...mine.en, ...agreements.en, ...plans.en,
+  ...core.en, ...access.en, ...cardViews.en, ...visits.en, ...homeEvents.en, ...notes.en, ...meetings.en, ...complaints.en, ...contacts.en, ...customers.en, ...digest.en, ...history.en, ...delivery.en, ...mine.en, ...agreements.en, ...plans.en, ...api.en,
 };
 /** Two areas defining the same key would silently shadow each other: refuse at start instead. */
 const seen = new Set<string>();

@@ -20,6 +20,8 @@ export interface HttpServerOptions {
    * undefined for an unknown meeting (404). Absent: the route does not exist.
    */
   meetingIcs?: (meetingId: string) => Promise<string | undefined>;
+  /** The tab's REST API (src/api, issue 13), mounted at /api/v1 with its own body parser and typed errors. */
+  api?: RequestHandler;
   /** Where an unexpected failure is logged (console when not given). */
   logger?: Logger;
 }
@@ -41,6 +43,8 @@ export function isLoopback(address: string | undefined): boolean {
 export function createHttpServer(options: HttpServerOptions) {
   const app = express();
   app.disable('x-powered-by');
+  // Before the shared body parser: the API answers a malformed body with its own typed error.
+  if (options.api) app.use('/api/v1', options.api);
   app.use(express.json({ limit: '256kb' }));
   app.post('/api/messages', async (req, res) => {
     await options.handleMessages(req, res);

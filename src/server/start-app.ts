@@ -19,6 +19,8 @@ import { ListSubscriptions } from '../store/sharepoint/list-subscriptions.js';
 import { graphNotificationsHandler } from './graph-notifications.js';
 import { openConfiguredStore } from './open-store.js';
 import { createHttpServer } from './http-server.js';
+import { apiRouter } from '../api/api-router.js';
+import { identificationFor } from '../api/identification.js';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -138,6 +140,7 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
     // Local mode serves the meetings' iCalendar invitations (issue 12); a tenant's invitations are Outlook events.
     ...(config.MODE === 'local' ? { meetingIcs: async (id: string) => (await store.records.get('developmentMeeting', id))?.ics } : {}),
     tabDir: join(projectRoot, 'tab'),
+    api: apiRouter({ ctx: app, identification: identificationFor(config), defaultLocale: config.DEFAULT_LOCALE, logger }),
     health: async () => ({
       mode: config.MODE,
       store: config.STORE,

@@ -1,5 +1,5 @@
 import type { CareHome } from '../domain/records/care-home.js';
-import type { Region } from '../domain/records/common.js';
+import type { Region, ServiceType } from '../domain/records/common.js';
 import type { Complaint } from '../domain/records/complaint.js';
 import type { ContactLogEntry } from '../domain/records/contact-log-entry.js';
 import type { Customer } from '../domain/records/customer.js';
@@ -37,6 +37,16 @@ export interface RecordQueries {
   longFreePlaces(today: string, freeSince: string, limit: number): Promise<PlacePage>;
   /** How many places each home has in each effective status on `today`. */
   placeCounts(today: string): Promise<{ careHomeId: string; status: PlaceStatus; count: number }[]>;
+  /**
+   * How many places each home has of each service type in each effective status on `today` (the tab's
+   * occupancy board, issue 13): one aggregate row per home, service type and status.
+   */
+  placeCountsByServiceType(today: string): Promise<{ careHomeId: string; serviceType: ServiceType; status: PlaceStatus; count: number }[]>;
+  /**
+   * Complaints not closed (the tab's complaint board, issue 13), the nearest next-step target date first
+   * (none last), then the newest received; at most `limit`, with how many there are in all.
+   */
+  openComplaints(limit: number): Promise<{ complaints: Complaint[]; total: number }>;
   /** Complaints not closed whose next step's target date is before `today`, most overdue first. */
   overdueComplaints(today: string, limit: number): Promise<{ complaints: Complaint[]; total: number }>;
   /** A customer's complaints not closed, the nearest next-step target date first. */

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { addDays, instantAt, localDate } from '../../domain/dates.js';
 import type { CareHome } from '../../domain/records/care-home.js';
-import type { Region } from '../../domain/records/common.js';
+import type { Region, ServiceType } from '../../domain/records/common.js';
 import type { Complaint } from '../../domain/records/complaint.js';
 import type { ContactLogEntry } from '../../domain/records/contact-log-entry.js';
 import type { PlaceStatus } from '../../domain/records/place.js';
@@ -160,6 +160,20 @@ export class SqliteRecordQueries implements RecordQueries {
 
   async placeCounts(today: string): Promise<{ careHomeId: string; status: PlaceStatus; count: number }[]> {
     return this.rows(`SELECT p.care_home_id AS careHomeId, ${EFFECTIVE_STATUS} AS status, count(*) AS count FROM place AS p WHERE p.withdrawn_at IS NULL GROUP BY p.care_home_id, 2 ORDER BY 1, 2`, { today });
+  }
+
+  async placeCountsByServiceType(today: string): Promise<{ careHomeId: string; serviceType: ServiceType; status: PlaceStatus; count: number }[]> {
+    return this.rows(
+      `SELECT p.care_home_id AS careHomeId, p.service_type AS serviceType, ${EFFECTIVE_STATUS} AS status, count(*) AS count FROM place AS p WHERE p.withdrawn_at IS NULL GROUP BY p.care_home_id, p.service_type, 3 ORDER BY 1, 2, 3`,
+      { today },
+    );
+  }
+
+  async openComplaints(limit: number): Promise<{ complaints: Complaint[]; total: number }> {
+    const where = `WHERE status <> 'suljettu' AND withdrawn_at IS NULL`;
+    const complaints = this.records('complaint', `SELECT * FROM complaint ${where} ORDER BY next_step_due IS NULL, next_step_due, received_date DESC, rowid LIMIT ?`, limit);
+    const total = this.rows<{ n: number }>(`SELECT count(*) AS n FROM complaint ${where}`)[0]?.n ?? 0;
+    return { complaints, total };
   }
 
   async overdueComplaints(today: string, limit: number): Promise<{ complaints: Complaint[]; total: number }> {
