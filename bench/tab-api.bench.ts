@@ -1,0 +1,99 @@
+/**
+ * `npm run bench:api` (issue 13): the tab's REST API (/api/v1) at the company's real size and at ten times it —
+ * each read endpoint the tab's pages use, asked BENCH_REQUESTS times one after another by the business director
+ * (local mode: the X-HoivaCRM-Local-User header names the person), p95 and growth 1× → 10×. The issue's target:
+ * p95 under 200 ms at 1×, at most 2× growth to 10×. Printed and appended to bench/RESULTS.md, not asserted.
+ * Uses the stores `npm run bench:read` seeds (.tmp/read-bench/large-<scale>x; seeded here when missing).
+ * BENCH_SCALES (1,10), BENCH_REQUESTS (30), BENCH_REQUEST_TIMEOUT_S (60), BENCH_STARTUP_TIMEOUT_S (300).
+ */
+import { LOCAL_USER_HEADER } from '../src/api/caller.js';
+import { FIRST_CUSTOMER_NAME } from '../src/store/seed/large/customers.js';
+import { businessDirector } from '../test/support/teams-activities.js';
+import { appendResults } from './read-paths/results-file.js';
+import { ensureSeeded } from './read-paths/seeded-folder.js';
+import { startMeasured, stopServer } from './read-paths/server-probe.js';
+import { kb, ms, ratio, summarize, type Summary } from './read-paths/stats.js';
+
+const scales = (process.env.BENCH_SCALES ?? '1,10').split(',').map(Number).filter((s) => s > 0);
+const count = Number(process.env.BENCH_REQUESTS ?? 30);
+const requestTimeoutMs = Number(process.env.BENCH_REQUEST_TIMEOUT_S ?? 60) * 1000;
+const startupTimeoutMs = Number(process.env.BENCH_STARTUP_TIMEOUT_S ?? 300) * 1000;
+
+interface EndpointTiming {
+  latency: Summary;
+  bytes: number;
+  status: number;
+}
+
+/** The tab's read endpoints, as its pages ask them (the busiest customer for the customer pages). */
+function endpoints(customerId: string): [string, string][] {
+  return [
+    ['GET /api/v1/me', '/api/v1/me'],
+    ['GET /api/v1/occupancy', '/api/v1/occupancy'],
+    ['GET /api/v1/complaints', '/api/v1/complaints'],
+    ['GET /api/v1/customers?q=…', `/api/v1/customers?q=${encodeURIComponent(FIRST_CUSTOMER_NAME.slice(0, 6))}`],
+    ['GET /api/v1/customers/{id}', `/api/v1/customers/${customerId}`],
+    ['GET /api/v1/customers/{id}/timeline', `/api/v1/customers/${customerId}/timeline`],
+  ];
+}
+
+async function time(url: string): Promise<EndpointTiming> {
+  const samples: number[] = [];
+  let bytes = 0;
+  let status = 0;
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    const response = await fetch(url, { headers: { [LOCAL_USER_HEADER]: businessDirector.aadObjectId, 'accept-language': 'fi' }, signal: AbortSignal.timeout(requestTimeoutMs) });
+    const body = await response.arrayBuffer();
+    samples.push(performance.now() - started);
+    bytes = body.byteLength;
+    status = response.status;
+  }
+  return { latency: summarize(samples), bytes, status };
+}
+
+async function main(): Promise<void> {
+  const results = new Map<number, Map<string, EndpointTiming>>();
+  const notes: string[] = [];
+  let customerId = '';
+  for (const scale of scales) {
+    const { dataDir, seededNow, seedMs } = ensureSeeded(scale);
+    if (seededNow) notes.push(`${scale}×: seeded in ${(seedMs / 1000).toFixed(1)} s`);
+    const { server } = await startMeasured(dataDir, startupTimeoutMs);
+    const timings = new Map<string, EndpointTiming>();
+    try {
+      // The busiest customer, found as the tab finds it: by searching its name.
+      const found = (await (await fetch(`${server.url}/api/v1/customers?q=${encodeURIComponent(FIRST_CUSTOMER_NAME)}`, { headers: { [LOCAL_USER_HEADER]: businessDirector.aadObjectId } })).json()) as { customers: { id: string; name: string }[] };
+      customerId = found.customers.find((c) => c.name === FIRST_CUSTOMER_NAME)?.id ?? '';
+      if (!customerId) notes.push(`${scale}×: ${FIRST_CUSTOMER_NAME} was not found`);
+      for (const [name, path] of endpoints(customerId)) {
+        const t = await time(`${server.url}${path}`);
+        timings.set(name, t);
+        console.log(`  ${scale}× ${name}: median ${ms(t.latency.median)}, p95 ${ms(t.latency.p95)} (${t.status}, ${kb(t.bytes)})`);
+        if (t.status !== 200) notes.push(`${scale}×: ${name} answered ${t.status}`);
+      }
+    } finally {
+      await stopServer(server);
+    }
+    results.set(scale, timings);
+  }
+  const [small, large] = [results.get(scales[0]!), results.get(scales.at(-1)!)];
+  const rows = endpoints('{id}').map(([name]) => {
+    const a = small?.get(name);
+    const b = large?.get(name);
+    const cell = (t: EndpointTiming | undefined) => (t ? `${ms(t.latency.median)} / ${ms(t.latency.p95)} (${kb(t.bytes)})` : '–');
+    return `| ${name} | ${cell(a)} | ${cell(b)} | ${ratio(a?.latency.p95, b?.latency.p95)} |`;
+  });
+  const table = [
+    `| endpoint (n ${count} each) | ${scales[0]}×: median / p95 (answer) | ${scales.at(-1)}×: median / p95 (answer) | p95 growth |`,
+    '|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+  console.log(table);
+  appendResults('tab API (`npm run bench:api`; target p95 < 200 ms at 1×, ≤ 2× growth)', table, notes);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
