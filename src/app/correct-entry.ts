@@ -112,14 +112,19 @@ export async function commitEntry<K extends RecordedEntryKind, T>(
   },
 ): Promise<UseCaseResult<T>> {
   const { at, actor, kind, record, replaces, event } = entry;
-  const outbox = replaces ? notificationsFor(correctedEvent(ctx, event, actor, at, event.recordKey ?? `${kind}:${record.id}`), entry.people) : notificationsFor(event, entry.people);
+  const recordKey = event.recordKey ?? `${kind}:${record.id}`;
+  const outbox = replaces ? notificationsFor(correctedEvent(ctx, event, actor, at, recordKey), entry.people) : notificationsFor(event, entry.people);
+  // A contact entry's only post is its recorder's next-contact reminder: a correction replaces the pending one
+  // (a moved date reminds on the new date, a removed date not at all) in the same transaction.
+  const reschedulesReminder = replaces !== undefined && kind === 'contactLogEntry';
   try {
     return await commitChanges(ctx, {
       at,
       by: actor,
       idempotencyKey: entry.idempotencyKey,
       writes: [{ kind, record, expectedVersion: replaces ? replaces.version : null } as RecordWrite],
-      outbox,
+      outbox: reschedulesReminder ? [...outbox, ...notificationsFor(event, entry.people)] : outbox,
+      ...(reschedulesReminder ? { dropPendingPosts: [recordKey] } : {}),
       result: entry.result,
     });
   } catch (error) {

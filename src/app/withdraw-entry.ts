@@ -72,6 +72,8 @@ export async function withdrawEntry(ctx: AppContext, actor: ActorRef, input: unk
       idempotencyKey: `withdrawEntry:${requestId}`,
       writes: [{ kind, record: withdrawn, expectedVersion } as RecordWrite],
       outbox: notificationsFor(event),
+      // What has not gone out yet (a next-contact reminder, a card still queued) is not sent for a withdrawn entry.
+      dropPendingPosts: [`${kind}:${id}`],
       result: { kind, recordId: id, withdrawnAt: at, date: described.date },
     });
   } catch (error) {

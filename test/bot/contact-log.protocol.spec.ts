@@ -62,6 +62,40 @@ describe('contact log entries and next-contact reminders (protocol)', () => {
     assert.equal(inputsOf(form).get('matter')!.value, 'Korotuskirjeen vastaus');
   });
 
+  const reminders = () => h.connector.posted(me).filter((c) => /Muistutus/.test(visibleText(c)));
+  const toHelsinkiMorning = async (day: string) => {
+    h.clock.advance(Date.parse(`${day}T06:00:30Z`) - h.clock.now().getTime());
+    await new Promise((r) => setTimeout(r, 300));
+  };
+
+  it('reminds on the new date when the entry is corrected, and not on the old one', async () => {
+    const [receipt] = await logEntry({ nextContactDate: '2026-12-04', nextContactTopic: 'Korotuskirjeen vastaus' });
+    const receiptCard = cardOf(receipt)!;
+    const form = (await h.execute(salesManager, receipt!.activityIdAssigned ?? 'receipt', executeAction(receiptCard, 'mine.edit'))).card!;
+    const typed = Object.fromEntries([...inputsOf(form)].map(([id, input]) => [id, input.value]).filter(([, v]) => v !== undefined));
+    const saved = await h.execute(salesManager, 'form', executeAction(form, 'contactLog.submit'), { ...typed, nextContactDate: '2026-12-10' });
+    assert.match(textsOf(saved.card).join('\n'), /Muistutan 10\.12\.2026/);
+    await toHelsinkiMorning('2026-12-04');
+    assert.equal(reminders().length, 0, 'the old date reminds nobody');
+    await toHelsinkiMorning('2026-12-10');
+    await eventually(() => reminders().length === 1 || undefined);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(reminders().length, 1, 'one reminder, on the new date');
+  });
+
+  it('sends no reminder for a withdrawn entry', async () => {
+    await logEntry({ nextContactDate: '2026-12-04', nextContactTopic: 'Korotuskirjeen vastaus' });
+    const before = h.connector.posted(me).length;
+    await h.post(personalMessage(h.connector.url, salesManager, 'omat'));
+    const list = h.connector.posted(me)[before]!;
+    const confirm = await h.execute(salesManager, list.activityIdAssigned!, executeAction(cardOf(list), 'mine.withdraw'));
+    await h.execute(salesManager, list.activityIdAssigned!, executeAction(confirm.card, 'mine.withdrawConfirm'));
+    assert.ok((await h.app.store.records.list('contactLogEntry'))[0]!.withdrawnAt);
+    const posts = h.connector.posted(me).length;
+    await toHelsinkiMorning('2026-12-04');
+    assert.equal(h.connector.posted(me).length, posts, 'nothing comes on the date: no reminder, no "peruttu" card');
+  });
+
   it('queues no reminder without a next-contact date', async () => {
     await logEntry({});
     assert.deepEqual(await h.app.store.outbox.list(), []);
