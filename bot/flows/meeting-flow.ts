@@ -101,7 +101,12 @@ async function sendScheduleForm(ctx: FlowContext, kind: MeetingKind, state: Form
   const spec = await scheduleSpec(ctx, kind, values);
   // Pre-select the suggested invitees (the customer's contacts, the home's directors; sales for the quarterly).
   const suggested = spec.fields.find((f) => f.kind === 'choice' && f.id === 'attendees');
-  const preset = values.attendees === undefined && suggested?.kind === 'choice' ? { attendees: (await meetingInvitees(ctx.app, ctx.actor, { kind, customerId: values.customerId as string | undefined, careHomeId: values.careHomeId as string | undefined })).filter((i) => i.suggested).map((i) => i.email).join(',') } : {};
+  // A submit may carry anything in these fields (a forged one an object): only a string names a record.
+  const named = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const preset =
+    values.attendees === undefined && suggested?.kind === 'choice'
+      ? { attendees: (await meetingInvitees(ctx.app, ctx.actor, { kind, customerId: named(values.customerId), careHomeId: named(values.careHomeId) })).filter((i) => i.suggested).map((i) => i.email).join(',') }
+      : {};
   await ctx.reply.card(meetingScheduleFormCard(ctx.locale, spec, { ...state, values: { durationMinutes: '90', ...preset, ...values } }));
 }
 
