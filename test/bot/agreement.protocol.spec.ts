@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { stableIdFor } from '../../src/domain/stable-id.js';
-import { assertValidCard } from '../support/adaptive-cards.js';
+import { cardAnswering, pressPrivately } from '../support/private-press.js';
 import { BotHarness } from '../support/bot-harness.js';
-import { cardOf, executeAction, executeActionsOf, inputsOf, textsOf, type ExecuteAnswer, type Json } from '../support/cards.js';
+import { executeAction, executeActionsOf, inputsOf, textsOf, type Json } from '../support/cards.js';
 import {
   businessDirector,
   englishUser,
   homeDirector,
   installedInTeam,
-  personalConversationId,
-  personalMessage,
   regionalDirector,
   salesManager,
   type TeamsUser,
@@ -33,23 +31,8 @@ describe('recording an agreement from the customer card (protocol)', () => {
     await h.stop();
   });
 
-  async function customerCardOf(user: TeamsUser, name: string): Promise<{ card: Json; activityId: string }> {
-    const before = h.connector.posted(personalConversationId(user)).length;
-    await h.post(personalMessage(h.connector.url, user, `asiakas ${name}`));
-    const call = h.connector.posted(personalConversationId(user))[before];
-    assert.ok(call && cardOf(call), 'the customer card');
-    return { card: cardOf(call)!, activityId: call.activityIdAssigned! };
-  }
-  /** Presses an Action.Execute; nothing may be posted anywhere for it, the answer is the presser's card. */
-  async function press(user: TeamsUser, activityId: string, action: { verb: string; data: Json }, inputs: Json = {}): Promise<ExecuteAnswer & { card: Json }> {
-    const posts = h.connector.posted().length;
-    const answer = await h.execute(user, activityId, action, inputs);
-    assert.equal(answer.status, 200);
-    assert.ok(answer.card, 'the invoke answers with a card');
-    assertValidCard(answer.card, action.verb);
-    assert.equal(h.connector.posted().length, posts, 'an Action.Execute posts nothing in the chat or the channels');
-    return answer as ExecuteAnswer & { card: Json };
-  }
+  const customerCardOf = (user: TeamsUser, name: string) => cardAnswering(h, user, `asiakas ${name}`);
+  const press = (user: TeamsUser, activityId: string, action: { verb: string; data: Json }, inputs: Json = {}) => pressPrivately(h, user, activityId, action, inputs);
   async function openForm(user: TeamsUser, name = 'länsi-uusimaa'): Promise<{ form: Json; activityId: string }> {
     const { card, activityId } = await customerCardOf(user, name);
     const { card: form } = await press(user, activityId, executeAction(card, 'agreement.open'));

@@ -3,8 +3,9 @@ import { encounterReminderKey } from '../../src/domain/events/plan-events.js';
 import { stableIdFor } from '../../src/domain/stable-id.js';
 import { assertValidCard } from '../support/adaptive-cards.js';
 import type { RecordedCall } from '../support/connector-double.js';
+import { cardAnswering, pressPrivately } from '../support/private-press.js';
 import { BotHarness, eventually } from '../support/bot-harness.js';
-import { cardOf, executeAction, executeActionsOf, inputsOf, textsOf, visibleText, type ExecuteAnswer, type Json } from '../support/cards.js';
+import { cardOf, executeAction, executeActionsOf, inputsOf, textsOf, visibleText, type Json } from '../support/cards.js';
 import {
   businessDirector,
   homeDirector,
@@ -35,24 +36,8 @@ describe('customer plan and annual clock (protocol)', () => {
     await h.stop();
   });
 
-  async function planCard(user: TeamsUser, typed = 'suunnitelma länsi-uusimaa'): Promise<{ card: Json; activityId: string }> {
-    const before = h.connector.posted(personalConversationId(user)).length;
-    await h.post(personalMessage(h.connector.url, user, typed));
-    const call = h.connector.posted(personalConversationId(user))[before];
-    assert.ok(call && cardOf(call), 'the plan card');
-    assertValidCard(cardOf(call)!, 'plan card');
-    return { card: cardOf(call)!, activityId: call.activityIdAssigned! };
-  }
-  /** Presses an Action.Execute: nothing may be posted anywhere for it, the answer is the presser's card. */
-  async function press(user: TeamsUser, activityId: string, action: { verb: string; data: Json }, inputs: Json = {}): Promise<ExecuteAnswer & { card: Json }> {
-    const posts = h.connector.posted().length;
-    const answer = await h.execute(user, activityId, action, inputs);
-    assert.equal(answer.status, 200);
-    assert.ok(answer.card, `the invoke answers with a card: ${JSON.stringify(answer.body)}`);
-    assertValidCard(answer.card, action.verb);
-    assert.equal(h.connector.posted().length, posts, 'an Action.Execute posts nothing in the chat or the channels');
-    return answer as ExecuteAnswer & { card: Json };
-  }
+  const planCard = (user: TeamsUser, typed = 'suunnitelma länsi-uusimaa') => cardAnswering(h, user, typed);
+  const press = (user: TeamsUser, activityId: string, action: { verb: string; data: Json }, inputs: Json = {}) => pressPrivately(h, user, activityId, action, inputs);
   /** Draws up the 2026 plan and returns the plan card the save answered with. */
   async function drawUp(user: TeamsUser = regionalDirector): Promise<{ card: Json; activityId: string }> {
     const { card, activityId } = await planCard(user);
