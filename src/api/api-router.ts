@@ -19,11 +19,14 @@ import { complaintBoardSchema, complaintsQuerySchema } from './schemas/complaint
 import { customerIdSchema, customerOverviewSchema, customerSearchQuerySchema, customerSearchSchema, timelineQuerySchema, timelineSchema } from './schemas/customers.js';
 import { localPeopleSchema, meSchema } from './schemas/me.js';
 import { occupancySchema } from './schemas/occupancy.js';
+import { tabSettingsSchema, type TabSettings } from './schemas/settings.js';
 import { placeChangedSchema, placeChangeSchema, placesQuerySchema, placesSchema } from './schemas/places.js';
 
 export interface ApiRouterOptions {
   ctx: AppContext;
   identification: Identification;
+  /** How the tab signs in (GET /settings). */
+  settings: TabSettings;
   defaultLocale: Locale;
   logger: Logger;
 }
@@ -58,6 +61,9 @@ export function apiRouter(options: ApiRouterOptions): Router {
     if (!read.ok) throw refusalOf({ ok: false, reason: 'forbidden', message: read.message, roles: read.roles }, localeOf(req, options.defaultLocale));
     await handler(req, res, caller, localeOf(req, options.defaultLocale));
   };
+
+  // Asked before there is any identity: how to get one.
+  router.get('/settings', (_req, res) => answer(res, tabSettingsSchema, options.settings));
 
   router.get(
     '/me',

@@ -19,15 +19,20 @@ import * as mine from './catalog/mine.js';
 import * as notes from './catalog/notes.js';
 import * as plans from './catalog/plans.js';
 import * as visits from './catalog/visits.js';
+import * as tab from './catalog/tab.js';
+import * as tabOccupancy from './catalog/tab-occupancy.js';
+import * as tabCustomers from './catalog/tab-customers.js';
+import * as tabComplaints from './catalog/tab-complaints.js';
+import * as tabFigures from './catalog/tab-figures.js';
 
 /**
  * One catalog per area (src/i18n/catalog/*.ts), merged here. Each area's English table must have
  * exactly the Finnish keys: the type checker refuses a missing translation.
  */
-const areas = [core, access, cardViews, visits, homeEvents, notes, meetings, complaints, contacts, customers, digest, history, delivery, mine, agreements, plans, api] as const;
-const fi = { ...core.fi, ...access.fi, ...cardViews.fi, ...visits.fi, ...homeEvents.fi, ...notes.fi, ...meetings.fi, ...complaints.fi, ...contacts.fi, ...customers.fi, ...digest.fi, ...history.fi, ...delivery.fi, ...mine.fi, ...agreements.fi, ...plans.fi, ...api.fi } as const;
+const areas = [core, access, cardViews, visits, homeEvents, notes, meetings, complaints, contacts, customers, digest, history, delivery, mine, agreements, plans, api, tab, tabOccupancy, tabCustomers, tabComplaints, tabFigures] as const;
+const fi = { ...core.fi, ...access.fi, ...cardViews.fi, ...visits.fi, ...homeEvents.fi, ...notes.fi, ...meetings.fi, ...complaints.fi, ...contacts.fi, ...customers.fi, ...digest.fi, ...history.fi, ...delivery.fi, ...mine.fi, ...agreements.fi, ...plans.fi, ...api.fi, ...tab.fi, ...tabOccupancy.fi, ...tabCustomers.fi, ...tabComplaints.fi, ...tabFigures.fi } as const;
 const en: Record<keyof typeof fi, string> = {
-  ...core.en, ...access.en, ...cardViews.en, ...visits.en, ...homeEvents.en, ...notes.en, ...meetings.en, ...complaints.en, ...contacts.en, ...customers.en, ...digest.en, ...history.en, ...delivery.en, ...mine.en, ...agreements.en, ...plans.en, ...api.en,
+  ...core.en, ...access.en, ...cardViews.en, ...visits.en, ...homeEvents.en, ...notes.en, ...meetings.en, ...complaints.en, ...contacts.en, ...customers.en, ...digest.en, ...history.en, ...delivery.en, ...mine.en, ...agreements.en, ...plans.en, ...api.en, ...tab.en, ...tabOccupancy.en, ...tabCustomers.en, ...tabComplaints.en, ...tabFigures.en,
 };
 /** Two areas defining the same key would silently shadow each other: refuse at start instead. */
 const seen = new Set<string>();

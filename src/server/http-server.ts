@@ -72,7 +72,12 @@ export function createHttpServer(options: HttpServerOptions) {
   app.get('/healthz', async (_req, res) => {
     res.json({ status: 'ok', ...(await options.health()) });
   });
-  if (existsSync(options.tabDir)) app.use('/tab', express.static(options.tabDir));
+  // The built tab (npm run build → tab/dist). Checked per request, so a build finished after start is served.
+  const tabBuilt = express.static(options.tabDir);
+  app.use('/tab', (req, res, next) => {
+    if (existsSync(join(options.tabDir, 'index.html'))) return tabBuilt(req, res, next);
+    res.status(503).type('text/plain; charset=utf-8').send('The tab is not built yet: run `npm run build` (npm start builds it too). / Välilehteä ei ole vielä koottu: aja `npm run build`.');
+  });
   app.get('/', (_req, res) => res.redirect('/tab/'));
   // Malformed JSON and other body errors: a clear 4xx, never a stack trace or an internal message. An
   // unexpected failure is logged and answered generically: its message may name files, queries or secrets.

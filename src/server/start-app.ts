@@ -20,7 +20,7 @@ import { graphNotificationsHandler } from './graph-notifications.js';
 import { openConfiguredStore } from './open-store.js';
 import { createHttpServer } from './http-server.js';
 import { apiRouter } from '../api/api-router.js';
-import { identificationFor } from '../api/identification.js';
+import { identificationFor, tabSettingsFor } from '../api/identification.js';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -139,8 +139,8 @@ export async function startApp(config: Config, deps: { clock?: Clock; logger?: L
     handleMessages: bot.handleMessages,
     // Local mode serves the meetings' iCalendar invitations (issue 12); a tenant's invitations are Outlook events.
     ...(config.MODE === 'local' ? { meetingIcs: async (id: string) => (await store.records.get('developmentMeeting', id))?.ics } : {}),
-    tabDir: join(projectRoot, 'tab'),
-    api: apiRouter({ ctx: app, identification: identificationFor(config), defaultLocale: config.DEFAULT_LOCALE, logger }),
+    tabDir: join(projectRoot, 'tab', 'dist'),
+    api: apiRouter({ ctx: app, identification: identificationFor(config), settings: tabSettingsFor(config), defaultLocale: config.DEFAULT_LOCALE, logger }),
     health: async () => ({
       mode: config.MODE,
       store: config.STORE,
