@@ -1,17 +1,11 @@
 import express, { Router, type Request, type Response } from 'express';
-import type { z } from 'zod';
-import type { AppContext } from '../app/app-context.js';
-import { homesOf, may, roleScopes } from '../app/authorize.js';
+import { homesOf, roleScopes } from '../app/authorize.js';
 import { showCustomer } from '../app/customer-overview.js';
 import { listPeople } from '../app/people.js';
 import { searchCustomers } from '../app/search-customers.js';
-import { localDate } from '../domain/dates.js';
-import { fieldErrorsFrom } from '../domain/validation.js';
-import type { Locale } from '../i18n/messages.js';
-import type { Logger } from '../logger.js';
 import { isLoopback } from '../server/http-server.js';
-import { ApiError, invalidRequest, localeOf, refusalOf, sendApiError } from './api-errors.js';
-import { callerOf, type Caller, type Identification } from './caller.js';
+import { ApiError, localeOf, refusalOf, sendApiError } from './api-errors.js';
+import { answer, parsed, todayOf, withCaller as withCallerOf, type CallerHandler, type RouteDeps } from './routes/route-kit.js';
 import { complaintBoard, customerTimeline, overviewForApi, placesOfHome } from './api-views.js';
 import { occupancyOf } from './occupancy-view.js';
 import { changePlace } from './place-change.js';
@@ -22,25 +16,9 @@ import { occupancySchema } from './schemas/occupancy.js';
 import { tabSettingsSchema, type TabSettings } from './schemas/settings.js';
 import { placeChangedSchema, placeChangeSchema, placesQuerySchema, placesSchema } from './schemas/places.js';
 
-export interface ApiRouterOptions {
-  ctx: AppContext;
-  identification: Identification;
+export interface ApiRouterOptions extends RouteDeps {
   /** How the tab signs in (GET /settings). */
   settings: TabSettings;
-  defaultLocale: Locale;
-  logger: Logger;
-}
-
-/** A request part through its schema, or the 400 naming each bad field. */
-function parsed<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) throw invalidRequest(fieldErrorsFrom(result.error));
-  return result.data;
-}
-
-/** An answer through its schema: what leaves the server is what the schema says (extra fields are dropped). */
-function answer<S extends z.ZodType>(res: Response, schema: S, value: z.input<S>, status = 200): void {
-  res.status(status).json(schema.parse(value));
 }
 
 /**
@@ -52,15 +30,8 @@ export function apiRouter(options: ApiRouterOptions): Router {
   const router = Router();
   // Its own body parser, so a malformed body gets the API's typed error body too.
   router.use(express.json({ limit: '64kb' }));
-  const today = () => localDate(ctx.clock.now());
-
-  type Handler = (req: Request, res: Response, caller: Caller, locale: Locale) => Promise<void>;
-  const withCaller = (handler: Handler) => async (req: Request, res: Response) => {
-    const caller = await callerOf(ctx, identification, req);
-    const read = may(caller.person, 'read');
-    if (!read.ok) throw refusalOf({ ok: false, reason: 'forbidden', message: read.message, roles: read.roles }, localeOf(req, options.defaultLocale));
-    await handler(req, res, caller, localeOf(req, options.defaultLocale));
-  };
+  const today = () => todayOf(ctx);
+  const withCaller = (handler: CallerHandler) => withCallerOf(options, handler);
 
   // Asked before there is any identity: how to get one.
   router.get('/settings', (_req, res) => answer(res, tabSettingsSchema, options.settings));
