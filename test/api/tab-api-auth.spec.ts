@@ -5,12 +5,15 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
+import { apiRouter } from '../../src/api/api-router.js';
 import { LOCAL_USER_HEADER } from '../../src/api/caller.js';
+import type { AppContext } from '../../src/app/app-context.js';
 import { loadConfig } from '../../src/config.js';
 import type { Person } from '../../src/domain/records/person.js';
 import { stableIdFor } from '../../src/domain/stable-id.js';
 import { consoleLogger } from '../../src/logger.js';
 import { startApp, type RunningApp } from '../../src/server/start-app.js';
+import { routesOf } from '../support/express-routes.js';
 import { TENANT_ID } from '../support/teams-activities.js';
 
 const CLIENT_ID = '3f0b8c1e-2d4a-4b6c-9e8f-0a1b2c3d4e5f';
@@ -87,16 +90,23 @@ describe('tab API sign-in (tenant mode, bearer tokens)', () => {
   };
 
   const someId = '9fdfa16c-bdf3-53f6-b5f7-48ef565117ed';
-  const endpoints: { path: string; method?: string; body?: unknown }[] = [
-    { path: '/me' },
-    { path: '/occupancy' },
-    { path: `/places?careHomeId=${someId}` },
-    { path: `/places/${someId}`, method: 'PATCH', body: { change: 'sell', requestId: someId, version: 1 } },
-    { path: '/customers?q=a' },
-    { path: `/customers/${someId}` },
-    { path: `/customers/${someId}/timeline` },
-    { path: '/complaints' },
-  ];
+  /**
+   * Every endpoint the API router has, read from the router itself: an endpoint added later is covered here
+   * without anyone remembering to list it. Path parameters get a well-formed id; writes get an empty body
+   * (identity is checked before the body). /settings is public by design: it says how to sign in.
+   */
+  const endpoints: { path: string; method: string; body?: unknown }[] = routesOf(
+    apiRouter({ ctx: {} as AppContext, identification: { mode: 'local' }, settings: { mode: 'local' }, defaultLocale: 'fi', logger: consoleLogger('silent') }),
+  )
+    .filter((r) => r.path !== '/settings' && r.path !== '/local/people')
+    .map((r) => ({ path: r.path.replace(/:[A-Za-z]+/g, someId), method: r.method, ...(r.method === 'GET' ? {} : { body: {} }) }));
+
+  it('knows every endpoint of the router (the list the checks below walk)', () => {
+    const listed = endpoints.map((e) => `${e.method} ${e.path.replaceAll(someId, '{id}')}`);
+    for (const expected of ['GET /me', 'GET /occupancy', 'GET /places', 'PATCH /places/{id}', 'GET /customers', 'GET /customers/{id}', 'GET /customers/{id}/timeline', 'GET /complaints']) {
+      assert.ok(listed.includes(expected), `${expected} in ${listed.join(', ')}`);
+    }
+  });
 
   it('accepts a v2 token (aud = client id) and a v1 token (aud = api://host/client id): the person by oid', async () => {
     for (const claims of [v2(), v1()]) {
@@ -127,16 +137,22 @@ describe('tab API sign-in (tenant mode, bearer tokens)', () => {
     };
     for (const endpoint of endpoints) {
       const missing = await call(endpoint.path, undefined, endpoint);
-      assert.equal(missing.status, 401, `${endpoint.path} without a token`);
+      assert.equal(missing.status, 401, `${endpoint.method} ${endpoint.path} without a token: ${JSON.stringify(missing.body)}`);
       assert.equal(missing.body.error.code, 'unauthorized');
       // The local picker's header means nothing in tenant mode.
       assert.equal((await call(endpoint.path, undefined, { ...endpoint, headers: { [LOCAL_USER_HEADER]: KAISA } })).status, 401, `${endpoint.path} local header`);
       for (const [why, token] of Object.entries(bad)) {
         const refused = await call(endpoint.path, token, endpoint);
-        assert.equal(refused.status, 401, `${endpoint.path}: ${why}`);
+        assert.equal(refused.status, 401, `${endpoint.method} ${endpoint.path}: ${why}`);
         assert.equal(refused.body.error.code, 'unauthorized', `${endpoint.path}: ${why}`);
       }
     }
+  });
+
+  it('GET /settings tells the tab, without any identity, which app and API scope Nested App Authentication asks a token for', async () => {
+    const settings = await call('/settings', undefined);
+    assert.equal(settings.status, 200);
+    assert.deepEqual(settings.body, { mode: 'tenant', clientId: CLIENT_ID, tenantId: TENANT_ID, apiScope: `api://${HOST}/${CLIENT_ID}/access_as_user` });
   });
 
   it('403 notInPeopleList for a valid token of someone not on the people list; /local/people does not exist (404)', async () => {
