@@ -1,8 +1,8 @@
 /**
  * `npm start`: HoivaCRM in local mode plus the Microsoft 365 Agents Playground (Microsoft's Teams
- * emulator) pointed at it. Ctrl-C stops both.
+ * emulator) pointed at it, and the tab built (and rebuilt on change) by Vite. Ctrl-C stops all of it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDotEnv } from '../src/env-file.js';
@@ -41,6 +41,17 @@ async function stop(code = 0): Promise<void> {
 }
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
+
+// The tab: built once before the server starts (so /tab/ works at once), then rebuilt on every change in local mode.
+const vite = join(root, 'node_modules/vite/bin/vite.js');
+const viteConfig = join(root, 'tab/vite.config.ts');
+const built = spawnSync(process.execPath, [vite, 'build', '--config', viteConfig, '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+if (built.status !== 0) {
+  console.error('The tab did not build (see above); the bot starts anyway, /tab/ answers 503 until a build succeeds.');
+}
+if ((process.env.MODE ?? 'local') === 'local') {
+  run('tab', process.execPath, [vite, 'build', '--watch', '--config', viteConfig, '--logLevel', 'warn'], { ...process.env });
+}
 
 const server = run('hoivacrm', process.execPath, ['--import', 'tsx', join(root, 'src/main.ts')], {
   ...process.env,
