@@ -35,12 +35,12 @@ export class TabBrowser {
    * A new page at the tab as `userId` (the local picker's choice, passed as ?user=), in a theme and language.
    * Any script error in the page fails the test that opened it (pageErrors).
    */
-  async open(userId: string, options: { hash?: string; theme?: 'default' | 'dark' | 'contrast'; lang?: string; width?: number } = {}): Promise<{ page: Page; pageErrors: string[] }> {
+  async open(userId: string, options: { hash?: string; page?: string; theme?: 'default' | 'dark' | 'contrast'; lang?: string; width?: number } = {}): Promise<{ page: Page; pageErrors: string[] }> {
     const context = await this.browser.newContext({ viewport: { width: options.width ?? 1366, height: 900 }, locale: options.lang ?? 'fi-FI' });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    const query = new URLSearchParams({ user: userId, ...(options.theme ? { theme: options.theme } : {}), ...(options.lang ? { lang: options.lang } : {}) });
+    const query = new URLSearchParams({ user: userId, ...(options.theme ? { theme: options.theme } : {}), ...(options.lang ? { lang: options.lang } : {}), ...(options.page ? { page: options.page } : {}) });
     await page.goto(`${this.h.app.url}/tab/?${query.toString()}${options.hash ?? ''}`);
     return { page, pageErrors };
   }
