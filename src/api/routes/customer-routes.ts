@@ -1,7 +1,9 @@
 import type { Router } from 'express';
+import type { z } from 'zod';
 import { showCustomer } from '../../app/customer-overview.js';
 import { editAgreement } from '../../app/edit-agreement.js';
 import { editEntry, tabEditableKinds, type TabEditableKind } from '../../app/edit-entry.js';
+import { entryToChange } from '../../app/my-entries.js';
 import { recordAgreement } from '../../app/record-agreement.js';
 import type { UseCaseResult } from '../../app/result.js';
 import { addContact, changeContact } from '../../app/save-contact.js';
@@ -30,6 +32,7 @@ import {
   encounterRemoveSchema,
   entryEditedSchema,
   entryPatchSchema,
+  entryToEditSchema,
   entryPathSchema,
   entryWithdrawnSchema,
   entryWithdrawSchema,
@@ -66,6 +69,11 @@ function refused(result: Refused, locale: Locale): ApiError {
       : new ApiError('conflict', 'mine.changedFirstSomeone');
   }
   return refusalOf(result, locale);
+}
+
+/** A visit, event, meeting, complaint or place is corrected on its own form in the bot (`omat`); here it can be withdrawn. */
+function notEditable(): ApiError {
+  return new ApiError('invalid', 'mine.notEditable', {}, [{ field: 'kind', key: 'mine.notEditable' }]);
 }
 
 /** The value of a use case that succeeded, or its refusal thrown for the router's error handler. */
@@ -199,11 +207,21 @@ export function registerCustomerRoutes(router: Router, deps: RouteDeps): void {
     }),
   );
 
+  router.get(
+    '/entries/:kind/:id',
+    withCaller(async (req, res, { actor }, locale) => {
+      const { kind, id } = parsed(entryPathSchema, req.params);
+      if (!(tabEditableKinds as readonly string[]).includes(kind)) throw notEditable();
+      const { record } = valueOf(await entryToChange(ctx, actor, kind as TabEditableKind, id), locale);
+      answer(res, entryToEditSchema, { kind, record } as z.input<typeof entryToEditSchema>);
+    }),
+  );
+
   router.patch(
     '/entries/:kind/:id',
     withCaller(async (req, res, { actor }, locale) => {
       const { kind, id } = parsed(entryPathSchema, req.params);
-      if (!(tabEditableKinds as readonly string[]).includes(kind)) throw new ApiError('invalid', 'mine.notEditable', {}, [{ field: 'kind', key: 'mine.notEditable' }]);
+      if (!(tabEditableKinds as readonly string[]).includes(kind)) throw notEditable();
       const body = parsed(entryPatchSchema, req.body);
       answer(res, entryEditedSchema, valueOf(await editEntry(ctx, actor, kind as TabEditableKind, id, body), locale));
     }),

@@ -4,6 +4,8 @@ import { isoDate, isoDateTime, recordId } from '../../domain/records/common.js';
 import { contactSchema } from '../../domain/records/contact.js';
 import { customerPlanSchema, plannedEncounterSchema } from '../../domain/records/customer-plan.js';
 import { customerSchema } from '../../domain/records/customer.js';
+import { contactLogEntrySchema } from '../../domain/records/contact-log-entry.js';
+import { noteSchema } from '../../domain/records/note.js';
 import type { RecordedEntryKind } from '../../store/record-queries.js';
 
 /**
@@ -96,6 +98,15 @@ export const encounterBodySchema = z.object({
 });
 /** DELETE /customers/{id}/plan/{year}/encounters/{encounterId} (removeEncounter). */
 export const encounterRemoveSchema = z.object({ requestId: recordId, expectedVersion: version });
+
+/**
+ * GET /entries/{kind}/{id}: a contact or a note as its edit form is prefilled (my-entries.ts entryToChange, the
+ * bot's `omat` → Muokkaa): only to someone who may change it.
+ */
+export const entryToEditSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('contactLogEntry'), record: contactLogEntrySchema }),
+  z.object({ kind: z.literal('note'), record: noteSchema }),
+]);
 
 /** PATCH /entries/{kind}/{id}: a contact's or a note's fields (edit-entry.ts); those not named stay. */
 export const entryPathSchema = z.object({ kind: z.enum(recordedEntryKinds), id: recordId });

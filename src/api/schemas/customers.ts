@@ -46,6 +46,9 @@ export const customerOverviewSchema = z.object({
   nextContact: z.object({ date: isoDate, topic: z.string(), by: actorRef }).optional(),
   ownPlaces: z.object({ places: z.array(z.object({ place: apiPlaceSchema, careHomeName: z.string() })), reserved: z.number().int(), sold: z.number().int() }),
   mayRecordAgreement: z.boolean(),
+  /** The tab's customer page: the segment, phase and contacts editable; the contacts' personal notes readable and writable. */
+  mayEditCustomer: z.boolean(),
+  mayReadContactNotes: z.boolean(),
   /** This year's customer plan: how many of its planned encounters were held, of how many. */
   plan: z.object({ year: z.number().int(), status: z.object({ done: z.number().int(), total: z.number().int() }) }).optional(),
 });
