@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { LOCAL_USER_HEADER } from '../../src/api/caller.js';
 import { logContact } from '../../src/app/log-contact.js';
+import { recordNote } from '../../src/app/record-note.js';
 import { stableIdFor } from '../../src/domain/stable-id.js';
 import { BotHarness } from '../support/bot-harness.js';
 import { businessDirector, homeDirector, installedInTeam, qualityManager, regionalDirector, salesManager } from '../support/teams-activities.js';
@@ -169,6 +170,14 @@ describe('customer page API /api/v1/customers/*, /entries/*', () => {
     const aino = (await entryOf(businessDirector.aadObjectId)).entries.find((e: any) => e.id === id);
     assert.deepEqual([aino.mine, aino.mayEdit, aino.mayWithdraw], [false, true, true], 'the business director corrects others\' entries');
 
+    // The edit form is prefilled with the stored entry (the bot's Muokkaa), only for someone who may change it.
+    const prefill = await call(`/entries/contactLogEntry/${id}`, sales);
+    assert.equal(prefill.status, 200);
+    assert.deepEqual([prefill.body.kind, prefill.body.record.matter, prefill.body.record.nextContactTopic, prefill.body.record.version], ['contactLogEntry', 'Soitto optiovuodesta', 'Optiovuoden päätös', 1]);
+    assert.equal((await call(`/entries/contactLogEntry/${id}`, qualityManager.aadObjectId)).status, 403);
+    assert.equal((await call(`/entries/contactLogEntry/${randomUUID()}`, sales)).status, 404);
+    assert.equal((await call(`/entries/complaint/${id}`, sales)).status, 400);
+
     const edited = await call(`/entries/contactLogEntry/${id}`, sales, { method: 'PATCH', body: { expectedVersion: 1, requestId: randomUUID(), matter: 'Soitto optiovuodesta: myönteinen' } });
     assert.equal(edited.status, 200, JSON.stringify(edited.body));
     assert.deepEqual(edited.body, { kind: 'contactLogEntry', recordId: id, version: 2 });
@@ -194,7 +203,23 @@ describe('customer page API /api/v1/customers/*, /entries/*', () => {
     const gone = await entryOf(sales);
     assert.equal(gone.entries.some((e: any) => e.id === id), false, 'gone from the timeline');
     assert.equal(gone.nextContact, undefined, 'and its next contact with it');
+    assert.equal((await call(`/entries/contactLogEntry/${id}`, sales)).status, 404, 'a withdrawn entry is not edited');
     assert.equal((await call(`/entries/note/${randomUUID()}/withdraw`, sales, { method: 'POST', body: { expectedVersion: 1, requestId: randomUUID() } })).status, 404);
+    assert.deepEqual(h.loggedErrors, []);
+  });
+
+  it('PATCH /entries/note/{id}: a note corrected by its author keeps its direction and customer', async () => {
+    const jukkaRef = { id: jukka, name: regionalDirector.name };
+    const noted = await recordNote(h.app.app, jukkaRef, { requestId: randomUUID(), customerId: lansi, matter: 'Valvoja kysyi hoitajamitoituksesta', specialMention: false });
+    assert.ok(noted.ok);
+    const id = noted.value.note.id;
+    const edited = await call(`/entries/note/${id}`, jukka, { method: 'PATCH', body: { expectedVersion: 1, requestId: randomUUID(), matter: 'Valvoja kysyi hoitajamitoituksesta ja lääkehoidosta', specialMention: true } });
+    assert.equal(edited.status, 200, JSON.stringify(edited.body));
+    const stored = await h.app.store.records.get('note', id);
+    assert.deepEqual([stored!.matter, stored!.specialMention, stored!.direction, stored!.customerId, stored!.version], ['Valvoja kysyi hoitajamitoituksesta ja lääkehoidosta', true, noted.value.note.direction, lansi, 2]);
+    const empty = await call(`/entries/note/${id}`, jukka, { method: 'PATCH', body: { expectedVersion: 2, requestId: randomUUID(), matter: ' ' } });
+    assert.equal(empty.status, 400);
+    assert.deepEqual(fieldsOf(empty.body), { matter: 'Pakollinen tieto puuttuu.' });
     assert.deepEqual(h.loggedErrors, []);
   });
 });
