@@ -90,7 +90,6 @@ function valueOf<T>(result: UseCaseResult<T>, locale: Locale): T {
 export function registerCustomerRoutes(router: Router, deps: RouteDeps): void {
   const { ctx } = deps;
   const withCaller = (handler: CallerHandler) => withCallerOf(deps, handler);
-  const actorOf = (caller: Caller) => caller.actor;
 
   router.get(
     '/customers',
@@ -111,10 +110,10 @@ export function registerCustomerRoutes(router: Router, deps: RouteDeps): void {
 
   router.patch(
     '/customers/:id',
-    withCaller(async (req, res, caller, locale) => {
+    withCaller(async (req, res, { actor }, locale) => {
       const { id } = parsed(customerIdSchema, req.params);
       const body = parsed(customerPatchSchema, req.body);
-      answer(res, customerPatchedSchema, { customer: valueOf(await updateCustomer(ctx, actorOf(caller), id, body), locale) });
+      answer(res, customerPatchedSchema, { customer: valueOf(await updateCustomer(ctx, actor, id, body), locale) });
     }),
   );
 
