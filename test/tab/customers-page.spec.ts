@@ -136,6 +136,18 @@ describe('customers page (browser, local mode)', function () {
     assert.deepEqual(pageErrors, []);
   });
 
+  it('sales changes the lifecycle phase; a home director only reads it', async () => {
+    const { page, pageErrors } = await tb.open(salesManager.aadObjectId, { hash });
+    const facts = section(page, 'customer-facts');
+    await facts.getByLabel('Asiakkuuden vaihe').selectOption('kasvu');
+    await facts.getByRole('button', { name: 'Tallenna segmentti ja vaihe' }).click();
+    await facts.getByText('Tallennettu.').waitFor();
+    const again = (await tb.open(homeDirector.aadObjectId, { hash })).page;
+    assert.match(await section(again, 'customer-facts').innerText(), /Asiakkuuden vaihe\s+Kasvu/);
+    assert.equal(await section(again, 'customer-facts').getByRole('combobox').count(), 0);
+    assert.deepEqual(pageErrors, []);
+  });
+
   it('editing a contact saves it and shows it', async () => {
     const { page, pageErrors } = await tb.open(salesManager.aadObjectId, { hash });
     const contacts = section(page, 'customer-contacts');
@@ -176,6 +188,19 @@ describe('customers page (browser, local mode)', function () {
     await agreement.getByText('Anna hinta euroina, esim. 182,50.').first().waitFor();
     assert.equal(await agreement.getByLabel('Hinta €/vrk').inputValue(), 'kallis');
     assert.equal(await agreement.getByLabel('Sisältö').inputValue(), 'Lyhytaikainen asuminen');
+    assert.deepEqual(pageErrors, []);
+  });
+
+  it('one\'s own entry is corrected from the timeline through the same use case as `omat`', async () => {
+    const { page, pageErrors } = await tb.open(salesManager.aadObjectId, { hash });
+    const timeline = section(page, 'customer-timeline');
+    await timeline.getByRole('row').filter({ hasText: matter }).getByRole('button', { name: /^Muokkaa kirjausta Yhteydenotto/ }).click();
+    const form = page.getByTestId('entry-form');
+    await form.getByLabel('Asia').fill(`${matter} (vahvistettu)`);
+    await form.getByRole('button', { name: 'Tallenna' }).click();
+    await timeline.getByRole('row').filter({ hasText: `${matter} (vahvistettu)` }).waitFor();
+    const [stored] = (await tb.h.app.store.records.list('contactLogEntry')).filter((e) => e.matter.startsWith(matter));
+    assert.deepEqual([stored!.version, stored!.nextContactTopic, stored!.recordedBy.name], [2, 'Sijoitusten vahvistus', salesManager.name]);
     assert.deepEqual(pageErrors, []);
   });
 

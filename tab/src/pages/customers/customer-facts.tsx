@@ -1,5 +1,5 @@
 import { Button, Field, makeStyles, MessageBar, MessageBarBody, Select, Text, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { customerPatchedSchema } from '../../../../src/api/schemas/customer-edits';
 import type { customerOverviewSchema } from '../../../../src/api/schemas/customers';
@@ -26,6 +26,11 @@ export function CustomerFacts({ overview, onSaved }: { overview: Overview; onSav
   const [phase, setPhase] = useState<string>(customer.lifecyclePhase);
   const [saved, setSaved] = useState(false);
   const submit = useSubmit();
+  // A newer version read (after a save, or someone else's): the choices start from what is stored now.
+  useEffect(() => {
+    setSegment(customer.segment);
+    setPhase(customer.lifecyclePhase);
+  }, [customer.version, customer.segment, customer.lifecyclePhase]);
   const changed = segment !== customer.segment || phase !== customer.lifecyclePhase;
 
   const save = () =>

@@ -40,8 +40,7 @@ export function CustomerView({ id }: { id: string }) {
           <Title1 as="h1" data-testid="customer-name">
             {value.customer.name}
           </Title1>
-          {/* Keyed by version: a save elsewhere (or by someone else) starts the forms from what is stored now. */}
-          <CustomerFacts key={`facts-${value.customer.version}`} overview={value} onSaved={reload} />
+          <CustomerFacts overview={value} onSaved={reload} />
           <ContactsSection overview={value} onSaved={reload} />
           <AgreementsSection overview={value} onSaved={reload} />
           <PlanSection customerId={id} thisYear={Number(value.today.slice(0, 4))} />
