@@ -34,6 +34,9 @@ function endpoints(customerId: string): [string, string][] {
     ['GET /api/v1/customers?q=…', `/api/v1/customers?q=${encodeURIComponent(FIRST_CUSTOMER_NAME.slice(0, 6))}`],
     ['GET /api/v1/customers/{id}', `/api/v1/customers/${customerId}`],
     ['GET /api/v1/customers/{id}/timeline', `/api/v1/customers/${customerId}/timeline`],
+    // The customer page (issue 13): its timeline as the page asks it, and the year's plan and annual clock.
+    ['GET /api/v1/customers/{id}/timeline?limit=100', `/api/v1/customers/${customerId}/timeline?limit=100`],
+    ['GET /api/v1/customers/{id}/plan/{year}', `/api/v1/customers/${customerId}/plan/2026`],
   ];
 }
 

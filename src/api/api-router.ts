@@ -1,16 +1,15 @@
 import express, { Router, type Request, type Response } from 'express';
 import { homesOf, roleScopes } from '../app/authorize.js';
-import { showCustomer } from '../app/customer-overview.js';
 import { listPeople } from '../app/people.js';
-import { searchCustomers } from '../app/search-customers.js';
 import { isLoopback } from '../server/http-server.js';
-import { ApiError, localeOf, refusalOf, sendApiError } from './api-errors.js';
+import { ApiError, localeOf, sendApiError } from './api-errors.js';
 import { answer, parsed, todayOf, withCaller as withCallerOf, type CallerHandler, type RouteDeps } from './routes/route-kit.js';
-import { complaintBoard, customerTimeline, overviewForApi, placesOfHome } from './api-views.js';
+import { registerCustomerRoutes } from './routes/customer-routes.js';
+import { complaintBoard, placesOfHome } from './api-views.js';
 import { occupancyOf } from './occupancy-view.js';
 import { changePlace } from './place-change.js';
 import { complaintBoardSchema, complaintsQuerySchema } from './schemas/complaints.js';
-import { customerIdSchema, customerOverviewSchema, customerSearchQuerySchema, customerSearchSchema, timelineQuerySchema, timelineSchema } from './schemas/customers.js';
+import { customerIdSchema } from './schemas/customers.js';
 import { localPeopleSchema, meSchema } from './schemas/me.js';
 import { occupancySchema } from './schemas/occupancy.js';
 import { tabSettingsSchema, type TabSettings } from './schemas/settings.js';
@@ -84,39 +83,7 @@ export function apiRouter(options: ApiRouterOptions): Router {
     }),
   );
 
-  router.get(
-    '/customers',
-    withCaller(async (req, res, { actor }, locale) => {
-      const query = parsed(customerSearchQuerySchema, req.query);
-      const result = await searchCustomers(ctx, actor, { text: query.q, top: query.top, skip: query.skip });
-      if (!result.ok) throw refusalOf(result, locale);
-      answer(res, customerSearchSchema, { customers: result.value });
-    }),
-  );
-
-  router.get(
-    '/customers/:id',
-    withCaller(async (req, res, { actor }, locale) => {
-      const { id } = parsed(customerIdSchema, req.params);
-      const result = await showCustomer(ctx, { actor, audience: 'personal' }, { customerId: id });
-      if (!result.ok) {
-        if (result.reason === 'invalid' && result.errors.some((e) => e.key === 'customerCard.unknown')) throw new ApiError('notFound', 'api.notFound');
-        throw refusalOf(result, locale);
-      }
-      answer(res, customerOverviewSchema, overviewForApi(result.value));
-    }),
-  );
-
-  router.get(
-    '/customers/:id/timeline',
-    withCaller(async (req, res, { person }) => {
-      const { id } = parsed(customerIdSchema, req.params);
-      const { limit } = parsed(timelineQuerySchema, req.query);
-      const timeline = await customerTimeline(ctx, person, id, today(), limit);
-      if (!timeline) throw new ApiError('notFound', 'api.notFound');
-      answer(res, timelineSchema, timeline);
-    }),
-  );
+  registerCustomerRoutes(router, options);
 
   router.get(
     '/complaints',

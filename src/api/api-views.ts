@@ -1,5 +1,7 @@
 import type { AppContext } from '../app/app-context.js';
 import { allows, homeScope } from '../app/authorize.js';
+import { entryActionsFor } from '../app/edit-entry.js';
+import { DEFAULT_WITHDRAW_WINDOW_HOURS } from '../app/withdraw-entry.js';
 import type { CustomerOverview } from '../app/customer-overview.js';
 import { nextStep } from '../domain/complaints/complaint-lifecycle.js';
 import { daysBetween } from '../domain/dates.js';
@@ -69,19 +71,25 @@ function mayReadComplaintText(person: Person, homes: Map<string, CareHome>, care
 
 /**
  * The customer's timeline: its newest entries of every kind up to today, newest first (who and when), a
- * complaint's text left out as on the customer card. Undefined for an unknown customer.
+ * complaint's text left out as on the customer card, each with what the reader may do with it (edit-entry.ts
+ * entryActionsFor: their own entries, the `omat` rules), and the next planned contact. Undefined for an
+ * unknown customer.
  */
 export async function customerTimeline(ctx: AppContext, person: Person, customerId: string, today: string, limit: number) {
   const customer = await ctx.store.records.get('customer', customerId);
   if (!customer) return undefined;
-  const [entries, homes] = await Promise.all([ctx.store.queries.latestEntries(customerId, today, limit), ctx.store.queries.careHomes()]);
+  const [entries, homes, next] = await Promise.all([ctx.store.queries.latestEntries(customerId, today, limit), ctx.store.queries.careHomes(), ctx.store.queries.nextContactOf(customerId, today)]);
   const homeById = new Map(homes.map((h) => [h.id, h]));
   return {
     customerId,
-    entries: entries.map(({ customerIds: _ids, ...entry }: CustomerEntry) => {
+    entries: entries.map(({ customerIds: _ids, createdBy: _by, ...entry }: CustomerEntry) => {
       const hidden = entry.kind === 'complaint' && !mayReadComplaintText(person, homeById, entry.careHomeId);
-      return hidden ? { ...entry, summary: '', textHidden: true } : { ...entry, textHidden: false };
+      const actions = entryActionsFor(ctx, person, { kind: entry.kind, createdBy: _by, createdAt: entry.createdAt });
+      const shown = { ...entry, version: entry.version ?? 1, createdAt: entry.createdAt ?? '', ...actions };
+      return hidden ? { ...shown, summary: '', textHidden: true } : { ...shown, textHidden: false };
     }),
+    nextContact: next?.nextContactDate ? { date: next.nextContactDate, topic: next.nextContactTopic ?? '', by: next.recordedBy } : undefined,
+    withdrawWindowHours: ctx.withdrawWindowHours ?? DEFAULT_WITHDRAW_WINDOW_HOURS,
   };
 }
 

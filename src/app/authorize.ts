@@ -71,6 +71,12 @@ export const permissions = {
    * customer plans", the business director builds the customer-management model and the plans).
    */
   editCustomerPlan: ['aluejohtaja', 'liiketoimintajohtaja'],
+  /**
+   * A customer's own details on the tab's customer page (issue 13; thesis 6.1): its segment and lifecycle
+   * phase, and its officials (contacts and their roles). Those who develop the customer relationship, as for
+   * its agreements: the regional director for the region's customers, the business director and sales.
+   */
+  editCustomer: ['aluejohtaja', 'liiketoimintajohtaja', 'myynti'],
 } as const satisfies Record<string, readonly PersonRole[]>;
 
 export type Action = keyof typeof permissions;
@@ -79,7 +85,7 @@ export type Action = keyof typeof permissions;
  * Actions checked against the record's home or region. The others concern the company as a whole (reading,
  * a contact with a customer, the channels, the outbox): holding the role is enough.
  */
-export const scopedActions: ReadonlySet<Action> = new Set<Action>(['recordForHome', 'reservePlace', 'settlePlace', 'advanceComplaint', 'replyToComplaint', 'readConfidential', 'recordAgreement', 'editCustomerPlan']);
+export const scopedActions: ReadonlySet<Action> = new Set<Action>(['recordForHome', 'reservePlace', 'settlePlace', 'advanceComplaint', 'replyToComplaint', 'readConfidential', 'recordAgreement', 'editCustomerPlan', 'editCustomer']);
 
 /** What an action touches, as far as scope goes: a home (and its region), or a customer's region, or nothing. */
 export interface ScopeTarget {

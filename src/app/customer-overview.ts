@@ -78,6 +78,12 @@ export interface CustomerOverview {
    * recordAgreement), and on a channel's card to everyone there (whoever presses is checked then).
    */
   mayRecordAgreement: boolean;
+  /**
+   * Issue 13, the tab's customer page: whether the reader may change the customer's segment, phase and
+   * contacts (authorize.ts editCustomer), and read and write the personal notes about its officials.
+   */
+  mayEditCustomer: boolean;
+  mayReadContactNotes: boolean;
   /** Issue 12: this year's customer plan, its status and its next encounters; absent when there is none. */
   plan?: PlanSummary | undefined;
 }
@@ -192,6 +198,8 @@ async function gatherOverview(ctx: AppContext, person: Person, viewer: Viewer, c
       sold: customerPlaces.sold,
     },
     mayRecordAgreement: viewer.audience === 'channel' || allows(person, 'recordAgreement', { region: customer.region }),
+    mayEditCustomer: allows(reader, 'editCustomer', { region: customer.region }),
+    mayReadContactNotes: mayReadNotes,
     plan,
   };
 }

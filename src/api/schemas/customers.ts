@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { agreementSchema } from '../../domain/records/agreement.js';
-import { actorRef, isoDate, recordId } from '../../domain/records/common.js';
+import { actorRef, isoDate, isoDateTime, recordId } from '../../domain/records/common.js';
 import { contactSchema } from '../../domain/records/contact.js';
 import { customerSchema } from '../../domain/records/customer.js';
 import { apiComplaintSchema } from './complaints.js';
@@ -46,9 +46,34 @@ export const customerOverviewSchema = z.object({
   nextContact: z.object({ date: isoDate, topic: z.string(), by: actorRef }).optional(),
   ownPlaces: z.object({ places: z.array(z.object({ place: apiPlaceSchema, careHomeName: z.string() })), reserved: z.number().int(), sold: z.number().int() }),
   mayRecordAgreement: z.boolean(),
+  /** The tab's customer page: the segment, phase and contacts editable; the contacts' personal notes readable and writable. */
+  mayEditCustomer: z.boolean(),
+  mayReadContactNotes: z.boolean(),
   /** This year's customer plan: how many of its planned encounters were held, of how many. */
   plan: z.object({ year: z.number().int(), status: z.object({ done: z.number().int(), total: z.number().int() }) }).optional(),
 });
 
 export const timelineQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
-export const timelineSchema = z.object({ customerId: recordId, entries: z.array(timelineEntrySchema) });
+/**
+ * A timeline entry with what the reader may do with it (issue 13): `mine` (they recorded it), `mayEdit`
+ * (PATCH /entries/{kind}/{id}: their own contact or note, or anyone's for correctOthersEntries) and
+ * `mayWithdraw` (POST …/withdraw: their own within WITHDRAW_WINDOW_HOURS, or anyone's for correctOthersEntries),
+ * with the version an edit or withdrawal names.
+ */
+export const timelineItemSchema = timelineEntrySchema.extend({
+  version: z.number().int().positive(),
+  createdAt: isoDateTime,
+  mine: z.boolean(),
+  mayEdit: z.boolean(),
+  mayWithdraw: z.boolean(),
+});
+export type TimelineItem = z.infer<typeof timelineItemSchema>;
+
+/** GET /api/v1/customers/{id}/timeline: the newest entries of every kind, newest first, and the next planned contact. */
+export const timelineSchema = z.object({
+  customerId: recordId,
+  entries: z.array(timelineItemSchema),
+  nextContact: z.object({ date: isoDate, topic: z.string(), by: actorRef }).optional(),
+  /** How long after recording an entry its author may still withdraw it. */
+  withdrawWindowHours: z.number().positive(),
+});

@@ -49,10 +49,16 @@ const typedFieldKeys: Record<string, string> = { pricePerDay: 'agreement.invalid
 /** The form's values checked with the agreement's own schema (src/domain/records/agreement.ts). */
 export function parseAgreementForm(values: Record<string, unknown>): { ok: true; requestId: string; agreement: AgreementInput } | { ok: false; errors: FieldError[] } {
   const request = recordAgreementRequest.safeParse(values);
+  const agreement = parseAgreementFields(values);
+  if (request.success && agreement.ok) return { ok: true, requestId: request.data.requestId, agreement: agreement.agreement };
+  return { ok: false, errors: [...(request.success ? [] : fieldErrorsFrom(request.error)), ...(agreement.ok ? [] : agreement.errors)] };
+}
+
+/** The agreement's fields alone (a new agreement's form, or a stored one changed on the tab's customer page). */
+export function parseAgreementFields(values: Record<string, unknown>): { ok: true; agreement: AgreementInput } | { ok: false; errors: FieldError[] } {
   const agreement = agreementInputSchema.safeParse(agreementInputFrom(values));
-  if (request.success && agreement.success) return { ok: true, requestId: request.data.requestId, agreement: agreement.data };
-  const errors = [...(request.success ? [] : fieldErrorsFrom(request.error)), ...(agreement.success ? [] : fieldErrorsFrom(agreement.error))];
+  if (agreement.success) return { ok: true, agreement: agreement.data };
   // Something was typed there (zod reports a string where a number was due as merely "invalid type").
   const typed = (field: string) => typeof values[field] === 'string' && (values[field] as string).trim() !== '';
-  return { ok: false, errors: errors.map((e) => (typedFieldKeys[e.field] && typed(e.field) ? { field: e.field, key: typedFieldKeys[e.field]! } : e)) };
+  return { ok: false, errors: fieldErrorsFrom(agreement.error).map((e) => (typedFieldKeys[e.field] && typed(e.field) ? { field: e.field, key: typedFieldKeys[e.field]! } : e)) };
 }

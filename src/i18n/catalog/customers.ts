@@ -76,6 +76,10 @@ export const fi = {
   'customerCard.placesNone': 'Alueella ei ole nyt vapaita eikä vapautuvia paikkoja.',
   'customerCard.logAction': 'Kirjaa yhteydenotto',
   'customerCard.channelVariant': 'Kanavalla kortista puuttuvat reklamaatioiden sisältö ja yhteyshenkilöiden muistiinpanot. Koko kortin saat yksityisviestinä, esimerkiksi "asiakas Pirkanmaa".',
+  /** Issue 13: the tab's customer page changes a customer's officials and agreements through src/app. */
+  'customer.contactUnknown': 'Yhteyshenkilöä ei löydy tältä asiakkaalta. Lataa sivu uudelleen.',
+  'customer.contactNotesNotYours': 'Yhteyshenkilöiden muistiinpanoja kirjoittavat ja lukevat vain {roles}.',
+  'customer.agreementUnknown': 'Sopimusta ei löydy. Lataa sivu uudelleen.',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -155,4 +159,7 @@ export const en: Record<keyof typeof fi, string> = {
   'customerCard.placesNone': 'No free or freeing places in the region right now.',
   'customerCard.logAction': 'Log a contact',
   'customerCard.channelVariant': 'In a channel the card leaves out what complaints say and the notes about contacts. For the whole card, message me in a personal chat, e.g. "customer Pirkanmaa".',
+  'customer.contactUnknown': 'This customer has no such contact. Reload the page.',
+  'customer.contactNotesNotYours': 'Notes about contacts are written and read only by {roles}.',
+  'customer.agreementUnknown': 'No such agreement. Reload the page.',
 };

@@ -129,6 +129,8 @@ describe('cards stay within Teams\' size limit at 10× the company (440 homes, 1
           sold: 600,
         },
         mayRecordAgreement: true,
+        mayEditCustomer: true,
+        mayReadContactNotes: true,
       };
       assertWithin('customer card', customerCard(locale, overview, uuid(1)), region.total - 15);
     });

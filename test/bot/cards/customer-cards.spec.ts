@@ -66,6 +66,8 @@ const full: CustomerOverview = {
     sold: 3,
   },
   mayRecordAgreement: true,
+  mayEditCustomer: true,
+  mayReadContactNotes: true,
 };
 const empty: CustomerOverview = {
   ...full,

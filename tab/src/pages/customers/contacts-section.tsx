@@ -1,0 +1,152 @@
+import { Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea } from '@fluentui/react-components';
+import { useState } from 'react';
+import { contactSavedSchema } from '../../../../src/api/schemas/customer-edits';
+import { contactRoles } from '../../../../src/domain/records/contact';
+import { ApiErrorBar } from '../../components/api-error-bar';
+import { useTab } from '../../tab-context';
+import type { Overview } from './customer-facts';
+import { newRequestId, useSubmit, validation } from './form-state';
+import { Section, useFormStyles } from './section';
+
+type Contact = Overview['contacts'][number];
+const textFields = ['name', 'title', 'phone', 'email'] as const;
+type Values = Record<(typeof textFields)[number] | 'role' | 'personalNotes', string>;
+
+/** The customer's officials and their roles; added and changed by those who develop the relationship. */
+export function ContactsSection({ overview, onSaved }: { overview: Overview; onSaved: () => void }) {
+  const { tr } = useTab();
+  // The contact being edited, 'new' for one being added, or none.
+  const [editing, setEditing] = useState<string | undefined>();
+  const { contacts, mayEditCustomer, mayReadContactNotes } = overview;
+  const done = () => {
+    setEditing(undefined);
+    onSaved();
+  };
+  return (
+    <Section
+      id="customer-contacts"
+      title={tr.t('customerCard.contacts')}
+      actions={
+        mayEditCustomer && editing !== 'new' && (
+          <Button onClick={() => setEditing('new')} data-testid="contact-add">
+            {tr.t('tab.customers.contacts.add')}
+          </Button>
+        )
+      }
+    >
+      {editing === 'new' && <ContactForm customerId={overview.customer.id} mayNotes={mayReadContactNotes} onSaved={done} onCancel={() => setEditing(undefined)} />}
+      {contacts.length === 0 ? (
+        <Text>{tr.t('customerCard.contactsNone')}</Text>
+      ) : (
+        <Table aria-label={tr.t('customerCard.contacts')} size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{tr.t('tab.customers.contact.name')}</TableHeaderCell>
+              <TableHeaderCell>{tr.t('tab.customers.contact.role')}</TableHeaderCell>
+              <TableHeaderCell>{tr.t('tab.customers.contact.title')}</TableHeaderCell>
+              <TableHeaderCell>{tr.t('tab.customers.contact.phone')}</TableHeaderCell>
+              <TableHeaderCell>{tr.t('tab.customers.contact.email')}</TableHeaderCell>
+              {mayReadContactNotes && <TableHeaderCell>{tr.t('tab.customers.contact.notes')}</TableHeaderCell>}
+              {mayEditCustomer && <TableHeaderCell>{tr.t('tab.customers.actions')}</TableHeaderCell>}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {contacts.map((c) => (
+              <TableRow key={c.id} data-testid={`contact-${c.id}`}>
+                <TableCell>{c.name}</TableCell>
+                <TableCell>{tr.t(`customerCard.role.${c.role}`)}</TableCell>
+                <TableCell>{c.title ?? ''}</TableCell>
+                <TableCell>{c.phone ?? ''}</TableCell>
+                <TableCell>{c.email ?? ''}</TableCell>
+                {mayReadContactNotes && <TableCell>{c.personalNotes ?? ''}</TableCell>}
+                {mayEditCustomer && (
+                  <TableCell>
+                    <Button size="small" onClick={() => setEditing(c.id)} aria-label={tr.t('tab.customers.contacts.editOne', { name: c.name })}>
+                      {tr.t('tab.edit')}
+                    </Button>
+                  </TableCell>
+                )}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {contacts
+        .filter((c) => c.id === editing)
+        .map((c) => (
+          <ContactForm key={c.id} customerId={overview.customer.id} contact={c} mayNotes={mayReadContactNotes} onSaved={done} onCancel={() => setEditing(undefined)} />
+        ))}
+    </Section>
+  );
+}
+
+/** A contact's form: new (POST, its request id fixed while the form is open) or changed (PATCH over the version shown). */
+function ContactForm({ customerId, contact, mayNotes, onSaved, onCancel }: { customerId: string; contact?: Contact; mayNotes: boolean; onSaved: () => void; onCancel: () => void }) {
+  const { api, tr } = useTab();
+  const styles = useFormStyles();
+  const submit = useSubmit();
+  const [requestId] = useState(newRequestId);
+  const [values, setValues] = useState<Values>({
+    name: contact?.name ?? '',
+    role: contact?.role ?? 'sosiaalityontekija',
+    title: contact?.title ?? '',
+    phone: contact?.phone ?? '',
+    email: contact?.email ?? '',
+    personalNotes: contact?.personalNotes ?? '',
+  });
+  const set = (field: keyof Values) => (_e: unknown, data: { value: string }) => setValues((v) => ({ ...v, [field]: data.value }));
+
+  const save = () =>
+    submit.run(async () => {
+      const { personalNotes, ...rest } = values;
+      const body = { ...rest, ...(mayNotes ? { personalNotes } : {}) };
+      if (contact) await api.send(contactSavedSchema, 'PATCH', `/customers/${customerId}/contacts/${contact.id}`, { expectedVersion: contact.version, ...body });
+      else await api.send(contactSavedSchema, 'POST', `/customers/${customerId}/contacts`, { requestId, ...body });
+      onSaved();
+    });
+
+  const title = contact ? tr.t('tab.customers.contacts.editOne', { name: contact.name }) : tr.t('tab.customers.contacts.new');
+  return (
+    <form
+      className={styles.form}
+      aria-label={title}
+      data-testid="contact-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      {submit.error !== undefined && (
+        <div className={styles.wide}>
+          <ApiErrorBar error={submit.error} tr={tr} />
+        </div>
+      )}
+      {textFields.map((field) => (
+        <Field key={field} label={tr.t(`tab.customers.contact.${field}`)} required={field === 'name'} {...validation(submit, field)}>
+          <Input name={field} value={values[field]} onChange={set(field)} type={field === 'email' ? 'email' : field === 'phone' ? 'tel' : 'text'} />
+        </Field>
+      ))}
+      <Field label={tr.t('tab.customers.contact.role')} {...validation(submit, 'role')}>
+        <Select name="role" value={values.role} onChange={set('role')}>
+          {contactRoles.map((r) => (
+            <option key={r} value={r}>
+              {tr.t(`customerCard.role.${r}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {mayNotes && (
+        <Field className={styles.wide} label={tr.t('tab.customers.contact.notes')} hint={tr.t('tab.customers.contact.notesHint')} {...validation(submit, 'personalNotes')}>
+          <Textarea name="personalNotes" value={values.personalNotes} onChange={set('personalNotes')} />
+        </Field>
+      )}
+      <div className={styles.buttons}>
+        <Button appearance="primary" type="submit" disabled={submit.busy}>
+          {tr.t('tab.save')}
+        </Button>
+        <Button onClick={onCancel}>{tr.t('tab.cancel')}</Button>
+      </div>
+    </form>
+  );
+}
