@@ -82,6 +82,18 @@ export interface RecordQueries {
   createdBy(instant: string): Promise<boolean>;
   /** Whether a request with this idempotency key was already applied: a cheap check before costly work. */
   isProcessed(idempotencyKey: string): Promise<boolean>;
+
+  // --- occupancy (the tab's Käyttöaste board, issue 13) ---
+  /**
+   * How many places each of these homes has of each service type (only `serviceType`, when named) in each
+   * effective status on `today`: the board's rows for one page of homes, so the rows read follow the page.
+   */
+  placeTalliesOf(today: string, careHomeIds: readonly string[], serviceType?: ServiceType): Promise<PlaceTally[]>;
+  /**
+   * How many places each region has in each effective status on `today` (only `serviceType`, when named): the
+   * board's region and company totals, counted off an index (migration 014), never the place rows.
+   */
+  regionPlaceTotals(today: string, serviceType?: ServiceType): Promise<{ region: Region; status: PlaceStatus; count: number }[]>;
 }
 
 /**
@@ -126,4 +138,12 @@ export interface CustomerPlaces {
   places: PlaceOnDay[];
   reserved: number;
   sold: number;
+}
+
+/** One aggregate row of the occupancy board: a home's places of a service type in one effective status. */
+export interface PlaceTally {
+  careHomeId: string;
+  serviceType: ServiceType;
+  status: PlaceStatus;
+  count: number;
 }
