@@ -25,11 +25,19 @@ interface EndpointTiming {
   status: number;
 }
 
-/** The tab's read endpoints, as its pages ask them (the busiest customer for the customer pages). */
-function endpoints(customerId: string): [string, string][] {
+/**
+ * The tab's read endpoints, as its pages ask them (the busiest customer for the customer pages). The occupancy
+ * page opens on one region (the person's own; the first for a company-wide role like this one), a page of 25
+ * homes by name; sorting by a count, the whole company, and opening a home's places are what a user does next.
+ */
+function endpoints(customerId: string, careHomeId: string): [string, string][] {
+  const board = '/api/v1/occupancy?sort=name&order=asc&limit=25&offset=0';
   return [
     ['GET /api/v1/me', '/api/v1/me'],
-    ['GET /api/v1/occupancy', '/api/v1/occupancy'],
+    ['GET /api/v1/occupancy?region (the page)', `${board}&region=etela-suomi`],
+    ['GET /api/v1/occupancy?region&sort=rate', '/api/v1/occupancy?region=etela-suomi&sort=rate&order=asc&limit=25&offset=0'],
+    ['GET /api/v1/occupancy (all regions)', board],
+    ['GET /api/v1/places?careHomeId', `/api/v1/places?careHomeId=${careHomeId}`],
     ['GET /api/v1/complaints', '/api/v1/complaints'],
     ['GET /api/v1/customers?q=…', `/api/v1/customers?q=${encodeURIComponent(FIRST_CUSTOMER_NAME.slice(0, 6))}`],
     ['GET /api/v1/customers/{id}', `/api/v1/customers/${customerId}`],
@@ -66,7 +74,10 @@ async function main(): Promise<void> {
       const found = (await (await fetch(`${server.url}/api/v1/customers?q=${encodeURIComponent(FIRST_CUSTOMER_NAME)}`, { headers: { [LOCAL_USER_HEADER]: businessDirector.aadObjectId } })).json()) as { customers: { id: string; name: string }[] };
       customerId = found.customers.find((c) => c.name === FIRST_CUSTOMER_NAME)?.id ?? '';
       if (!customerId) notes.push(`${scale}×: ${FIRST_CUSTOMER_NAME} was not found`);
-      for (const [name, path] of endpoints(customerId)) {
+      // The first home the board lists, whose places the page opens.
+      const board = (await (await fetch(`${server.url}/api/v1/occupancy?region=etela-suomi&limit=1`, { headers: { [LOCAL_USER_HEADER]: businessDirector.aadObjectId } })).json()) as { homes: { id: string }[] };
+      const careHomeId = board.homes[0]?.id ?? '';
+      for (const [name, path] of endpoints(customerId, careHomeId)) {
         const t = await time(`${server.url}${path}`);
         timings.set(name, t);
         console.log(`  ${scale}× ${name}: median ${ms(t.latency.median)}, p95 ${ms(t.latency.p95)} (${t.status}, ${kb(t.bytes)})`);
@@ -78,7 +89,7 @@ async function main(): Promise<void> {
     results.set(scale, timings);
   }
   const [small, large] = [results.get(scales[0]!), results.get(scales.at(-1)!)];
-  const rows = endpoints('{id}').map(([name]) => {
+  const rows = endpoints('{id}', '{id}').map(([name]) => {
     const a = small?.get(name);
     const b = large?.get(name);
     const cell = (t: EndpointTiming | undefined) => (t ? `${ms(t.latency.median)} / ${ms(t.latency.p95)} (${kb(t.bytes)})` : '–');
