@@ -180,5 +180,31 @@ export function recordQueriesContract(name: string, open: () => Promise<{ store:
       assert.equal(await store.queries.createdBy('2026-11-01T08:00:00.000Z'), true);
       assert.equal(await store.queries.createdBy('2026-10-31T08:00:00.000Z'), false);
     });
+
+    // --- occupancy (the tab's Käyttöaste board, issue 13) ---
+    it('counts the places of given homes and of each region by effective status and service type, and sees a change at once', async () => {
+      const koivu = await store.queries.placeTalliesOf(today, [koivukoti.id]);
+      // A2 is freeing from 20.11.: free on the 23rd.
+      assert.deepEqual(koivu.map((t) => [t.serviceType, t.status, t.count]), [['ymparivuorokautinen', 'kaytossa', 1], ['ymparivuorokautinen', 'vapaa', 2], ['ymparivuorokautinen', 'vapautuu', 1]]);
+      assert.deepEqual(await store.queries.placeTalliesOf(today, [koivukoti.id], 'lyhytaikainen'), []);
+      assert.deepEqual(await store.queries.placeTalliesOf(today, []), []);
+      const regionRows = async (day = today) => (await store.queries.regionPlaceTotals(day)).map((t) => [t.region, t.status, t.count]);
+      assert.deepEqual(await regionRows(), [['etela-suomi', 'kaytossa', 1], ['etela-suomi', 'vapautuu', 1], ['etela-suomi', 'vapaa', 2], ['sisa-suomi', 'vapaa', 1]]);
+      assert.deepEqual(await regionRows('2026-11-19'), [['etela-suomi', 'kaytossa', 1], ['etela-suomi', 'vapautuu', 2], ['etela-suomi', 'vapaa', 1], ['sisa-suomi', 'vapaa', 1]], 'a day before A2 frees');
+      assert.deepEqual(await store.queries.regionPlaceTotals(today, 'yhteisollinen'), []);
+
+      // The occupied A4 recorded free, and B1 withdrawn: both in the next read.
+      const [a4] = (await store.records.list('place', { careHomeId: koivukoti.id })).filter((p) => p.label === 'A4');
+      const [b1] = await store.records.list('place', { careHomeId: ahtari.id });
+      await store.records.commit({
+        at,
+        writes: [
+          { kind: 'place', record: { ...a4!, status: 'vapaa', freeFrom: today, version: 2 }, expectedVersion: 1 },
+          { kind: 'place', record: { ...b1!, withdrawnAt: at, withdrawnBy: kaisa, version: 2 }, expectedVersion: 1 },
+        ],
+        outbox: [],
+      });
+      assert.deepEqual(await regionRows(), [['etela-suomi', 'vapautuu', 1], ['etela-suomi', 'vapaa', 3]]);
+    });
   });
 }
