@@ -47,51 +47,59 @@ const finnish = new Intl.Collator('fi');
 /**
  * The occupancy board (käyttöasteseurantataulukko, thesis 6.1; issue 13's Käyttöaste page): one page of homes
  * with their places by status and service type and the occupancy rate, beside every region's and the company's
- * totals. The store's counts are aggregates (record-queries.ts: placeTalliesOf, regionPlaceTotals), so a view
- * reads rows in proportion to the page: by name, region or town only the page's homes are counted; sorting by a
- * count or "only homes with free places" counts the homes that match the filters (one region's, when one is named).
+ * totals. Both of the store's reads are aggregates (record-queries.ts): every home's totals by status
+ * (homePlaceTotals, kept between place changes) give the regions, the company, "only homes with free places"
+ * and a sort by a count; the page's homes alone are then counted by service type (placeTalliesOf).
  */
 export async function showOccupancy(ctx: AppContext, person: Person | undefined, today: string, request: OccupancyRequest): Promise<UseCaseResult<OccupancyBoard>> {
   const decision = may(person, 'read');
   if (!decision.ok) return forbidden(decision);
   const { queries } = ctx.store;
-  const text = request.q ? fold(request.q) : '';
-  const matching = (await queries.careHomes()).filter(
-    (h) => (!request.region || h.region === request.region) && (!text || fold(h.name).includes(text) || fold(h.city).includes(text)),
-  );
-  const direction = request.order === 'desc' ? -1 : 1;
-  const byCounts = request.onlyFree || !['name', 'region', 'city'].includes(request.sort);
+  const [homes, counts] = await Promise.all([queries.careHomes(), queries.homePlaceTotals(today, request.serviceType)]);
 
-  let page: OccupancyHomeRow[];
-  let total: number;
-  const regionTotals = await queries.regionPlaceTotals(today, request.serviceType);
-  if (byCounts) {
-    const rows = rowsOf(matching, await queries.placeTalliesOf(today, matching.map((h) => h.id), request.serviceType)).filter((row) => !request.onlyFree || row.totals.free > 0);
-    // Stable sort: equal counts keep the Finnish name order of careHomes(); a home with no places has no rate, last.
-    rows.sort((a, b) => direction * compareBy(request.sort, a, b));
-    total = rows.length;
-    page = rows.slice(request.offset, request.offset + request.limit);
-  } else {
-    const textSort = request.sort as 'name' | 'region' | 'city';
-    const ordered = [...matching].sort((a, b) => direction * compareHomes(textSort, a, b));
-    total = ordered.length;
-    const shown = ordered.slice(request.offset, request.offset + request.limit);
-    page = rowsOf(shown, await queries.placeTalliesOf(today, shown.map((h) => h.id), request.serviceType));
-  }
-
+  const byHome = new Map<string, Tally>();
   const byRegion = new Map(regions.map((r) => [r, emptyTally()]));
   const company = emptyTally();
-  for (const row of regionTotals) {
-    addPlaces(byRegion.get(row.region)!, row.status, row.count);
-    addPlaces(company, row.status, row.count);
+  const regionOf = new Map(homes.map((h) => [h.id, h.region]));
+  for (const c of counts) {
+    const region = regionOf.get(c.careHomeId);
+    if (!region) continue;
+    const home = byHome.get(c.careHomeId) ?? emptyTally();
+    byHome.set(c.careHomeId, home);
+    for (const tally of [home, byRegion.get(region)!, company]) addPlaces(tally, c.status, c.count);
   }
+  const rated = new Map<string, Totals>();
+  const totalsOf = (home: CareHome): Totals => {
+    let totals = rated.get(home.id);
+    if (!totals) rated.set(home.id, (totals = withRate(byHome.get(home.id) ?? emptyTally())));
+    return totals;
+  };
+
+  const text = request.q ? fold(request.q) : '';
+  const matching = homes.filter(
+    (h) =>
+      (!request.region || h.region === request.region) &&
+      (!text || fold(h.name).includes(text) || fold(h.city).includes(text)) &&
+      (!request.onlyFree || (byHome.get(h.id)?.free ?? 0) > 0),
+  );
+  const direction = request.order === 'desc' ? -1 : 1;
+  // Stable sorts: ties keep the Finnish name order careHomes() comes in (by name is that order, or its reverse).
+  const ordered =
+    request.sort === 'name'
+      ? direction === 1
+        ? matching
+        : [...matching].reverse()
+      : [...matching].sort((a, b) => direction * compareBy(request.sort, a, b, totalsOf));
+  const shown = ordered.slice(request.offset, request.offset + request.limit);
+  const tallies = await queries.placeTalliesOf(today, shown.map((h) => h.id), request.serviceType);
+
   return {
     ok: true,
     duplicate: false,
     value: {
       today,
-      homes: page,
-      total,
+      homes: rowsOf(shown, tallies),
+      total: ordered.length,
       offset: request.offset,
       limit: request.limit,
       regions: regions.map((region) => ({ region, ...withRate(byRegion.get(region)!) })),
@@ -124,17 +132,10 @@ function rowsOf(homes: readonly CareHome[], tallies: readonly PlaceTally[]): Occ
   });
 }
 
-type Named = Pick<CareHome, 'name' | 'region' | 'city'>;
-
-/** By a text column; ties keep the order they came in (careHomes(): Finnish name order), the sort being stable. */
-function compareHomes(sort: 'name' | 'region' | 'city', a: Named, b: Named): number {
+function compareBy(sort: OccupancySort, a: CareHome, b: CareHome, totalsOf: (home: CareHome) => Totals): number {
   if (sort === 'region') return regions.indexOf(a.region) - regions.indexOf(b.region);
-  return finnish.compare(a[sort], b[sort]);
-}
-
-function compareBy(sort: OccupancySort, a: OccupancyHomeRow, b: OccupancyHomeRow): number {
-  if (sort === 'name' || sort === 'region' || sort === 'city') return compareHomes(sort, a, b);
+  if (sort === 'name' || sort === 'city') return finnish.compare(a[sort], b[sort]);
   // A home with no places has no rate: lower than any rate.
-  if (sort === 'rate') return (a.totals.rate ?? -1) - (b.totals.rate ?? -1);
-  return a.totals[sort] - b.totals[sort];
+  if (sort === 'rate') return (totalsOf(a).rate ?? -1) - (totalsOf(b).rate ?? -1);
+  return totalsOf(a)[sort] - totalsOf(b)[sort];
 }

@@ -90,10 +90,11 @@ export interface RecordQueries {
    */
   placeTalliesOf(today: string, careHomeIds: readonly string[], serviceType?: ServiceType): Promise<PlaceTally[]>;
   /**
-   * How many places each region has in each effective status on `today` (only `serviceType`, when named): the
-   * board's region and company totals, counted off an index (migration 014), never the place rows.
+   * How many places every home has in each effective status on `today` (only `serviceType`, when named): the
+   * board's region and company totals and its sorting by a count. One aggregate off an index (migration 014),
+   * kept until a place or home is written, so a read of the board between changes counts nothing.
    */
-  regionPlaceTotals(today: string, serviceType?: ServiceType): Promise<{ region: Region; status: PlaceStatus; count: number }[]>;
+  homePlaceTotals(today: string, serviceType?: ServiceType): Promise<readonly HomePlaceCount[]>;
 }
 
 /**
@@ -147,3 +148,6 @@ export interface PlaceTally {
   status: PlaceStatus;
   count: number;
 }
+
+/** A home's places in one effective status (of every service type, or of the one asked for). */
+export type HomePlaceCount = Omit<PlaceTally, 'serviceType'>;

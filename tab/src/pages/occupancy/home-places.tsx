@@ -1,5 +1,5 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { placesSchema, type ApiPlace } from '../../../../src/api/schemas/places';
 import type { TabApiError } from '../../api/api-client';
 import { useLoad } from '../../api/use-api';
@@ -35,10 +35,13 @@ export function HomePlaces(props: { careHomeId: string; today: string; onClose()
     props.onChanged();
   };
   const view = places.value;
+  // Opened from a row's button below the fold: the heading takes the focus, so keyboard and screen reader users land here.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <section className={styles.section} aria-labelledby="home-places-title" data-testid="home-places">
       <div className={styles.head}>
-        <Title3 as="h2" id="home-places-title">
+        <Title3 as="h2" id="home-places-title" ref={heading} tabIndex={-1}>
           {tr.t('tab.occupancy.places.title', { home: view?.careHomeName ?? '…' })}
         </Title3>
         <Button appearance="subtle" onClick={props.onClose}>
