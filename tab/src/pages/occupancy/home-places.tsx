@@ -1,4 +1,4 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { placesSchema, type ApiPlace } from '../../../../src/api/schemas/places';
 import type { TabApiError } from '../../api/api-client';
@@ -41,9 +41,10 @@ export function HomePlaces(props: { careHomeId: string; today: string; onClose()
   return (
     <section className={styles.section} aria-labelledby="home-places-title" data-testid="home-places">
       <div className={styles.head}>
-        <Title3 as="h2" id="home-places-title" ref={heading} tabIndex={-1}>
+        {/* Text, as Title3 (size 500, semibold), because a preset takes no ref. */}
+        <Text as="h2" size={500} weight="semibold" id="home-places-title" ref={heading} tabIndex={-1}>
           {tr.t('tab.occupancy.places.title', { home: view?.careHomeName ?? '…' })}
-        </Title3>
+        </Text>
         <Button appearance="subtle" onClick={props.onClose}>
           {tr.t('tab.close')}
         </Button>
