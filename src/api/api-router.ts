@@ -5,15 +5,11 @@ import { isLoopback } from '../server/http-server.js';
 import { ApiError, localeOf, sendApiError } from './api-errors.js';
 import { answer, parsed, todayOf, withCaller as withCallerOf, type CallerHandler, type RouteDeps } from './routes/route-kit.js';
 import { registerCustomerRoutes } from './routes/customer-routes.js';
-import { complaintBoard, placesOfHome } from './api-views.js';
-import { occupancyOf } from './occupancy-view.js';
-import { changePlace } from './place-change.js';
+import { complaintBoard } from './api-views.js';
+import { registerOccupancyRoutes } from './routes/occupancy-routes.js';
 import { complaintBoardSchema, complaintsQuerySchema } from './schemas/complaints.js';
-import { customerIdSchema } from './schemas/customers.js';
 import { localPeopleSchema, meSchema } from './schemas/me.js';
-import { occupancySchema } from './schemas/occupancy.js';
 import { tabSettingsSchema, type TabSettings } from './schemas/settings.js';
-import { placeChangedSchema, placeChangeSchema, placesQuerySchema, placesSchema } from './schemas/places.js';
 
 export interface ApiRouterOptions extends RouteDeps {
   /** How the tab signs in (GET /settings). */
@@ -54,34 +50,7 @@ export function apiRouter(options: ApiRouterOptions): Router {
     answer(res, localPeopleSchema, { people: people.sort((a, b) => a.name.localeCompare(b.name, 'fi')) });
   });
 
-  router.get(
-    '/occupancy',
-    withCaller(async (_req, res) => {
-      const day = today();
-      const [homes, counts] = await Promise.all([ctx.store.queries.careHomes(), ctx.store.queries.placeCountsByServiceType(day)]);
-      answer(res, occupancySchema, occupancyOf(day, homes, counts));
-    }),
-  );
-
-  router.get(
-    '/places',
-    withCaller(async (req, res) => {
-      const { careHomeId } = parsed(placesQuerySchema, req.query);
-      const view = await placesOfHome(ctx, careHomeId, today());
-      if (!view) throw new ApiError('notFound', 'api.notFound');
-      answer(res, placesSchema, view);
-    }),
-  );
-
-  router.patch(
-    '/places/:id',
-    withCaller(async (req, res, { actor }, locale) => {
-      const { id } = parsed(customerIdSchema, req.params);
-      const change = parsed(placeChangeSchema, req.body);
-      const outcome = await changePlace(ctx, actor, id, change, locale);
-      answer(res, placeChangedSchema, outcome);
-    }),
-  );
+  registerOccupancyRoutes(router, options);
 
   registerCustomerRoutes(router, options);
 

@@ -37,15 +37,17 @@ export function apiComplaintOf(complaint: Complaint, textHidden: boolean): ApiCo
   return { ...rest, textHidden };
 }
 
-/** A home's places (not withdrawn), by label; undefined for an unknown home. */
-export async function placesOfHome(ctx: AppContext, careHomeId: string, today: string) {
+/** A home's places (not withdrawn), by label, and what the person may change there; undefined for an unknown home. */
+export async function placesOfHome(ctx: AppContext, person: Person, careHomeId: string, today: string) {
   const home = await ctx.store.records.get('careHome', careHomeId);
   if (!home) return undefined;
+  const scope = homeScope(home);
   const [places, customers] = await Promise.all([ctx.store.records.list('place', { careHomeId }), ctx.store.queries.customerNames()]);
   const names = new Map(customers.map((c) => [c.id, c.name]));
   return {
     careHomeId: home.id,
     careHomeName: home.name,
+    may: { record: allows(person, 'recordForHome', scope), reserve: allows(person, 'reservePlace', scope), settle: allows(person, 'settlePlace', scope) },
     places: places
       .filter((p) => !p.withdrawnAt)
       .sort((a, b) => a.label.localeCompare(b.label, 'fi', { numeric: true }))

@@ -82,6 +82,19 @@ export interface RecordQueries {
   createdBy(instant: string): Promise<boolean>;
   /** Whether a request with this idempotency key was already applied: a cheap check before costly work. */
   isProcessed(idempotencyKey: string): Promise<boolean>;
+
+  // --- occupancy (the tab's Käyttöaste board, issue 13) ---
+  /**
+   * How many places each of these homes has of each service type (only `serviceType`, when named) in each
+   * effective status on `today`: the board's rows for one page of homes, so the rows read follow the page.
+   */
+  placeTalliesOf(today: string, careHomeIds: readonly string[], serviceType?: ServiceType): Promise<PlaceTally[]>;
+  /**
+   * How many places every home has in each effective status on `today` (only `serviceType`, when named): the
+   * board's region and company totals and its sorting by a count. One aggregate off an index (migration 014),
+   * kept until a place or home is written, so a read of the board between changes counts nothing.
+   */
+  homePlaceTotals(today: string, serviceType?: ServiceType): Promise<readonly HomePlaceCount[]>;
 }
 
 /**
@@ -127,3 +140,14 @@ export interface CustomerPlaces {
   reserved: number;
   sold: number;
 }
+
+/** One aggregate row of the occupancy board: a home's places of a service type in one effective status. */
+export interface PlaceTally {
+  careHomeId: string;
+  serviceType: ServiceType;
+  status: PlaceStatus;
+  count: number;
+}
+
+/** A home's places in one effective status (of every service type, or of the one asked for). */
+export type HomePlaceCount = Omit<PlaceTally, 'serviceType'>;

@@ -180,5 +180,32 @@ export function recordQueriesContract(name: string, open: () => Promise<{ store:
       assert.equal(await store.queries.createdBy('2026-11-01T08:00:00.000Z'), true);
       assert.equal(await store.queries.createdBy('2026-10-31T08:00:00.000Z'), false);
     });
+
+    // --- occupancy (the tab's Käyttöaste board, issue 13) ---
+    it('counts the places of given homes by service type, and of every home, by effective status; sees a change at once', async () => {
+      const koivu = await store.queries.placeTalliesOf(today, [koivukoti.id]);
+      // A2 is freeing from 20.11.: free on the 23rd.
+      assert.deepEqual(koivu.map((t) => [t.serviceType, t.status, t.count]), [['ymparivuorokautinen', 'kaytossa', 1], ['ymparivuorokautinen', 'vapaa', 2], ['ymparivuorokautinen', 'vapautuu', 1]]);
+      assert.deepEqual(await store.queries.placeTalliesOf(today, [koivukoti.id], 'lyhytaikainen'), []);
+      assert.deepEqual(await store.queries.placeTalliesOf(today, []), []);
+      const homeRows = async (day = today) =>
+        (await store.queries.homePlaceTotals(day)).map((t) => [t.careHomeId === koivukoti.id ? 'Koivukoti' : t.careHomeId === ahtari.id ? 'Ähtäri' : '?', t.status, t.count]).sort((a, b) => (String(a) < String(b) ? -1 : 1));
+      assert.deepEqual(await homeRows(), [['Koivukoti', 'kaytossa', 1], ['Koivukoti', 'vapaa', 2], ['Koivukoti', 'vapautuu', 1], ['Ähtäri', 'vapaa', 1]]);
+      assert.deepEqual(await homeRows('2026-11-19'), [['Koivukoti', 'kaytossa', 1], ['Koivukoti', 'vapaa', 1], ['Koivukoti', 'vapautuu', 2], ['Ähtäri', 'vapaa', 1]], 'a day before A2 frees');
+      assert.deepEqual(await store.queries.homePlaceTotals(today, 'yhteisollinen'), []);
+
+      // The occupied A4 recorded free, and B1 withdrawn: both in the next read.
+      const [a4] = (await store.records.list('place', { careHomeId: koivukoti.id })).filter((p) => p.label === 'A4');
+      const [b1] = await store.records.list('place', { careHomeId: ahtari.id });
+      await store.records.commit({
+        at,
+        writes: [
+          { kind: 'place', record: { ...a4!, status: 'vapaa', freeFrom: today, version: 2 }, expectedVersion: 1 },
+          { kind: 'place', record: { ...b1!, withdrawnAt: at, withdrawnBy: kaisa, version: 2 }, expectedVersion: 1 },
+        ],
+        outbox: [],
+      });
+      assert.deepEqual(await homeRows(), [['Koivukoti', 'vapaa', 3], ['Koivukoti', 'vapautuu', 1]]);
+    });
   });
 }

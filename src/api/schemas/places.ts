@@ -10,7 +10,22 @@ export const apiPlaceSchema = placeSchema
   .extend({ effectiveStatus: placeStatus, daysFree: z.number().int().min(0).optional(), reservedForName: z.string().optional() });
 export type ApiPlace = z.infer<typeof apiPlaceSchema>;
 
-export const placesSchema = z.object({ careHomeId: recordId, careHomeName: z.string(), places: z.array(apiPlaceSchema) });
+/**
+ * GET /api/v1/places?careHomeId: a home's places, and which changes the caller may make in that home (the same
+ * `allows` the use cases decide by), so the page offers only those; the server still decides each change.
+ */
+export const placesSchema = z.object({
+  careHomeId: recordId,
+  careHomeName: z.string(),
+  places: z.array(apiPlaceSchema),
+  may: z.object({
+    /** Record a place free or freeing (recordForHome; an occupied one also needs `settle`). */
+    record: z.boolean(),
+    reserve: z.boolean(),
+    /** Sell or release a reserved place; record an occupied place free again. */
+    settle: z.boolean(),
+  }),
+});
 
 /**
  * PATCH /api/v1/places/{id}: one status change, naming the version the page showed (of two people changing

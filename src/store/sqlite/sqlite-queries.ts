@@ -7,7 +7,7 @@ import type { ContactLogEntry } from '../../domain/records/contact-log-entry.js'
 import type { PlaceStatus } from '../../domain/records/place.js';
 import { entryOf, type CustomerEntry } from '../customer-entry.js';
 import { recordKinds, type RecordKind, type RecordOf } from '../record-kinds.js';
-import { recordedEntryKinds, type ContactName, type CustomerName, type OpenPlacesQuery, type PlaceOnDay, type PlacePage, type RecordedEntry, type RecordQueries } from '../record-queries.js';
+import { recordedEntryKinds, type ContactName, type CustomerName, type HomePlaceCount, type OpenPlacesQuery, type PlaceOnDay, type PlacePage, type PlaceTally, type RecordedEntry, type RecordQueries } from '../record-queries.js';
 import { likeLiteral, fold, registerFinnishText } from './finnish-text.js';
 import { prepared } from './prepared.js';
 import { readMeterOf, type ReadMeter } from './read-meter.js';
@@ -38,6 +38,9 @@ export class SqliteRecordQueries implements RecordQueries {
   private readonly meter: ReadMeter;
   private readonly customerList: KindCache<CustomerName[]>;
   private readonly homeList: KindCache<{ byName: CareHome[]; byRegion: CareHome[] }>;
+  /** homePlaceTotals by service type ('' for all), for `homeTotalsDay`; `homes` the home list they were counted for. */
+  private readonly homeTotals = new Map<string, { homes: unknown; counts: KindCache<HomePlaceCount[]> }>();
+  private homeTotalsDay = '';
 
   constructor(private readonly db: Database.Database) {
     this.meter = readMeterOf(db);
@@ -257,6 +260,64 @@ export class SqliteRecordQueries implements RecordQueries {
 
   async isProcessed(idempotencyKey: string): Promise<boolean> {
     return this.rows('SELECT 1 FROM processed_request WHERE key = ?', idempotencyKey).length > 0;
+  }
+
+  // --- occupancy (the tab's Käyttöaste board, issue 13) ---
+  async placeTalliesOf(today: string, careHomeIds: readonly string[], serviceType?: ServiceType): Promise<PlaceTally[]> {
+    if (careHomeIds.length === 0) return [];
+    // The homes as the outer loop (CROSS JOIN): each home's places are one range of place_occupancy.
+    return this.rows(
+      `SELECT p.care_home_id AS careHomeId, p.service_type AS serviceType, ${EFFECTIVE_STATUS} AS status, count(*) AS count
+       FROM json_each(@homes) AS h CROSS JOIN place AS p ON p.care_home_id = h.value
+       WHERE p.withdrawn_at IS NULL ${serviceType ? 'AND p.service_type = @serviceType' : ''}
+       GROUP BY p.care_home_id, p.service_type, 3 ORDER BY 1, 2, 3`,
+      { today, homes: JSON.stringify(careHomeIds), ...(serviceType ? { serviceType } : {}) },
+    );
+  }
+
+  async homePlaceTotals(today: string, serviceType?: ServiceType): Promise<readonly HomePlaceCount[]> {
+    // Counted again only after a place or a home was written (as the home and customer lists are): the board is
+    // read far more often than a place changes. A day's counts differ by the freeing places whose day came, hence
+    // a new set of counts for a new `today`.
+    if (this.homeTotalsDay !== today) {
+      this.homeTotals.clear();
+      this.homeTotalsDay = today;
+    }
+    const homes = this.homeList.get();
+    const key = serviceType ?? '';
+    let cached = this.homeTotals.get(key);
+    if (!cached || cached.homes !== homes) {
+      cached = { homes, counts: new KindCache(this.db, 'place', () => this.countHomePlaces(today, serviceType)) };
+      this.homeTotals.set(key, cached);
+    }
+    return cached.counts.get();
+  }
+
+  private countHomePlaces(today: string, serviceType?: ServiceType): HomePlaceCount[] {
+    // In the order of place_occupancy (care_home_id, status, withdrawn_at, service_type, free_from), reading only
+    // the index: no place row, no sort. A freeing place whose day has come is free (EFFECTIVE_STATUS): counted
+    // as `due` within its stored status and moved. 2 ms at 10× (16,000 places), where a GROUP BY over the rows
+    // with the effective status took 6.
+    const rows = this.rows<{ careHomeId: string; status: PlaceStatus; n: number; due: number }>(
+      `SELECT p.care_home_id AS careHomeId, p.status AS status, count(*) AS n, sum(p.status = 'vapautuu' AND p.free_from <= @today) AS due
+       FROM place AS p INDEXED BY place_occupancy
+       WHERE p.withdrawn_at IS NULL ${serviceType ? 'AND p.service_type = @serviceType' : ''}
+       GROUP BY p.care_home_id, p.status`,
+      { today, ...(serviceType ? { serviceType } : {}) },
+    );
+    const counts = new Map<string, HomePlaceCount>();
+    const add = (careHomeId: string, status: PlaceStatus, count: number) => {
+      if (count === 0) return;
+      const key = `${careHomeId}|${status}`;
+      const known = counts.get(key);
+      if (known) known.count += count;
+      else counts.set(key, { careHomeId, status, count });
+    };
+    for (const row of rows) {
+      add(row.careHomeId, row.status, row.n - row.due);
+      add(row.careHomeId, 'vapaa', row.due);
+    }
+    return [...counts.values()];
   }
 
   private one<T>(sql: string, ...params: unknown[]): T | undefined {
