@@ -6,10 +6,10 @@ import { searchCustomers } from '../app/search-customers.js';
 import { isLoopback } from '../server/http-server.js';
 import { ApiError, localeOf, refusalOf, sendApiError } from './api-errors.js';
 import { answer, parsed, todayOf, withCaller as withCallerOf, type CallerHandler, type RouteDeps } from './routes/route-kit.js';
-import { complaintBoard, customerTimeline, overviewForApi, placesOfHome } from './api-views.js';
+import { complaintRoutes } from './routes/complaint-routes.js';
+import { customerTimeline, overviewForApi, placesOfHome } from './api-views.js';
 import { occupancyOf } from './occupancy-view.js';
 import { changePlace } from './place-change.js';
-import { complaintBoardSchema, complaintsQuerySchema } from './schemas/complaints.js';
 import { customerIdSchema, customerOverviewSchema, customerSearchQuerySchema, customerSearchSchema, timelineQuerySchema, timelineSchema } from './schemas/customers.js';
 import { localPeopleSchema, meSchema } from './schemas/me.js';
 import { occupancySchema } from './schemas/occupancy.js';
@@ -118,13 +118,7 @@ export function apiRouter(options: ApiRouterOptions): Router {
     }),
   );
 
-  router.get(
-    '/complaints',
-    withCaller(async (req, res, { person }) => {
-      const { limit } = parsed(complaintsQuerySchema, req.query);
-      answer(res, complaintBoardSchema, await complaintBoard(ctx, person, today(), limit));
-    }),
-  );
+  complaintRoutes(router, options);
 
   router.use(() => {
     throw new ApiError('notFound', 'api.notFound');

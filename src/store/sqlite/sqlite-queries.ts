@@ -2,13 +2,26 @@ import type Database from 'better-sqlite3';
 import { addDays, instantAt, localDate } from '../../domain/dates.js';
 import type { CareHome } from '../../domain/records/care-home.js';
 import type { Region, ServiceType } from '../../domain/records/common.js';
+import type { ComplaintSeverity, ComplaintStatus } from '../../domain/complaints/complaint-lifecycle.js';
 import type { Complaint } from '../../domain/records/complaint.js';
 import type { ContactLogEntry } from '../../domain/records/contact-log-entry.js';
 import type { PlaceStatus } from '../../domain/records/place.js';
 import { entryOf, type CustomerEntry } from '../customer-entry.js';
 import { recordKinds, type RecordKind, type RecordOf } from '../record-kinds.js';
-import { recordedEntryKinds, type ContactName, type CustomerName, type OpenPlacesQuery, type PlaceOnDay, type PlacePage, type RecordedEntry, type RecordQueries } from '../record-queries.js';
+import {
+  recordedEntryKinds,
+  type ComplaintBoardQuery,
+  type ComplaintPeriodQuery,
+  type ContactName,
+  type CustomerName,
+  type OpenPlacesQuery,
+  type PlaceOnDay,
+  type PlacePage,
+  type RecordedEntry,
+  type RecordQueries,
+} from '../record-queries.js';
 import { likeLiteral, fold, registerFinnishText } from './finnish-text.js';
+import { registerHelsinkiDay } from './helsinki-day.js';
 import { prepared } from './prepared.js';
 import { readMeterOf, type ReadMeter } from './read-meter.js';
 import { mappedRow } from './row-mapping.js';
@@ -42,6 +55,7 @@ export class SqliteRecordQueries implements RecordQueries {
   constructor(private readonly db: Database.Database) {
     this.meter = readMeterOf(db);
     registerFinnishText(db);
+    registerHelsinkiDay(db);
     this.customerList = new KindCache(db, 'customer', () =>
       this.rows<CustomerName>('SELECT id, name, region FROM customer').sort((a, b) => finnish.compare(a.name, b.name)),
     );
@@ -169,13 +183,6 @@ export class SqliteRecordQueries implements RecordQueries {
     );
   }
 
-  async openComplaints(limit: number): Promise<{ complaints: Complaint[]; total: number }> {
-    const where = `WHERE status <> 'suljettu' AND withdrawn_at IS NULL`;
-    const complaints = this.records('complaint', `SELECT * FROM complaint ${where} ORDER BY next_step_due IS NULL, next_step_due, received_date DESC, rowid LIMIT ?`, limit);
-    const total = this.rows<{ n: number }>(`SELECT count(*) AS n FROM complaint ${where}`)[0]?.n ?? 0;
-    return { complaints, total };
-  }
-
   async overdueComplaints(today: string, limit: number): Promise<{ complaints: Complaint[]; total: number }> {
     // `status <> 'suljettu'` exactly as the partial index complaint_open_next_step_due says it.
     const where = `WHERE status <> 'suljettu' AND next_step_due IS NOT NULL AND next_step_due < ? AND withdrawn_at IS NULL`;
@@ -259,6 +266,48 @@ export class SqliteRecordQueries implements RecordQueries {
     return this.rows('SELECT 1 FROM processed_request WHERE key = ?', idempotencyKey).length > 0;
   }
 
+  // --- Complaints: the tab's complaint board and the quality manager's summary (issue 13) ---
+
+  async complaintBoard(query: ComplaintBoardQuery): Promise<{ complaints: Complaint[]; counts: { status: ComplaintStatus; count: number }[] }> {
+    const params = { careHomeId: query.careHomeId ?? null, severity: query.severity ?? null, limit: query.limitPerColumn };
+    const filters = `withdrawn_at IS NULL AND (@careHomeId IS NULL OR care_home_id = @careHomeId) AND (@severity IS NULL OR severity = @severity)`;
+    // One bounded page per column, each off the status index, rather than one ranking of every open complaint.
+    const complaints = query.statuses.flatMap((status) =>
+      this.records('complaint', `SELECT * FROM complaint WHERE status = @status AND ${filters} ORDER BY next_step_due IS NULL, next_step_due, received_date DESC, rowid LIMIT @limit`, { ...params, status }),
+    );
+    const counts = this.rows<{ status: ComplaintStatus; count: number }>(
+      `SELECT status, count(*) AS count FROM complaint WHERE status IN (SELECT value FROM json_each(@statuses)) AND ${filters} GROUP BY status`,
+      { careHomeId: params.careHomeId, severity: params.severity, statuses: JSON.stringify(query.statuses) },
+    );
+    return { complaints, counts };
+  }
+
+  async complaintCounts(query: ComplaintPeriodQuery): Promise<{ careHomeId?: string; severity: ComplaintSeverity; month: string; count: number }[]> {
+    const home = query.byHome ? 'care_home_id' : 'NULL';
+    const rows = this.rows<{ careHomeId: string | null; severity: ComplaintSeverity; month: string; count: number }>(
+      `SELECT ${home} AS careHomeId, severity, substr(received_date, 1, 7) AS month, count(*) AS count FROM complaint
+       WHERE ${COMPLAINTS_OF_PERIOD} GROUP BY 1, 2, 3 ORDER BY 1, 3, 2`,
+      periodParams(query),
+    );
+    return rows.map(({ careHomeId, ...row }) => (careHomeId === null ? row : { careHomeId, ...row }));
+  }
+
+  async complaintHandlingMedians(query: ComplaintPeriodQuery): Promise<{ careHomeId?: string; step: 'corrected' | 'informed'; medianDays: number; count: number }[]> {
+    const home = query.byHome ? 'care_home_id' : 'NULL';
+    // The middle row (odd count) or the mean of the two middle rows (even) of each home's day differences,
+    // ranked by a window function: only the medians leave SQLite.
+    const median = (step: 'corrected' | 'informed', column: string) =>
+      this.rows<{ careHomeId: string | null; medianDays: number; count: number }>(
+        `WITH d AS (
+           SELECT ${home} AS home, julianday(hoiva_helsinki_day(${column})) - julianday(received_date) AS days FROM complaint
+           WHERE ${COMPLAINTS_OF_PERIOD} AND ${column} IS NOT NULL),
+         r AS (SELECT home, days, row_number() OVER (PARTITION BY home ORDER BY days) AS i, count(*) OVER (PARTITION BY home) AS n FROM d)
+         SELECT home AS careHomeId, avg(days) AS medianDays, max(n) AS count FROM r WHERE i IN ((n + 1) / 2, (n + 2) / 2) GROUP BY home ORDER BY home`,
+        periodParams(query),
+      ).map(({ careHomeId, ...row }) => ({ ...(careHomeId === null ? {} : { careHomeId }), step, ...row }));
+    return [...median('corrected', 'corrected_at'), ...median('informed', 'informed_at')];
+  }
+
   private one<T>(sql: string, ...params: unknown[]): T | undefined {
     const row = prepared(this.db, sql).get(...params) as T | undefined;
     if (row) this.meter.read(1);
@@ -283,6 +332,10 @@ export class SqliteRecordQueries implements RecordQueries {
     return rows;
   }
 }
+
+/** Complaints received in a period (`@from`–`@to`, inclusive), of the homes `@homes` (a JSON list) or of every home. */
+const COMPLAINTS_OF_PERIOD = `withdrawn_at IS NULL AND received_date >= @from AND received_date <= @to AND (@homes IS NULL OR care_home_id IN (SELECT value FROM json_each(@homes)))`;
+const periodParams = (query: ComplaintPeriodQuery) => ({ from: query.from, to: query.to, homes: query.careHomeIds ? JSON.stringify(query.careHomeIds) : null });
 
 /** The Helsinki day of an instant column's value (a note's creation, a meeting's start). */
 const dayOf = (instant: string): string => localDate(new Date(instant));
