@@ -2,7 +2,7 @@ import { summaryPeriod, summaryRow, type SummaryPeriod, type SummaryRow } from '
 import type { CareHome } from '../domain/records/care-home.js';
 import type { Person } from '../domain/records/person.js';
 import type { AppContext } from './app-context.js';
-import { allows, homeScope, may, permissions, roleScopes, type RoleScope } from './authorize.js';
+import { allows, homeScope, permissions, roleScopes, type RoleScope } from './authorize.js';
 import { forbidden, type UseCaseResult } from './result.js';
 
 export interface ComplaintSummaryRequest {
@@ -34,8 +34,8 @@ export interface ComplaintSummary extends SummaryPeriod {
 export async function summarizeComplaints(ctx: AppContext, person: Person, request: ComplaintSummaryRequest): Promise<UseCaseResult<ComplaintSummary>> {
   const homes = (await ctx.store.queries.careHomes()).filter((home) => allows(person, 'readConfidential', homeScope(home)));
   if (homes.length === 0) {
-    const refusal = may(person, 'readConfidential');
-    return forbidden(refusal.ok ? { message: 'auth.roleRequired', roles: [] } : refusal);
+    // Named for what it is (a summary to read), not the write refusal's "nothing was saved".
+    return forbidden({ message: 'tab.complaints.summary.forbidden', roles: permissions.readConfidential });
   }
   // Region, then name (the occupancy board's order), so a region's homes stay together.
   const ordered = [...homes].sort((a, b) => (a.region < b.region ? -1 : a.region > b.region ? 1 : 0));

@@ -44,6 +44,8 @@ export const complaintBoardSchema = z.object({
   ),
   /** Sum of the columns' counts. */
   total: z.number().int().min(0),
+  /** The home filter's choices: every care home, in Finnish order. */
+  careHomes: z.array(z.object({ id: recordId, name: z.string() })),
 });
 export type ComplaintBoard = z.infer<typeof complaintBoardSchema>;
 
