@@ -25,12 +25,14 @@ interface EndpointTiming {
   status: number;
 }
 
-/** The tab's read endpoints, as its pages ask them (the busiest customer for the customer pages). */
-function endpoints(customerId: string): [string, string][] {
+/** The tab's read endpoints, as its pages ask them (the busiest customer for the customer pages, the board's first complaint for one). */
+function endpoints(customerId: string, complaintId: string): [string, string][] {
   return [
     ['GET /api/v1/me', '/api/v1/me'],
     ['GET /api/v1/occupancy', '/api/v1/occupancy'],
     ['GET /api/v1/complaints', '/api/v1/complaints'],
+    ['GET /api/v1/complaints/{id}', `/api/v1/complaints/${complaintId}`],
+    ['GET /api/v1/complaints/summary', '/api/v1/complaints/summary?months=12'],
     ['GET /api/v1/customers?q=…', `/api/v1/customers?q=${encodeURIComponent(FIRST_CUSTOMER_NAME.slice(0, 6))}`],
     ['GET /api/v1/customers/{id}', `/api/v1/customers/${customerId}`],
     ['GET /api/v1/customers/{id}/timeline', `/api/v1/customers/${customerId}/timeline`],
@@ -66,7 +68,11 @@ async function main(): Promise<void> {
       const found = (await (await fetch(`${server.url}/api/v1/customers?q=${encodeURIComponent(FIRST_CUSTOMER_NAME)}`, { headers: { [LOCAL_USER_HEADER]: businessDirector.aadObjectId } })).json()) as { customers: { id: string; name: string }[] };
       customerId = found.customers.find((c) => c.name === FIRST_CUSTOMER_NAME)?.id ?? '';
       if (!customerId) notes.push(`${scale}×: ${FIRST_CUSTOMER_NAME} was not found`);
-      for (const [name, path] of endpoints(customerId)) {
+      // The complaint the board lists first, opened as the page opens it.
+      const board = (await (await fetch(`${server.url}/api/v1/complaints`, { headers: { [LOCAL_USER_HEADER]: businessDirector.aadObjectId } })).json()) as { columns: { complaints: { id: string }[] }[] };
+      const complaintId = board.columns.flatMap((c) => c.complaints)[0]?.id ?? '';
+      if (!complaintId) notes.push(`${scale}×: the complaint board was empty`);
+      for (const [name, path] of endpoints(customerId, complaintId)) {
         const t = await time(`${server.url}${path}`);
         timings.set(name, t);
         console.log(`  ${scale}× ${name}: median ${ms(t.latency.median)}, p95 ${ms(t.latency.p95)} (${t.status}, ${kb(t.bytes)})`);
@@ -78,7 +84,7 @@ async function main(): Promise<void> {
     results.set(scale, timings);
   }
   const [small, large] = [results.get(scales[0]!), results.get(scales.at(-1)!)];
-  const rows = endpoints('{id}').map(([name]) => {
+  const rows = endpoints('{id}', '{id}').map(([name]) => {
     const a = small?.get(name);
     const b = large?.get(name);
     const cell = (t: EndpointTiming | undefined) => (t ? `${ms(t.latency.median)} / ${ms(t.latency.p95)} (${kb(t.bytes)})` : '–');

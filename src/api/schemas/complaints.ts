@@ -19,7 +19,7 @@ export const complaintsQuerySchema = z.object({
   status: z.enum(complaintStatuses).optional(),
   careHomeId: recordId.optional(),
   severity: z.enum(complaintSeverities).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  limit: z.coerce.number().int().min(1).max(100).default(10),
 });
 export type ComplaintsQuery = z.infer<typeof complaintsQuerySchema>;
 
