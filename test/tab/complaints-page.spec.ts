@@ -103,9 +103,9 @@ describe('complaints page (browser, local mode)', function () {
     const rowOf = async (name: string) =>
       (await summary.getByTestId('summary-handling').getByRole('row').filter({ hasText: name }).first().getByRole('cell').allInnerTexts()).map((c) => c.trim());
     // Region, count, serious, moderate, minor, days to corrected, days to informed (the home's name is the row header).
-    assert.deepEqual(await rowOf('Koivukoti'), ['Etelä-Suomi', '1', '0', '0', '1', '10 pv (n = 1)', '–']);
+    assert.deepEqual(await rowOf('Koivukoti'), ['Etelä-Suomi', '1', '0', '0', '1', '10 päivää (n = 1)', '–']);
     assert.deepEqual(await rowOf('Merikoti'), ['Etelä-Suomi', '1', '1', '0', '0', '–', '–']);
-    assert.deepEqual(await rowOf('Koko yritys'), ['', '2', '1', '0', '1', '10 pv (n = 1)', '–']);
+    assert.deepEqual(await rowOf('Koko yritys'), ['', '2', '1', '0', '1', '10 päivää (n = 1)', '–']);
     const november = (await summary.getByTestId('summary-total-months').getByRole('row').filter({ hasText: '11.2026' }).getByRole('cell').allInnerTexts()).map((c) => c.trim());
     assert.deepEqual(november, ['1', '0', '1', '2']);
     assert.match(await summary.innerText(), /Vastaanotetut 1\.12\.2025–23\.11\.2026 \(12 kk\)/);

@@ -20,7 +20,8 @@ const useStyles = makeStyles({
 });
 
 function medianText(tr: Translate, time: ComplaintSummaryRow['toCorrected']): string {
-  return time.medianDays === null ? tr.t('tab.complaints.summary.noMedian') : tr.t('tab.complaints.summary.median', { days: tr.number(time.medianDays, { maximumFractionDigits: 1 }), count: time.count });
+  // A median of whole days is whole or a half: "2,5 päivää" / "2.5 days" (the plural by the number itself).
+  return time.medianDays === null ? tr.t('tab.complaints.summary.noMedian') : tr.tn('tab.complaints.summary.median', time.medianDays, { n: time.count });
 }
 
 function monthLabel(tr: Translate, month: string): string {
