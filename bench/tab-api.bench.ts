@@ -31,6 +31,7 @@ function endpoints(customerId: string, complaintId: string): [string, string][] 
     ['GET /api/v1/me', '/api/v1/me'],
     ['GET /api/v1/occupancy', '/api/v1/occupancy'],
     ['GET /api/v1/complaints', '/api/v1/complaints'],
+    ['GET /api/v1/care-homes', '/api/v1/care-homes'],
     ['GET /api/v1/complaints/{id}', `/api/v1/complaints/${complaintId}`],
     ['GET /api/v1/complaints/summary', '/api/v1/complaints/summary?months=12'],
     ['GET /api/v1/customers?q=…', `/api/v1/customers?q=${encodeURIComponent(FIRST_CUSTOMER_NAME.slice(0, 6))}`],

@@ -42,7 +42,7 @@ export async function complaintBoard(ctx: AppContext, person: Person, today: str
       .filter((c) => c.status === status)
       .map((c) => onBoard(c, !mayReadComplaintText(person, homeById, c.careHomeId), { customer: customerName.get(c.customerId) ?? '?', home: homeById.get(c.careHomeId)?.name ?? '?' }, today)),
   }));
-  return { today, columns, total: columns.reduce((n, c) => n + c.count, 0), careHomes: homes.map((h) => ({ id: h.id, name: h.name })) };
+  return { today, columns, total: columns.reduce((n, c) => n + c.count, 0) };
 }
 
 /** One complaint with its handling so far, through the bot's own complaintView; undefined for an unknown one. */

@@ -110,6 +110,16 @@ describe('complaint routes /api/v1/complaints: the board and one complaint', () 
     assert.deepEqual(closed.body.columns.map((c: any) => [c.status, c.count, c.complaints[0].careHomeName, c.complaints[0].nextStep]), [['suljettu', 1, 'Kuusikoti', undefined]]);
   });
 
+  it('GET /care-homes: the home filter\'s choices, every home in Finnish order', async () => {
+    const { status, body } = await call('/care-homes', homeDirector.aadObjectId);
+    assert.equal(status, 200);
+    const names = body.careHomes.map((h: any) => h.name);
+    assert.equal(names.length, 9);
+    assert.deepEqual(names, [...names].sort(new Intl.Collator('fi').compare));
+    assert.deepEqual(body.careHomes.find((h: any) => h.name === 'Merikoti'), { id: merikoti, name: 'Merikoti', region: 'etela-suomi' });
+    assert.equal((await call('/care-homes', undefined)).status, 401);
+  });
+
   it('400 for a bad filter, naming the field in the caller\'s language', async () => {
     const bad = await call(`/complaints?status=avoin&careHomeId=x&limit=0`, qualityManager.aadObjectId, 'en-US');
     assert.equal(bad.status, 400);

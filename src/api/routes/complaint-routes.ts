@@ -3,6 +3,7 @@ import { summarizeComplaints } from '../../app/summarize-complaints.js';
 import { ApiError, refusalOf } from '../api-errors.js';
 import { complaintBoard, complaintDetail } from '../complaint-views.js';
 import {
+  careHomeChoicesSchema,
   complaintBoardSchema,
   complaintDetailSchema,
   complaintIdSchema,
@@ -14,7 +15,7 @@ import { answer, parsed, todayOf, withCaller, type RouteDeps } from './route-kit
 
 /**
  * The complaints page's endpoints (issue 13): the board (bounded per column, filtered by status, home and
- * severity), one complaint with its handling, and the quality manager's per-home summary. Reading complaints needs
+ * severity) and its home filter's choices, one complaint with its handling, and the quality manager's per-home summary. Reading complaints needs
  * what every read needs; their free text and the summary follow readConfidential (src/app/authorize.ts).
  */
 export function complaintRoutes(router: Router, deps: RouteDeps): void {
@@ -25,6 +26,14 @@ export function complaintRoutes(router: Router, deps: RouteDeps): void {
     withCaller(deps, async (req, res, { person }) => {
       const query = parsed(complaintsQuerySchema, req.query);
       answer(res, complaintBoardSchema, await complaintBoard(ctx, person, todayOf(ctx), query));
+    }),
+  );
+
+  router.get(
+    '/care-homes',
+    withCaller(deps, async (_req, res) => {
+      const homes = await ctx.store.queries.careHomes();
+      answer(res, careHomeChoicesSchema, { careHomes: homes.map((h) => ({ id: h.id, name: h.name, region: h.region })) });
     }),
   );
 

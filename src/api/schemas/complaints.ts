@@ -44,10 +44,14 @@ export const complaintBoardSchema = z.object({
   ),
   /** Sum of the columns' counts. */
   total: z.number().int().min(0),
-  /** The home filter's choices: every care home, in Finnish order. */
-  careHomes: z.array(z.object({ id: recordId, name: z.string() })),
 });
 export type ComplaintBoard = z.infer<typeof complaintBoardSchema>;
+
+/**
+ * GET /api/v1/care-homes: every care home in Finnish order — the choices of the board's home filter, loaded once
+ * per page rather than with every board (the list grows with the company, the board's pages do not).
+ */
+export const careHomeChoicesSchema = z.object({ careHomes: z.array(z.object({ id: recordId, name: z.string(), region })) });
 
 export const complaintIdSchema = z.object({ id: recordId });
 
