@@ -27,11 +27,12 @@ interface EndpointTiming {
 }
 
 /**
- * The tab's read endpoints, as its pages ask them (the busiest customer for the customer pages). The occupancy
- * page opens on one region (the person's own; the first for a company-wide role like this one), a page of 25
- * homes by name; sorting by a count, the whole company, and opening a home's places are what a user does next.
+ * The tab's read endpoints, as its pages ask them (the busiest customer for the customer pages, the complaint
+ * board's first complaint for its detail). The occupancy page opens on one region (the person's own; the first for
+ * a company-wide role like this one), a page of 25 homes by name; sorting by a count, the whole company, and
+ * opening a home's places are what a user does next.
  */
-function endpoints(customerId: string, careHomeId: string): [string, string][] {
+function endpoints(customerId: string, careHomeId: string, complaintId: string): [string, string][] {
   const board = '/api/v1/occupancy?sort=name&order=asc&limit=25&offset=0';
   return [
     ['GET /api/v1/me', '/api/v1/me'],
@@ -40,6 +41,9 @@ function endpoints(customerId: string, careHomeId: string): [string, string][] {
     ['GET /api/v1/occupancy (all regions)', board],
     ['GET /api/v1/places?careHomeId', `/api/v1/places?careHomeId=${careHomeId}`],
     ['GET /api/v1/complaints', '/api/v1/complaints'],
+    ['GET /api/v1/care-homes', '/api/v1/care-homes'],
+    ['GET /api/v1/complaints/{id}', `/api/v1/complaints/${complaintId}`],
+    ['GET /api/v1/complaints/summary', '/api/v1/complaints/summary?months=12'],
     ['GET /api/v1/customers?q=…', `/api/v1/customers?q=${encodeURIComponent(FIRST_CUSTOMER_NAME.slice(0, 6))}`],
     ['GET /api/v1/customers/{id}', `/api/v1/customers/${customerId}`],
     ['GET /api/v1/customers/{id}/timeline', `/api/v1/customers/${customerId}/timeline`],
@@ -81,10 +85,14 @@ async function main(): Promise<void> {
       const found = (await (await fetch(`${server.url}/api/v1/customers?q=${encodeURIComponent(FIRST_CUSTOMER_NAME)}`, { headers: { [LOCAL_USER_HEADER]: businessDirector.aadObjectId } })).json()) as { customers: { id: string; name: string }[] };
       customerId = found.customers.find((c) => c.name === FIRST_CUSTOMER_NAME)?.id ?? '';
       if (!customerId) notes.push(`${scale}×: ${FIRST_CUSTOMER_NAME} was not found`);
-      // The first home the board lists, whose places the page opens.
-      const board = (await (await fetch(`${server.url}/api/v1/occupancy?region=etela-suomi&limit=1`, { headers: { [LOCAL_USER_HEADER]: businessDirector.aadObjectId } })).json()) as { homes: { id: string }[] };
-      const careHomeId = board.homes[0]?.id ?? '';
-      for (const [name, path] of endpoints(customerId, careHomeId)) {
+      // The first home the occupancy board lists, whose places the page opens, and the complaint the complaint
+      // board lists first, opened as its page opens it.
+      const homesBoard = (await (await fetch(`${server.url}/api/v1/occupancy?region=etela-suomi&limit=1`, { headers: { [LOCAL_USER_HEADER]: businessDirector.aadObjectId } })).json()) as { homes: { id: string }[] };
+      const careHomeId = homesBoard.homes[0]?.id ?? '';
+      const complaintsBoard = (await (await fetch(`${server.url}/api/v1/complaints`, { headers: { [LOCAL_USER_HEADER]: businessDirector.aadObjectId } })).json()) as { columns: { complaints: { id: string }[] }[] };
+      const complaintId = complaintsBoard.columns.flatMap((c) => c.complaints)[0]?.id ?? '';
+      if (!complaintId) notes.push(`${scale}×: the complaint board was empty`);
+      for (const [name, path] of endpoints(customerId, careHomeId, complaintId)) {
         const t = await time(`${server.url}${path}`);
         timings.set(name, t);
         console.log(`  ${scale}× ${name}: median ${ms(t.latency.median)}, p95 ${ms(t.latency.p95)} (${t.status}, ${kb(t.bytes)})`);
@@ -96,7 +104,7 @@ async function main(): Promise<void> {
     results.set(scale, timings);
   }
   const [small, large] = [results.get(scales[0]!), results.get(scales.at(-1)!)];
-  const rows = endpoints('{id}', '{id}').map(([name]) => {
+  const rows = endpoints('{id}', '{id}', '{id}').map(([name]) => {
     const a = small?.get(name);
     const b = large?.get(name);
     const cell = (t: EndpointTiming | undefined) => (t ? `${ms(t.latency.median)} / ${ms(t.latency.p95)} (${kb(t.bytes)})` : '–');

@@ -4,10 +4,9 @@ import { listPeople } from '../app/people.js';
 import { isLoopback } from '../server/http-server.js';
 import { ApiError, localeOf, sendApiError } from './api-errors.js';
 import { answer, parsed, todayOf, withCaller as withCallerOf, type CallerHandler, type RouteDeps } from './routes/route-kit.js';
+import { complaintRoutes } from './routes/complaint-routes.js';
 import { registerCustomerRoutes } from './routes/customer-routes.js';
-import { complaintBoard } from './api-views.js';
 import { registerOccupancyRoutes } from './routes/occupancy-routes.js';
-import { complaintBoardSchema, complaintsQuerySchema } from './schemas/complaints.js';
 import { localPeopleSchema, meSchema } from './schemas/me.js';
 import { tabSettingsSchema, type TabSettings } from './schemas/settings.js';
 
@@ -54,13 +53,7 @@ export function apiRouter(options: ApiRouterOptions): Router {
 
   registerCustomerRoutes(router, options);
 
-  router.get(
-    '/complaints',
-    withCaller(async (req, res, { person }) => {
-      const { limit } = parsed(complaintsQuerySchema, req.query);
-      answer(res, complaintBoardSchema, await complaintBoard(ctx, person, today(), limit));
-    }),
-  );
+  complaintRoutes(router, options);
 
   router.use(() => {
     throw new ApiError('notFound', 'api.notFound');

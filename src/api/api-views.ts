@@ -3,9 +3,8 @@ import { allows, homeScope } from '../app/authorize.js';
 import { entryActionsFor } from '../app/edit-entry.js';
 import { DEFAULT_WITHDRAW_WINDOW_HOURS } from '../app/withdraw-entry.js';
 import type { CustomerOverview } from '../app/customer-overview.js';
-import { nextStep } from '../domain/complaints/complaint-lifecycle.js';
 import { daysBetween } from '../domain/dates.js';
-import { complaintStatuses, type Complaint } from '../domain/records/complaint.js';
+import type { Complaint } from '../domain/records/complaint.js';
 import { effectiveStatus } from '../domain/places/place-lifecycle.js';
 import type { CareHome } from '../domain/records/care-home.js';
 import type { Person } from '../domain/records/person.js';
@@ -66,7 +65,8 @@ export function overviewForApi(overview: CustomerOverview) {
   };
 }
 
-function mayReadComplaintText(person: Person, homes: Map<string, CareHome>, careHomeId: string | undefined): boolean {
+/** Whether the person may read the free text of a complaint of this home (readConfidential in the home's scope). */
+export function mayReadComplaintText(person: Person, homes: Map<string, CareHome>, careHomeId: string | undefined): boolean {
   const home = careHomeId ? homes.get(careHomeId) : undefined;
   return home !== undefined && allows(person, 'readConfidential', homeScope(home));
 }
@@ -92,30 +92,5 @@ export async function customerTimeline(ctx: AppContext, person: Person, customer
     }),
     nextContact: next?.nextContactDate ? { date: next.nextContactDate, topic: next.nextContactTopic ?? '', by: next.recordedBy } : undefined,
     withdrawWindowHours: ctx.withdrawWindowHours ?? DEFAULT_WITHDRAW_WINDOW_HOURS,
-  };
-}
-
-/** The open complaints by status (the lifecycle's order), each with its next step, target date and whether it is overdue. */
-export async function complaintBoard(ctx: AppContext, person: Person, today: string, limit: number) {
-  const [{ complaints, total }, homes, customers] = await Promise.all([ctx.store.queries.openComplaints(limit), ctx.store.queries.careHomes(), ctx.store.queries.customerNames()]);
-  const homeById = new Map(homes.map((h) => [h.id, h]));
-  const customerName = new Map(customers.map((c) => [c.id, c.name]));
-  return {
-    today,
-    total,
-    columns: complaintStatuses
-      .filter((status) => status !== 'suljettu')
-      .map((status) => ({
-        status,
-        complaints: complaints
-          .filter((c) => c.status === status)
-          .map((c) => ({
-            ...apiComplaintOf(c, !mayReadComplaintText(person, homeById, c.careHomeId)),
-            customerName: customerName.get(c.customerId) ?? '?',
-            careHomeName: homeById.get(c.careHomeId)?.name ?? '?',
-            nextStep: nextStep(c.status),
-            overdue: c.nextStepDue !== undefined && c.nextStepDue < today,
-          })),
-      })),
   };
 }

@@ -1,10 +1,13 @@
 import { complaintCardData } from '../domain/complaints/complaint-card-data.js';
 import type { ComplaintCardData } from '../domain/events/complaint-events.js';
 import type { ActorRef } from '../domain/records/common.js';
+import type { Complaint } from '../domain/records/complaint.js';
 import type { AppContext } from './app-context.js';
 import { allows, homeScope, personOf } from './authorize.js';
 
 export interface ComplaintView {
+  /** The record as stored (its free text included: `confidential` says whether this person may see it). */
+  complaint: Complaint;
   data: ComplaintCardData;
   /** May take the next step here (advanceComplaint on the complaint's home). */
   advance: boolean;
@@ -27,5 +30,5 @@ export async function complaintView(ctx: AppContext, actor: ActorRef, complaintI
   ]);
   if (!customer || !home || !allows(person, 'read')) return undefined;
   const scope = homeScope(home);
-  return { data: complaintCardData(complaint, customer, home), advance: allows(person, 'advanceComplaint', scope), confidential: allows(person, 'readConfidential', scope) };
+  return { complaint, data: complaintCardData(complaint, customer, home), advance: allows(person, 'advanceComplaint', scope), confidential: allows(person, 'readConfidential', scope) };
 }

@@ -1,5 +1,6 @@
 import type { CareHome } from '../domain/records/care-home.js';
 import type { Region, ServiceType } from '../domain/records/common.js';
+import type { ComplaintSeverity, ComplaintStatus } from '../domain/complaints/complaint-lifecycle.js';
 import type { Complaint } from '../domain/records/complaint.js';
 import type { ContactLogEntry } from '../domain/records/contact-log-entry.js';
 import type { Customer } from '../domain/records/customer.js';
@@ -42,11 +43,6 @@ export interface RecordQueries {
    * occupancy board, issue 13): one aggregate row per home, service type and status.
    */
   placeCountsByServiceType(today: string): Promise<{ careHomeId: string; serviceType: ServiceType; status: PlaceStatus; count: number }[]>;
-  /**
-   * Complaints not closed (the tab's complaint board, issue 13), the nearest next-step target date first
-   * (none last), then the newest received; at most `limit`, with how many there are in all.
-   */
-  openComplaints(limit: number): Promise<{ complaints: Complaint[]; total: number }>;
   /** Complaints not closed whose next step's target date is before `today`, most overdue first. */
   overdueComplaints(today: string, limit: number): Promise<{ complaints: Complaint[]; total: number }>;
   /** A customer's complaints not closed, the nearest next-step target date first. */
@@ -95,6 +91,40 @@ export interface RecordQueries {
    * kept until a place or home is written, so a read of the board between changes counts nothing.
    */
   homePlaceTotals(today: string, serviceType?: ServiceType): Promise<readonly HomePlaceCount[]>;
+
+  // --- Complaints: the tab's complaint board and the quality manager's summary (issue 13) ---
+  /**
+   * The complaint board: for each of `statuses`, its first `limitPerColumn` complaints by the filters — the
+   * nearest next-step target date first (none last), then the newest received — and how many each status has
+   * in all (one aggregate query), so a column's header tells the true number however short its page is.
+   */
+  complaintBoard(query: ComplaintBoardQuery): Promise<{ complaints: Complaint[]; counts: { status: ComplaintStatus; count: number }[] }>;
+  /** Complaints received in the period, counted per home (or over all `careHomeIds`), severity and month (`YYYY-MM`). */
+  complaintCounts(query: ComplaintPeriodQuery): Promise<{ careHomeId?: string; severity: ComplaintSeverity; month: string; count: number }[]>;
+  /**
+   * The median of whole days (Helsinki calendar days) from a complaint's receipt to its correction and to the
+   * customer being informed, over the complaints received in the period that have reached that step; per home,
+   * or over all `careHomeIds`. Computed in SQL: no complaint leaves the store. A home with none is absent.
+   */
+  complaintHandlingMedians(query: ComplaintPeriodQuery): Promise<{ careHomeId?: string; step: 'corrected' | 'informed'; medianDays: number; count: number }[]>;
+}
+
+export interface ComplaintBoardQuery {
+  statuses: readonly ComplaintStatus[];
+  careHomeId?: string | undefined;
+  severity?: ComplaintSeverity | undefined;
+  limitPerColumn: number;
+}
+
+export interface ComplaintPeriodQuery {
+  /** First day received (inclusive). */
+  from: string;
+  /** Last day received (inclusive). */
+  to: string;
+  /** Only these homes; undefined: every home. */
+  careHomeIds?: readonly string[] | undefined;
+  /** One row per home, or one over all of them (careHomeId absent). */
+  byHome: boolean;
 }
 
 /**

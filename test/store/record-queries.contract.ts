@@ -207,5 +207,36 @@ export function recordQueriesContract(name: string, open: () => Promise<{ store:
       });
       assert.deepEqual(await homeRows(), [['Koivukoti', 'vapaa', 3], ['Koivukoti', 'vapautuu', 1]]);
     });
+
+    it('complaints (issue 13): the board a bounded page per status with true counts; counts and median days by home, severity and month', async () => {
+      const complaint = (home: { id: string }, receivedDate: string, severity: 'vahainen' | 'kohtalainen' | 'vakava', status: 'korjattu' | 'asiakas-informoitu', handled: Record<string, string>) =>
+        create('complaint', { ...openComplaint, ...meta(), careHomeId: home.id, receivedDate, severity, status, nextStepDue: '2026-11-30', ...handled });
+      await store.records.commit({
+        at,
+        writes: [
+          // Corrected at 00:30 in Helsinki on 3 Nov (22:30 UTC the day before): four days, by the company's calendar.
+          complaint(ahtari, '2026-10-30', 'vakava', 'asiakas-informoitu', { correctedAt: '2026-11-02T22:30:00.000Z', informedAt: '2026-11-05T08:00:00.000Z' }),
+          complaint(koivukoti, '2026-11-01', 'vahainen', 'korjattu', { correctedAt: '2026-11-03T08:00:00.000Z' }),
+        ],
+        outbox: [],
+      });
+      const board = await store.queries.complaintBoard({ statuses: ['toimenpiteet-sovittu', 'korjattu', 'suljettu'], limitPerColumn: 10 });
+      assert.deepEqual(board.complaints.map((c) => [c.status, c.receivedDate]), [['toimenpiteet-sovittu', '2026-11-12'], ['korjattu', '2026-11-01'], ['suljettu', '2026-09-01']]);
+      assert.deepEqual(board.counts.sort((a, b) => a.status.localeCompare(b.status)), [{ status: 'korjattu', count: 1 }, { status: 'suljettu', count: 1 }, { status: 'toimenpiteet-sovittu', count: 1 }]);
+      const filtered = await store.queries.complaintBoard({ statuses: ['asiakas-informoitu', 'korjattu'], careHomeId: ahtari.id, severity: 'vakava', limitPerColumn: 1 });
+      assert.deepEqual([filtered.complaints.map((c) => c.careHomeId), filtered.counts], [[ahtari.id], [{ status: 'asiakas-informoitu', count: 1 }]]);
+
+      const period = { from: '2026-10-01', to: today };
+      const counts = await store.queries.complaintCounts({ ...period, byHome: true });
+      assert.deepEqual(
+        counts.map((c) => [c.careHomeId === koivukoti.id ? 'koivukoti' : 'ahtari', c.severity, c.month, c.count]).sort(),
+        [['ahtari', 'vakava', '2026-10', 1], ['koivukoti', 'kohtalainen', '2026-11', 1], ['koivukoti', 'vahainen', '2026-11', 1]],
+        'the closed complaint of September is before the period',
+      );
+      assert.deepEqual(await store.queries.complaintCounts({ ...period, careHomeIds: [ahtari.id], byHome: false }), [{ severity: 'vakava', month: '2026-10', count: 1 }]);
+      const medians = await store.queries.complaintHandlingMedians({ ...period, careHomeIds: [ahtari.id, koivukoti.id], byHome: true });
+      assert.deepEqual(medians.map((m) => [m.careHomeId === koivukoti.id ? 'koivukoti' : 'ahtari', m.step, m.medianDays, m.count]).sort(), [['ahtari', 'corrected', 4, 1], ['ahtari', 'informed', 6, 1], ['koivukoti', 'corrected', 2, 1]]);
+      assert.deepEqual(await store.queries.complaintHandlingMedians({ ...period, byHome: false }), [{ step: 'corrected', medianDays: 3, count: 2 }, { step: 'informed', medianDays: 6, count: 1 }]);
+    });
   });
 }
