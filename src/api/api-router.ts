@@ -6,6 +6,7 @@ import { searchCustomers } from '../app/search-customers.js';
 import { isLoopback } from '../server/http-server.js';
 import { ApiError, localeOf, refusalOf, sendApiError } from './api-errors.js';
 import { answer, parsed, todayOf, withCaller as withCallerOf, type CallerHandler, type RouteDeps } from './routes/route-kit.js';
+import { figuresRoutes } from './routes/figures-routes.js';
 import { complaintBoard, customerTimeline, overviewForApi, placesOfHome } from './api-views.js';
 import { occupancyOf } from './occupancy-view.js';
 import { changePlace } from './place-change.js';
@@ -125,6 +126,8 @@ export function apiRouter(options: ApiRouterOptions): Router {
       answer(res, complaintBoardSchema, await complaintBoard(ctx, person, today(), limit));
     }),
   );
+
+  figuresRoutes(router, options);
 
   router.use(() => {
     throw new ApiError('notFound', 'api.notFound');

@@ -71,6 +71,13 @@ export const permissions = {
    * customer plans", the business director builds the customer-management model and the plans).
    */
   editCustomerPlan: ['aluejohtaja', 'liiketoimintajohtaja'],
+  /**
+   * The figures management steers by (issue 13, the tab's Luvut page; thesis 6.2 customer report, seed 002
+   * process measures): management — the home's director and deputy for their own home, the regional director
+   * for the region, the business director and the quality manager — and sales. Scoped: each sees the figures of
+   * the homes (and the customers of the regions) their role covers.
+   */
+  readFigures: ['kotijohtaja', 'vastaava-hoitaja', 'aluejohtaja', 'liiketoimintajohtaja', 'laatupaallikko', 'myynti'],
 } as const satisfies Record<string, readonly PersonRole[]>;
 
 export type Action = keyof typeof permissions;
@@ -79,7 +86,7 @@ export type Action = keyof typeof permissions;
  * Actions checked against the record's home or region. The others concern the company as a whole (reading,
  * a contact with a customer, the channels, the outbox): holding the role is enough.
  */
-export const scopedActions: ReadonlySet<Action> = new Set<Action>(['recordForHome', 'reservePlace', 'settlePlace', 'advanceComplaint', 'replyToComplaint', 'readConfidential', 'recordAgreement', 'editCustomerPlan']);
+export const scopedActions: ReadonlySet<Action> = new Set<Action>(['recordForHome', 'reservePlace', 'settlePlace', 'advanceComplaint', 'replyToComplaint', 'readConfidential', 'recordAgreement', 'editCustomerPlan', 'readFigures']);
 
 /** What an action touches, as far as scope goes: a home (and its region), or a customer's region, or nothing. */
 export interface ScopeTarget {

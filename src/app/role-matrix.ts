@@ -20,6 +20,7 @@ export const actionDescriptions: Readonly<Record<Action, string>> = {
   operateDelivery: 'see undelivered cards and send them again (`tila`)',
   correctOthersEntries: 'edit or withdraw an entry someone else recorded (`omat`; the author always may)',
   editCustomerPlan: 'edit a customer\'s plan and annual clock (`suunnitelma`)',
+  readFigures: 'read the customer report and process measures (the tab\'s Luvut page)',
 };
 
 const scopeWord = { home: 'own home(s)', region: 'own region', company: 'company' } as const;
