@@ -34,6 +34,8 @@ function endpoints(customerId: string): [string, string][] {
     ['GET /api/v1/customers?q=…', `/api/v1/customers?q=${encodeURIComponent(FIRST_CUSTOMER_NAME.slice(0, 6))}`],
     ['GET /api/v1/customers/{id}', `/api/v1/customers/${customerId}`],
     ['GET /api/v1/customers/{id}/timeline', `/api/v1/customers/${customerId}/timeline`],
+    ['GET /api/v1/figures/customers', '/api/v1/figures/customers'],
+    ['GET /api/v1/figures/process', '/api/v1/figures/process'],
   ];
 }
 

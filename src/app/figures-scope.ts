@@ -8,6 +8,7 @@ import { forbidden, type UseCaseResult } from './result.js';
 /** Whose figures an answer holds: how far the reader's role reaches, the homes counted, the customers' regions. */
 export interface FiguresScope {
   kind: 'home' | 'region' | 'company';
+  /** The homes of a home-scoped reader (empty for a region or the company: the regions say it). */
   careHomes: { id: string; name: string }[];
   regions: Region[];
 }
@@ -47,6 +48,7 @@ export async function figuresReach(ctx: AppContext, person: Person | undefined, 
   return {
     ok: true,
     duplicate: false,
-    value: { scope: { kind, careHomes: reached.map((h) => ({ id: h.id, name: h.name })), regions: [...customerRegions] }, homes: reached, customerRegions },
+    // Only a home's people get their homes named: a region's or the company's list would grow with the company.
+    value: { scope: { kind, careHomes: kind === 'home' ? reached.map((h) => ({ id: h.id, name: h.name })) : [], regions: [...customerRegions] }, homes: reached, customerRegions },
   };
 }
