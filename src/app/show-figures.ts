@@ -1,10 +1,10 @@
 import { addDays, daysBetween } from '../domain/dates.js';
 import { lastQuarters, type QuarterSpan } from '../domain/metrics/quarters.js';
-import type { Region, ServiceType } from '../domain/records/common.js';
+import { regions, type Region, type ServiceType } from '../domain/records/common.js';
 import type { Person } from '../domain/records/person.js';
-import type { CustomerName } from '../store/record-queries.js';
+import type { CustomerName, HomeSelection } from '../store/record-queries.js';
 import type { AppContext } from './app-context.js';
-import { figuresReach, type FiguresScope } from './figures-scope.js';
+import { figuresReach, type FiguresReach, type FiguresScope } from './figures-scope.js';
 import { invalid, type UseCaseResult } from './result.js';
 
 /**
@@ -71,7 +71,7 @@ export async function showCustomerReport(ctx: AppContext, person: Person | undef
   const { scope, homes, customerRegions } = reach.value;
   const from = `${year}-01-01`;
   const until = year === thisYear ? addDays(today, 1) : `${year + 1}-01-01`;
-  const [customers, stays] = await Promise.all([customersIn(ctx, customerRegions), ctx.store.queries.customerStays({ from, until, homeIds: homes.map((h) => h.id) })]);
+  const [customers, stays] = await Promise.all([customersIn(ctx, customerRegions), ctx.store.queries.customerStays({ from, until, homeIds: homeSelection(reach.value) })]);
 
   const rows = new Map<string, CustomerReportRow>(customers.map((c) => [c.id, { id: c.id, name: c.name, region: c.region, residents: 0, occupiedDays: 0, unpricedDays: 0, revenue: 0, services: [], satisfaction: null }]));
   for (const stay of stays) {
@@ -139,7 +139,7 @@ export async function showProcessMeasures(ctx: AppContext, person: Person | unde
   if (!reach.ok) return reach;
   const { scope, homes, customerRegions } = reach.value;
   const quarters = lastQuarters(today, FIGURES_QUARTERS);
-  const homeIds = homes.map((h) => h.id);
+  const homeIds = homeSelection(reach.value);
   const period = { from: quarters[0]!.from, until: addDays(today, 1), homeIds };
   const [customers, lastDays, free, complaints] = await Promise.all([
     customersIn(ctx, customerRegions),
@@ -191,6 +191,11 @@ export async function showProcessMeasures(ctx: AppContext, person: Person | unde
       complaints: quarters.map((q) => complaintsByQuarter.get(q.key) ?? { quarter: q.key, received: 0, replied: 0, informed: 0, medianDaysToReply: null, medianDaysToInformed: null }),
     },
   };
+}
+
+/** Every home for a company-wide reader with no region chosen (the queries then match no list), else the homes reached. */
+function homeSelection(reach: FiguresReach): HomeSelection {
+  return reach.scope.kind === 'company' && reach.customerRegions.length === regions.length ? 'all' : reach.homes.map((h) => h.id);
 }
 
 /** The customers of the regions, in Finnish name order (the store's cached list). */

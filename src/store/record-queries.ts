@@ -110,14 +110,17 @@ export interface RecordQueries {
    * Complaints of `homeIds` received in each quarter: how many, how many got a first reply (the first handling
    * step recorded) and were informed of the corrections, and the median days from receipt to each.
    */
-  complaintResponseTimes(homeIds: readonly string[], quarters: readonly QuarterSpan[]): Promise<ComplaintResponseFigures[]>;
+  complaintResponseTimes(homeIds: HomeSelection, quarters: readonly QuarterSpan[]): Promise<ComplaintResponseFigures[]>;
 }
+
+/** Which homes' figures: these, or every home (a company-wide reader: no list to match each row against). */
+export type HomeSelection = readonly string[] | 'all';
 
 /** A period of the figures over some homes: days from `from` (inclusive) to `until` (exclusive). */
 export interface FiguresPeriod {
   from: string;
   until: string;
-  homeIds: readonly string[];
+  homeIds: HomeSelection;
 }
 
 export type { QuarterSpan };

@@ -46,6 +46,13 @@ describe('tab API /api/v1/figures', () => {
       { careHomeId: merikoti, label: 'T3', serviceType: 'ymparivuorokautinen', createdAt: '2026-03-01T08:00:00.000Z', freeFrom: '2026-03-01' },
       { reserveFor: { customerId: lansiUusimaa, at: '2026-03-21T10:00:00.000Z' }, sellAt: '2026-04-01T10:00:00.000Z' },
     );
+    // Merikoti, sold to Helsinki in 2025 and occupied since: 184 days of 2025 and 327 of 2026 at 100 €/day.
+    await agreementOf(store, { customerId: helsinki, serviceTypes: ['ymparivuorokautinen'], startDate: '2025-01-01', pricePerDay: 100 });
+    await placeHistory(
+      store,
+      { careHomeId: merikoti, label: 'T4', serviceType: 'ymparivuorokautinen', createdAt: '2025-06-01T08:00:00.000Z', freeFrom: '2025-06-01' },
+      { reserveFor: { customerId: helsinki, at: '2025-06-11T10:00:00.000Z' }, sellAt: '2025-07-01T10:00:00.000Z' },
+    );
     // Complaints: replied after 2 days (00:30 Finnish time on the 7th) and 4 days, one informed after 10; Merikoti 1 and 8.
     await complaintOf(store, { customerId: lansiUusimaa, careHomeId: koivukoti, receivedDate: '2026-10-05', actionsAgreedAt: '2026-10-06T22:30:00.000Z', informedAt: '2026-10-15T09:00:00.000Z' });
     await complaintOf(store, { customerId: lansiUusimaa, careHomeId: koivukoti, receivedDate: '2026-10-10', actionsAgreedAt: '2026-10-14T09:00:00.000Z' });
@@ -83,11 +90,13 @@ describe('tab API /api/v1/figures', () => {
         { serviceType: 'ymparivuorokautinen', residents: 2, occupiedDays: 449, revenue: 100_200 },
       ],
     );
-    assert.deepEqual(body.totals, { residents: 3, occupiedDays: 489, unpricedDays: 40, revenue: 100_200 });
-    assert.ok(body.customers.slice(1).every((c: any) => c.residents === 0 && c.revenue === 0));
+    // Sold before the year and occupied all of it: counted from 1 January.
+    assert.deepEqual([body.customers[1].id, body.customers[1].residents, body.customers[1].occupiedDays, body.customers[1].revenue], [helsinki, 1, 327, 32_700]);
+    assert.deepEqual(body.totals, { residents: 4, occupiedDays: 489 + 327, unpricedDays: 40, revenue: 100_200 + 32_700 });
+    assert.ok(body.customers.slice(2).every((c: any) => c.residents === 0 && c.revenue === 0));
 
     const lastYear = await call('/figures/customers?year=2025', salesManager);
-    assert.deepEqual([lastYear.body.from, lastYear.body.to, lastYear.body.totals.revenue, lastYear.body.totals.residents], ['2025-01-01', '2025-12-31', 0, 0]);
+    assert.deepEqual([lastYear.body.from, lastYear.body.to, lastYear.body.totals], ['2025-01-01', '2025-12-31', { residents: 1, occupiedDays: 184, unpricedDays: 0, revenue: 18_400 }]);
   });
 
   it('paging is bounded, sorting and the region filter narrow it; a regional director sees the region, a home director their own home', async () => {
@@ -105,7 +114,7 @@ describe('tab API /api/v1/figures', () => {
     const regional = await call('/figures/customers', regionalDirector);
     assert.deepEqual([regional.body.scope.kind, regional.body.scope.regions], ['region', ['etela-suomi']]);
     assert.ok(regional.body.customers.every((c: any) => c.region === 'etela-suomi'));
-    assert.equal(regional.body.totals.revenue, 100_200);
+    assert.equal(regional.body.totals.revenue, 132_900);
 
     const own = await call('/figures/customers', homeDirector);
     assert.deepEqual([own.body.scope.kind, own.body.scope.careHomes.map((c: any) => c.name)], ['home', ['Koivukoti']]);

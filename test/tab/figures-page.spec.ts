@@ -41,7 +41,7 @@ describe('figures page (browser, local mode)', function () {
   const api = async (path: string, as = businessDirector) =>
     (await (await fetch(`${tb.h.app.url}/api/v1${path}`, { headers: { [LOCAL_USER_HEADER]: as.aadObjectId, 'accept-language': 'fi-FI' } })).json()) as any;
   const rowsOf = async (page: Page, testId: string) =>
-    page.getByTestId(testId).locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.trim())));
+    page.getByTestId(testId).locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => (td as HTMLElement).innerText.trim())));
   const fi = (n: number, digits = 2) => new Intl.NumberFormat('fi-FI', { maximumFractionDigits: digits }).format(n);
 
   it('shows the customer report and the process measures as the API answers them, each chart beside its table', async () => {
