@@ -50,6 +50,8 @@ function endpoints(customerId: string, careHomeId: string, complaintId: string):
     // The customer page (issue 13): its timeline as the page asks it, and the year's plan and annual clock.
     ['GET /api/v1/customers/{id}/timeline?limit=100', `/api/v1/customers/${customerId}/timeline?limit=100`],
     ['GET /api/v1/customers/{id}/plan/{year}', `/api/v1/customers/${customerId}/plan/2026`],
+    ['GET /api/v1/figures/customers', '/api/v1/figures/customers'],
+    ['GET /api/v1/figures/process', '/api/v1/figures/process'],
   ];
 }
 

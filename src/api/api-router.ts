@@ -7,6 +7,7 @@ import { answer, parsed, todayOf, withCaller as withCallerOf, type CallerHandler
 import { complaintRoutes } from './routes/complaint-routes.js';
 import { registerCustomerRoutes } from './routes/customer-routes.js';
 import { registerOccupancyRoutes } from './routes/occupancy-routes.js';
+import { figuresRoutes } from './routes/figures-routes.js';
 import { localPeopleSchema, meSchema } from './schemas/me.js';
 import { tabSettingsSchema, type TabSettings } from './schemas/settings.js';
 
@@ -54,6 +55,8 @@ export function apiRouter(options: ApiRouterOptions): Router {
   registerCustomerRoutes(router, options);
 
   complaintRoutes(router, options);
+
+  figuresRoutes(router, options);
 
   router.use(() => {
     throw new ApiError('notFound', 'api.notFound');

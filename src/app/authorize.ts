@@ -77,6 +77,13 @@ export const permissions = {
    * its agreements: the regional director for the region's customers, the business director and sales.
    */
   editCustomer: ['aluejohtaja', 'liiketoimintajohtaja', 'myynti'],
+  /**
+   * The figures management steers by (issue 13, the tab's Luvut page; thesis 6.2 customer report, seed 002
+   * process measures): management — the home's director and deputy for their own home, the regional director
+   * for the region, the business director and the quality manager — and sales. Scoped: each sees the figures of
+   * the homes (and the customers of the regions) their role covers.
+   */
+  readFigures: ['kotijohtaja', 'vastaava-hoitaja', 'aluejohtaja', 'liiketoimintajohtaja', 'laatupaallikko', 'myynti'],
 } as const satisfies Record<string, readonly PersonRole[]>;
 
 export type Action = keyof typeof permissions;
@@ -85,7 +92,7 @@ export type Action = keyof typeof permissions;
  * Actions checked against the record's home or region. The others concern the company as a whole (reading,
  * a contact with a customer, the channels, the outbox): holding the role is enough.
  */
-export const scopedActions: ReadonlySet<Action> = new Set<Action>(['recordForHome', 'reservePlace', 'settlePlace', 'advanceComplaint', 'replyToComplaint', 'readConfidential', 'recordAgreement', 'editCustomerPlan', 'editCustomer']);
+export const scopedActions: ReadonlySet<Action> = new Set<Action>(['recordForHome', 'reservePlace', 'settlePlace', 'advanceComplaint', 'replyToComplaint', 'readConfidential', 'recordAgreement', 'editCustomerPlan', 'editCustomer', 'readFigures']);
 
 /** What an action touches, as far as scope goes: a home (and its region), or a customer's region, or nothing. */
 export interface ScopeTarget {

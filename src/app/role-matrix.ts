@@ -21,6 +21,7 @@ export const actionDescriptions: Readonly<Record<Action, string>> = {
   correctOthersEntries: 'edit or withdraw an entry someone else recorded (`omat`; the author always may)',
   editCustomerPlan: 'edit a customer\'s plan and annual clock (`suunnitelma`)',
   editCustomer: 'edit a customer\'s segment, lifecycle phase and contacts (the tab\'s customer page)',
+  readFigures: 'read the customer report and process measures (the tab\'s Luvut page)',
 };
 
 const scopeWord = { home: 'own home(s)', region: 'own region', company: 'company' } as const;

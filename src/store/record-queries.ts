@@ -1,3 +1,4 @@
+import type { QuarterSpan } from '../domain/metrics/quarters.js';
 import type { CareHome } from '../domain/records/care-home.js';
 import type { Region, ServiceType } from '../domain/records/common.js';
 import type { ComplaintSeverity, ComplaintStatus } from '../domain/complaints/complaint-lifecycle.js';
@@ -107,6 +108,34 @@ export interface RecordQueries {
    * or over all `careHomeIds`. Computed in SQL: no complaint leaves the store. A home with none is absent.
    */
   complaintHandlingMedians(query: ComplaintPeriodQuery): Promise<{ careHomeId?: string; step: 'corrected' | 'informed'; medianDays: number; count: number }[]>;
+
+  // ── figures (issue 13, the tab's Luvut page: thesis 6.2 customer report, seed 002 process measures) ──
+
+  /**
+   * Per customer and service type, the places sold to the customer in `homeIds` that were occupied in the period
+   * [`from`, `until`) — `stays` (residents placed: one per sale), occupied days, and revenue = each occupied day
+   * at the price per day of the customer's agreement covering the service type on that day. From the audit
+   * trail's status history (sqlite-queries.ts says how); aggregated in SQL, one row per customer and type.
+   */
+  customerStays(query: FiguresPeriod): Promise<CustomerStayFigures[]>;
+  /** As `lastEntryDates` (each customer's newest entry day on or before `upTo`), in one statement: the figures' contact table. */
+  lastEntryDays(upTo: string): Promise<Map<string, string>>;
+  /**
+   * Per customer in `customerIds` and quarter (`quarters`: [from, until) each), how many entries of every kind the
+   * customer card lists (the same entries as `lastEntryDates`): the contacts per customer per quarter.
+   */
+  entriesPerQuarter(customerIds: readonly string[], quarters: readonly QuarterSpan[]): Promise<{ customerId: string; quarter: string; count: number }[]>;
+  /**
+   * Free places taken (reserved or sold) in [`from`, `until`) in `homeIds`: per home and over all of them, how many
+   * and the median days each had been free (its free-from date to the day it was taken; a place taken before its
+   * date counts 0).
+   */
+  freePlaceMedians(query: FiguresPeriod): Promise<{ homes: FreePeriodMedian[]; overall: Omit<FreePeriodMedian, 'careHomeId'> }>;
+  /**
+   * Complaints of `homeIds` received in each quarter: how many, how many got a first reply (the first handling
+   * step recorded) and were informed of the corrections, and the median days from receipt to each.
+   */
+  complaintResponseTimes(homeIds: HomeSelection, quarters: readonly QuarterSpan[]): Promise<ComplaintResponseFigures[]>;
 }
 
 export interface ComplaintBoardQuery {
@@ -125,6 +154,44 @@ export interface ComplaintPeriodQuery {
   careHomeIds?: readonly string[] | undefined;
   /** One row per home, or one over all of them (careHomeId absent). */
   byHome: boolean;
+}
+
+
+/** Which homes' figures: these, or every home (a company-wide reader: no list to match each row against). */
+export type HomeSelection = readonly string[] | 'all';
+
+/** A period of the figures over some homes: days from `from` (inclusive) to `until` (exclusive). */
+export interface FiguresPeriod {
+  from: string;
+  until: string;
+  homeIds: HomeSelection;
+}
+
+export type { QuarterSpan };
+
+export interface CustomerStayFigures {
+  customerId: string;
+  serviceType: ServiceType;
+  stays: number;
+  occupiedDays: number;
+  /** Occupied days no priced agreement covered: counted, but earning nothing in `revenue`. */
+  unpricedDays: number;
+  revenue: number;
+}
+
+export interface FreePeriodMedian {
+  careHomeId: string;
+  taken: number;
+  medianDays: number | null;
+}
+
+export interface ComplaintResponseFigures {
+  quarter: string;
+  received: number;
+  replied: number;
+  informed: number;
+  medianDaysToReply: number | null;
+  medianDaysToInformed: number | null;
 }
 
 /**

@@ -12,18 +12,25 @@ import {
   recordedEntryKinds,
   type ComplaintBoardQuery,
   type ComplaintPeriodQuery,
+  type ComplaintResponseFigures,
   type ContactName,
   type CustomerName,
+  type CustomerStayFigures,
+  type FiguresPeriod,
+  type FreePeriodMedian,
   type HomePlaceCount,
+  type HomeSelection,
   type OpenPlacesQuery,
   type PlaceOnDay,
   type PlacePage,
   type PlaceTally,
+  type QuarterSpan,
   type RecordedEntry,
   type RecordQueries,
 } from '../record-queries.js';
 import { likeLiteral, fold, registerFinnishText } from './finnish-text.js';
 import { helsinkiDaySql } from './helsinki-day.js';
+import { registerLocalDay } from './local-day.js';
 import { prepared } from './prepared.js';
 import { readMeterOf, type ReadMeter } from './read-meter.js';
 import { mappedRow } from './row-mapping.js';
@@ -60,6 +67,7 @@ export class SqliteRecordQueries implements RecordQueries {
   constructor(private readonly db: Database.Database) {
     this.meter = readMeterOf(db);
     registerFinnishText(db);
+    registerLocalDay(db);
     this.customerList = new KindCache(db, 'customer', () =>
       this.rows<CustomerName>('SELECT id, name, region FROM customer').sort((a, b) => finnish.compare(a.name, b.name)),
     );
@@ -378,6 +386,219 @@ export class SqliteRecordQueries implements RecordQueries {
     return medians;
   }
 
+  // ── figures (issue 13, the tab's Luvut page) ──
+  // Each is one aggregate statement: only the answer's rows (one per customer and service type, per home, per
+  // quarter) leave SQLite. The medians are taken in SQL too (row_number over the sorted values, the middle one
+  // or the mean of the middle two). The indexes are in migrations/016-figures-indexes.sql, named with INDEXED BY:
+  // without statistics SQLite preferred audit_record (kind) and walked every place's changes (16,000 rows at 10×)
+  // where the partial indexes hold only the sales and the takings.
+
+  async customerStays(query: FiguresPeriod): Promise<CustomerStayFigures[]> {
+    // A place record keeps only its latest status, so the stays come from the audit trail (migration 007), which
+    // keeps every status change with its instant and the fields it set:
+    // - a stay starts on the Helsinki day a place became occupied (sold from its reservation, or created so);
+    // - its customer is the place's reservedForCustomerId as the latest change before the sale set it (for a stay
+    //   not ended, the place's own: the reservation stays on an occupied place until it is freed);
+    // - it ends on the free-from date recorded by the place's next status change (the place is occupied until
+    //   the day it is free from), or on that change's day when it set no date; a stay not ended runs on;
+    // - the days counted are those inside [from, until). A withdrawn place (recorded in error) has no stays.
+    // Revenue: each occupied day at the price per day of the customer's agreement that covers the place's service
+    // type on that day; where two such agreements overlap, the one started later applies from its start. A day no
+    // priced agreement covers is an unpriced day: counted as occupied, earning nothing (the page says how many).
+    const params = { from: query.from, until: query.until, fromInstant: startOfDay(query.from), untilInstant: startOfDay(query.until), ...homesParam(query.homeIds) };
+    const rows = this.rows<CustomerStayFigures & { pricedDays: number }>(
+      `WITH
+       -- The sales that can have occupied a day of the period: those made in it, and each place's last sale before
+       -- it if the place may still have been occupied when it began — occupied for a customer now (no change since
+       -- the sale), or changed since the period began. So the rows read follow the period and the company's size,
+       -- not the years of history behind them.
+       running AS (
+         SELECT p.id AS place_id FROM place AS p WHERE p.status = 'kaytossa' AND p.reserved_for_customer_id IS NOT NULL ${inHomes(query.homeIds, 'p.care_home_id')}
+         UNION
+         SELECT a.record_id FROM audit AS a INDEXED BY audit_place_changed WHERE a.kind = 'place' AND a.status_to IS NOT NULL AND a.at >= @fromInstant AND a.at < @untilInstant
+       ),
+       sale AS (
+         SELECT s.id, s.record_id AS place_id, s.at FROM audit AS s INDEXED BY audit_place_sale_at
+         WHERE ${saleOf('s')} AND s.at >= @fromInstant AND s.at < @untilInstant
+         UNION ALL
+         SELECT s.id, s.record_id, s.at FROM running AS r CROSS JOIN audit AS s ON s.id = (
+           SELECT l.id FROM audit AS l INDEXED BY audit_place_sale
+           WHERE ${saleOf('l')} AND l.record_id = r.place_id AND l.at < @fromInstant
+           ORDER BY l.at DESC, l.id DESC LIMIT 1)
+       ),
+       stay AS MATERIALIZED (
+         SELECT p.service_type, sale.id, sale.place_id, sale.at, p.reserved_for_customer_id AS current_customer,
+           hoiva_local_date(sale.at) AS start_day,
+           -- Only the next change's id here: its fields are read once, below, not for every change the seek passes.
+           (SELECT n.id FROM audit AS n INDEXED BY audit_place_status
+             WHERE n.kind = 'place' AND n.status_to IS NOT NULL AND n.record_id = sale.place_id AND (n.at > sale.at OR (n.at = sale.at AND n.id > sale.id))
+             ORDER BY n.at, n.id LIMIT 1) AS next_id
+         -- The sales outer: each finds its place by key (homes outer walked every place of every home).
+         FROM sale CROSS JOIN place AS p ON p.id = sale.place_id
+         WHERE p.withdrawn_at IS NULL ${inHomes(query.homeIds, 'p.care_home_id')}
+       ),
+       -- A stay not ended is the place's state now, whose reservation names the customer (place.ts: it stays on an
+       -- occupied place); an ended one reads the customer the latest change before the sale set, and its end from
+       -- the change that ended it (CASE: those lookups run for the ended stays only).
+       ended AS MATERIALIZED (
+         SELECT
+           CASE WHEN next_id IS NULL THEN current_customer ELSE
+             (SELECT json_extract(c.value, '$.to') FROM audit AS u, json_each(u.changes) AS c
+               WHERE u.kind = 'place' AND u.record_id = stay.place_id AND (u.at < stay.at OR (u.at = stay.at AND u.id <= stay.id))
+                 AND instr(u.changes, '"reservedForCustomerId"') > 0 AND json_extract(c.value, '$.field') = 'reservedForCustomerId'
+               ORDER BY u.at DESC, u.id DESC LIMIT 1) END AS customer_id,
+           service_type, start_day,
+           CASE WHEN next_id IS NULL THEN NULL ELSE
+             (SELECT coalesce((SELECT json_extract(c.value, '$.to') FROM json_each(n.changes) AS c WHERE json_extract(c.value, '$.field') = 'freeFrom'), hoiva_local_date(n.at))
+               FROM audit AS n WHERE n.id = stay.next_id) END AS end_day
+         FROM stay
+       ),
+       clipped AS MATERIALIZED (
+         SELECT row_number() OVER () AS k, customer_id, service_type, a, b
+         FROM (SELECT customer_id, service_type, max(start_day, @from) AS a, min(coalesce(end_day, @until), @until) AS b FROM ended WHERE customer_id IS NOT NULL)
+         WHERE b > a
+       ),
+       segment AS MATERIALIZED (
+         SELECT customer_id, service_type, price, start_date AS a, min(coalesce(date(end_date, '+1 day'), '9999-12-31'), coalesce(next_start, '9999-12-31')) AS b
+         FROM (SELECT g.customer_id, t.value AS service_type, g.price_per_day AS price, g.start_date, g.end_date,
+                 lead(g.start_date) OVER (PARTITION BY g.customer_id, t.value ORDER BY g.start_date, g.id) AS next_start
+               FROM agreement AS g, json_each(g.service_types) AS t
+               WHERE g.customer_id IN (SELECT customer_id FROM clipped))
+         WHERE price IS NOT NULL
+       ),
+       -- The stays outer (CROSS JOIN keeps the order), each finding its customer's segments through the index SQLite
+       -- builds on the materialized segments; the other way round it matched stays by service type alone (5 M rows at 10×).
+       priced AS MATERIALIZED (
+         SELECT c.k, sum(max(0, julianday(min(c.b, g.b)) - julianday(max(c.a, g.a)))) AS days,
+           sum(max(0, julianday(min(c.b, g.b)) - julianday(max(c.a, g.a))) * g.price) AS revenue
+         FROM clipped AS c CROSS JOIN segment AS g ON g.customer_id = c.customer_id AND g.service_type = c.service_type AND g.a < c.b AND g.b > c.a
+         GROUP BY c.k
+       )
+       SELECT c.customer_id AS customerId, c.service_type AS serviceType, count(*) AS stays, CAST(round(sum(julianday(c.b) - julianday(c.a))) AS INTEGER) AS occupiedDays,
+         CAST(round(sum(coalesce(pr.days, 0))) AS INTEGER) AS pricedDays, coalesce(sum(pr.revenue), 0) AS revenue
+       FROM clipped AS c LEFT JOIN priced AS pr ON pr.k = c.k GROUP BY 1, 2 ORDER BY 1, 2`,
+      params,
+    );
+    return rows.map(({ pricedDays, ...row }) => ({ ...row, unpricedDays: row.occupiedDays - pricedDays, revenue: Math.round(row.revenue * 100) / 100 }));
+  }
+
+  async lastEntryDays(upTo: string): Promise<Map<string, string>> {
+    // lastEntryDates' answer in one statement: at 10× (3,000 customers) its 15,000 round trips from JavaScript
+    // took 80–160 ms. The day-dated kinds take one seek per customer off their (customer, date) index (ORDER BY …
+    // DESC LIMIT 1: `max(date)` with the date bound walked every entry of the customer, 43 ms at 10×). Notes and
+    // meetings are dated by an instant, and home events list their customers in JSON: those few tables are read
+    // once each, grouped by customer, instead of once per customer.
+    const params = { upTo, end: startOfDay(addDays(upTo, 1)) };
+    const latestInstant = (table: string, column: string) =>
+      `SELECT customer_id, hoiva_local_date(strftime('%Y-%m-%dT%H:%M:%fZ', max(julianday(${column})))) AS d FROM ${table}
+       WHERE customer_id IS NOT NULL AND julianday(${column}) < julianday(@end) AND withdrawn_at IS NULL GROUP BY customer_id`;
+    const rows = this.rows<{ id: string; d: string }>(
+      `SELECT c.id, max(
+         coalesce((SELECT date FROM contact_log_entry WHERE customer_id = c.id AND date <= @upTo AND withdrawn_at IS NULL ORDER BY date DESC LIMIT 1), ''),
+         coalesce((SELECT date FROM supervision_visit WHERE customer_id = c.id AND date <= @upTo AND withdrawn_at IS NULL ORDER BY date DESC LIMIT 1), ''),
+         coalesce((SELECT received_date FROM complaint WHERE customer_id = c.id AND received_date <= @upTo AND withdrawn_at IS NULL ORDER BY received_date DESC LIMIT 1), ''),
+         coalesce(n.d, ''), coalesce(m.d, ''), coalesce(he.d, '')
+       ) AS d
+       FROM customer AS c
+       LEFT JOIN (${latestInstant('note', 'created_at')}) AS n ON n.customer_id = c.id
+       LEFT JOIN (${latestInstant('development_meeting', 'starts_at')}) AS m ON m.customer_id = c.id
+       LEFT JOIN (SELECT j.value AS customer_id, max(e.date) AS d FROM home_event AS e, json_each(e.customer_ids) AS j
+                  WHERE e.date <= @upTo AND e.withdrawn_at IS NULL GROUP BY j.value) AS he ON he.customer_id = c.id`,
+      params,
+    );
+    return new Map(rows.filter((r) => r.d !== '').map((r) => [r.id, r.d]));
+  }
+
+  async entriesPerQuarter(customerIds: readonly string[], quarters: readonly QuarterSpan[]): Promise<{ customerId: string; quarter: string; count: number }[]> {
+    if (customerIds.length === 0 || quarters.length === 0) return [];
+    const [from, until] = [quarters[0]!.from, quarters.at(-1)!.until];
+    const params = { customers: JSON.stringify(customerIds), from, until, start: startOfDay(from), end: startOfDay(until) };
+    // The page's customers as the outer loop: each kind's entries of one customer in the window come off its
+    // (customer, date) index, so the cost follows the page and the window, not the store. A note and a meeting
+    // are dated by an instant: their quarter is that of the Helsinki day. Home events list their customers in
+    // JSON, which no index reaches: the window's events are walked by date (they are few, hundreds).
+    const byDay = (table: string, day: string) =>
+      `SELECT c.value AS customerId, ${quarterOf(day)} AS quarter, count(*) AS n FROM json_each(@customers) AS c CROSS JOIN ${table} AS e ON e.customer_id = c.value
+       WHERE e.${day} >= @from AND e.${day} < @until AND e.withdrawn_at IS NULL GROUP BY 1, 2`;
+    const byInstant = (table: string, instant: string) =>
+      `SELECT c.value AS customerId, ${quarterOf(`hoiva_local_date(e.${instant})`)} AS quarter, count(*) AS n FROM json_each(@customers) AS c CROSS JOIN ${table} AS e ON e.customer_id = c.value
+       WHERE julianday(e.${instant}) >= julianday(@start) AND julianday(e.${instant}) < julianday(@end) AND e.withdrawn_at IS NULL GROUP BY 1, 2`;
+    return this.rows(
+      `SELECT customerId, quarter, sum(n) AS count FROM (
+         ${byDay('contact_log_entry', 'date')}
+         UNION ALL ${byDay('supervision_visit', 'date')}
+         UNION ALL ${byDay('complaint', 'received_date')}
+         UNION ALL ${byInstant('note', 'created_at')}
+         UNION ALL ${byInstant('development_meeting', 'starts_at')}
+         UNION ALL SELECT j.value AS customerId, ${quarterOf('e.date')} AS quarter, count(*) AS n FROM home_event AS e, json_each(e.customer_ids) AS j
+           WHERE e.date >= @from AND e.date < @until AND e.withdrawn_at IS NULL AND j.value IN (SELECT value FROM json_each(@customers)) GROUP BY 1, 2
+       ) GROUP BY 1, 2 ORDER BY 1, 2`,
+      params,
+    );
+  }
+
+  async freePlaceMedians(query: FiguresPeriod): Promise<{ homes: FreePeriodMedian[]; overall: Omit<FreePeriodMedian, 'careHomeId'> }> {
+    // A place is taken when its status goes from free or freeing to reserved or occupied (the audit trail's
+    // status changes). It had been free since the free-from date the latest change before it recorded (a
+    // reservation keeps the date: place-lifecycle.ts); taken before that date, it was free 0 days. A place
+    // released and taken again counts from the same date again: free-from is what the table records.
+    const params = { start: startOfDay(query.from), end: startOfDay(query.until), ...homesParam(query.homeIds) };
+    const rows = this.rows<{ home: string; taken: number; median: number | null }>(
+      `WITH taken AS MATERIALIZED (
+         SELECT p.care_home_id AS home,
+           max(0, julianday(hoiva_local_date(t.at)) - julianday(
+             (SELECT json_extract(c.value, '$.to') FROM audit AS u, json_each(u.changes) AS c
+               WHERE u.kind = 'place' AND u.record_id = t.record_id AND (u.at < t.at OR (u.at = t.at AND u.id <= t.id))
+                 AND instr(u.changes, '"freeFrom"') > 0 AND json_extract(c.value, '$.field') = 'freeFrom'
+               ORDER BY u.at DESC, u.id DESC LIMIT 1))) AS days
+         FROM audit AS t INDEXED BY audit_place_taken JOIN place AS p ON p.id = t.record_id
+         WHERE t.kind = 'place' AND t.status_from IN ('vapaa', 'vapautuu') AND t.status_to IN ('alustavasti-varattu', 'kaytossa')
+           AND t.at >= @start AND t.at < @end AND p.withdrawn_at IS NULL ${inHomes(query.homeIds, 'p.care_home_id')}
+       ),
+       ranked AS (
+         SELECT home, days, row_number() OVER (PARTITION BY home ORDER BY days) AS rn, count(*) OVER (PARTITION BY home) AS n FROM taken WHERE days IS NOT NULL
+         UNION ALL
+         SELECT NULL, days, row_number() OVER (ORDER BY days), count(*) OVER () FROM taken WHERE days IS NOT NULL
+       )
+       SELECT home, max(n) AS taken, avg(days) FILTER (WHERE rn IN ((n + 1) / 2, (n + 2) / 2)) AS median FROM ranked GROUP BY home`,
+      params,
+    );
+    const overall = rows.find((r) => r.home === null);
+    return {
+      homes: rows.filter((r) => r.home !== null).map((r) => ({ careHomeId: r.home, taken: r.taken, medianDays: r.median })),
+      overall: { taken: overall?.taken ?? 0, medianDays: overall?.median ?? null },
+    };
+  }
+
+  async complaintResponseTimes(homeIds: HomeSelection, quarters: readonly QuarterSpan[]): Promise<ComplaintResponseFigures[]> {
+    if (quarters.length === 0) return [];
+    // The first reply is the first handling step recorded (actions agreed, or a later step when that one was
+    // skipped: the steps come in order, complaint-lifecycle.ts); informed is the customer informed of the corrections.
+    // Days are Helsinki days from the received date; a step dated before the receipt counts 0.
+    const params = { from: quarters[0]!.from, until: quarters.at(-1)!.until, ...homesParam(homeIds) };
+    const rows = this.rows<ComplaintResponseFigures>(
+      `WITH c AS MATERIALIZED (
+         SELECT ${quarterOf('received_date')} AS quarter,
+           max(0, julianday(hoiva_local_date(coalesce(actions_agreed_at, corrected_at, informed_at, closed_at))) - julianday(received_date)) AS reply,
+           max(0, julianday(hoiva_local_date(informed_at)) - julianday(received_date)) AS informed
+         FROM complaint INDEXED BY complaint_live_received
+         WHERE received_date >= @from AND received_date < @until AND withdrawn_at IS NULL ${inHomes(homeIds, 'care_home_id')}
+       ),
+       ranked AS (
+         SELECT quarter, reply, informed,
+           row_number() OVER (PARTITION BY quarter ORDER BY reply IS NULL, reply) AS rr, count(reply) OVER (PARTITION BY quarter) AS nr,
+           row_number() OVER (PARTITION BY quarter ORDER BY informed IS NULL, informed) AS ri, count(informed) OVER (PARTITION BY quarter) AS ni
+         FROM c
+       )
+       SELECT quarter, count(*) AS received, max(nr) AS replied, max(ni) AS informed,
+         avg(reply) FILTER (WHERE rr IN ((nr + 1) / 2, (nr + 2) / 2)) AS medianDaysToReply,
+         avg(informed) FILTER (WHERE ri IN ((ni + 1) / 2, (ni + 2) / 2)) AS medianDaysToInformed
+       FROM ranked GROUP BY quarter ORDER BY quarter`,
+      params,
+    );
+    return rows;
+  }
+
   private one<T>(sql: string, ...params: unknown[]): T | undefined {
     const row = prepared(this.db, sql).get(...params) as T | undefined;
     if (row) this.meter.read(1);
@@ -428,6 +649,16 @@ function medianOf(histogram: readonly { days: number; n: number }[]): number {
   }
   return Number.NaN;
 }
+
+/** A sale in the audit trail, word for word as the partial indexes audit_place_sale(_at) of migration 016 say it. */
+const saleOf = (a: string): string => `${a}.kind = 'place' AND ${a}.status_to = 'kaytossa' AND (${a}.action = 'status' OR instr(${a}.changes, '"reservedForCustomerId"') > 0)`;
+
+/** The figures' home filter: none for every home, else the column in the list bound as @homes (JSON). */
+const inHomes = (homes: HomeSelection, column: string): string => (homes === 'all' ? '' : `AND ${column} IN (SELECT value FROM json_each(@homes))`);
+const homesParam = (homes: HomeSelection): { homes?: string } => (homes === 'all' ? {} : { homes: JSON.stringify(homes) });
+
+/** A day column's calendar quarter in SQL, as `YYYY-Qn` (the key quarters.ts gives a QuarterSpan). */
+const quarterOf = (day: string): string => `substr(${day}, 1, 4) || '-Q' || ((CAST(substr(${day}, 6, 2) AS INTEGER) + 2) / 3)`;
 
 /** The Helsinki day of an instant column's value (a note's creation, a meeting's start). */
 const dayOf = (instant: string): string => localDate(new Date(instant));
