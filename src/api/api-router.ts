@@ -3,7 +3,7 @@ import { homesOf, roleScopes } from '../app/authorize.js';
 import { listPeople } from '../app/people.js';
 import { isLoopback } from '../server/http-server.js';
 import { ApiError, localeOf, sendApiError } from './api-errors.js';
-import { answer, parsed, todayOf, withCaller as withCallerOf, type CallerHandler, type RouteDeps } from './routes/route-kit.js';
+import { answer, withCaller as withCallerOf, type CallerHandler, type RouteDeps } from './routes/route-kit.js';
 import { complaintRoutes } from './routes/complaint-routes.js';
 import { registerCustomerRoutes } from './routes/customer-routes.js';
 import { registerOccupancyRoutes } from './routes/occupancy-routes.js';
@@ -25,7 +25,6 @@ export function apiRouter(options: ApiRouterOptions): Router {
   const router = Router();
   // Its own body parser, so a malformed body gets the API's typed error body too.
   router.use(express.json({ limit: '64kb' }));
-  const today = () => todayOf(ctx);
   const withCaller = (handler: CallerHandler) => withCallerOf(options, handler);
 
   // Asked before there is any identity: how to get one.
