@@ -257,7 +257,7 @@ describe('handling a complaint on its card (protocol)', () => {
     // 2. Corrected: the municipality is to be told within three days.
     await step(homeDirector);
     cards = await updatedTimes(2);
-    assert.match(textsOf(cards.management).join('\n'), /Kunnalle kerrottava: 26\.11\.2026/);
+    assert.match(textsOf(cards.management).join('\n'), /Asiakkaalle kerrottava: 26\.11\.2026/);
     assert.deepEqual(nextAction(cards.management).inputs, ['replyText']);
 
     // 3. The municipality informed, with the regional director's written reply.

@@ -62,7 +62,7 @@ describe('complaints page (browser, local mode)', function () {
     assert.equal(await card.getByTestId('next-step').innerText(), 'Toimenpiteet sovittava viimeistään 22.11.2026');
     assert.match(await card.getByTestId('overdue').innerText(), /⚠\s*Myöhässä/);
     // The corrected one is a step further on: the customer is to be told next.
-    assert.match(await page.getByTestId('column-korjattu').getByTestId('next-step').innerText(), /^Kunnalle kerrottava viimeistään 26\.11\.2026$/);
+    assert.match(await page.getByTestId('column-korjattu').getByTestId('next-step').innerText(), /^Asiakkaalle kerrottava viimeistään 26\.11\.2026$/);
     assert.match(await page.getByTestId('board-total').innerText(), /2 reklamaatiota/);
 
     await card.getByRole('link', { name: /Näytä tiedot: Merikoti/ }).click();

@@ -140,7 +140,7 @@ describe('complaint cards', () => {
     assert.match(text, /Vastaanotettu: Kaisa Kotijohtaja, 23\.11\.2026/);
     assert.match(text, /Toimenpiteet sovittu: Jukka Järvinen, 24\.11\.2026/);
     assert.match(text, /Korjattu: Jukka Järvinen, 24\.11\.2026/);
-    assert.match(text, /Kunnalle kerrottava: 27\.11\.2026/);
+    assert.match(text, /Asiakkaalle kerrottava: 27\.11\.2026/);
     const closed = textsOf(json(complaintCard(eventFor('suljettu'), 'en', 'full'))).join('\n');
     assert.ok(closed.includes(REPLY));
     assert.match(closed, /The complaint is closed\./);
