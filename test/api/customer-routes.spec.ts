@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { LOCAL_USER_HEADER } from '../../src/api/caller.js';
 import { logContact } from '../../src/app/log-contact.js';
 import { recordNote } from '../../src/app/record-note.js';
 import { stableIdFor } from '../../src/domain/stable-id.js';
+import { localApi, type LocalApiCall } from '../support/local-api.js';
 import { BotHarness } from '../support/bot-harness.js';
 import { businessDirector, homeDirector, installedInTeam, qualityManager, regionalDirector, salesManager } from '../support/teams-activities.js';
 
@@ -27,14 +27,7 @@ describe('customer page API /api/v1/customers/*, /entries/*', () => {
   const helsinki = stableIdFor('customer:Helsingin kaupunki');
   const sales = salesManager.aadObjectId;
   const jukka = regionalDirector.aadObjectId;
-  const call = async (path: string, as: string, init: { method?: string; body?: unknown; lang?: string } = {}) => {
-    const response = await fetch(`${h.app.url}/api/v1${path}`, {
-      method: init.method ?? 'GET',
-      headers: { [LOCAL_USER_HEADER]: as, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(init.lang ? { 'accept-language': init.lang } : {}) },
-      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  };
+  const call = (path: string, as: string | undefined, init: LocalApiCall = {}) => localApi(h)(path, as, init);
   const fieldsOf = (body: any) => Object.fromEntries((body.error.fields ?? []).map((f: any) => [f.field, f.message]));
   const overview = async (id: string, as = sales) => (await call(`/customers/${id}`, as)).body;
 

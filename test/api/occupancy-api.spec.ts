@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { LOCAL_USER_HEADER } from '../../src/api/caller.js';
 import { stableIdFor } from '../../src/domain/stable-id.js';
+import { localApi, type LocalApiCall } from '../support/local-api.js';
 import { BotHarness } from '../support/bot-harness.js';
 import { homeDirector, regionalDirector, salesManager } from '../support/teams-activities.js';
 
@@ -18,14 +18,7 @@ describe('tab API: occupancy board and places (local mode)', () => {
     await h.stop();
   });
 
-  const call = async (path: string, as: string, init: { method?: string; body?: unknown; lang?: string } = {}) => {
-    const response = await fetch(`${h.app.url}/api/v1${path}`, {
-      method: init.method ?? 'GET',
-      headers: { [LOCAL_USER_HEADER]: as, ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.lang ? { 'accept-language': init.lang } : {}) },
-      ...(init.body ? { body: JSON.stringify(init.body) } : {}),
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  };
+  const call = (path: string, as: string | undefined, init: LocalApiCall = {}) => localApi(h)(path, as, init);
   const board = async (query: string) => {
     const { status, body } = await call(`/occupancy${query}`, salesManager.aadObjectId);
     assert.equal(status, 200, JSON.stringify(body));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { receiveComplaint } from '../../src/app/receive-complaint.js';
 import { stableIdFor } from '../../src/domain/stable-id.js';
-import { LOCAL_USER_HEADER } from '../../src/api/caller.js';
+import { localApi, type LocalApiCall } from '../support/local-api.js';
 import { BotHarness, eventually } from '../support/bot-harness.js';
 import { cardOf, textsOf } from '../support/cards.js';
 import { homeDirector, installedInTeam, MYYNTI, qualityManager, salesManager } from '../support/teams-activities.js';
@@ -24,18 +24,7 @@ describe('tab API /api/v1 (local mode)', () => {
 
   const koivukoti = stableIdFor('home:Koivukoti');
   const merikoti = stableIdFor('home:Merikoti');
-  const call = async (path: string, as: string | undefined, init: { method?: string; body?: unknown; raw?: string; lang?: string } = {}) => {
-    const response = await fetch(`${h.app.url}/api/v1${path}`, {
-      method: init.method ?? 'GET',
-      headers: {
-        ...(as ? { [LOCAL_USER_HEADER]: as } : {}),
-        ...(init.body !== undefined || init.raw !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(init.lang ? { 'accept-language': init.lang } : {}),
-      },
-      ...(init.raw !== undefined ? { body: init.raw } : init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  };
+  const call = (path: string, as: string | undefined, init: LocalApiCall = {}) => localApi(h)(path, as, init);
   const places = async (careHomeId: string) => (await call(`/places?careHomeId=${careHomeId}`, salesManager.aadObjectId)).body.places as any[];
 
   it('GET /me names the caller, their roles and scope; 401 without the local header; 403 notInPeopleList in the caller\'s language', async () => {

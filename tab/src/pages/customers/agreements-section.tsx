@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { agreementSavedSchema } from '../../../../src/api/schemas/customer-edits';
 import { serviceTypes } from '../../../../src/domain/records/common';
 import { customerSegments } from '../../../../src/domain/records/customer';
-import { ApiErrorBar } from '../../components/api-error-bar';
 import type { Translate } from '../../i18n/translate';
 import { useTab } from '../../tab-context';
 import type { Overview } from './customer-facts';
 import { newRequestId, useSubmit, validation } from './form-state';
+import { EditForm } from './edit-form';
 import { Section, useFormStyles } from './section';
 
 type Agreement = Overview['agreements'][number];
@@ -129,21 +129,7 @@ function AgreementForm({ customerId, agreement, onSaved, onCancel }: { customerI
 
   const title = agreement ? tr.t('tab.customers.agreements.editOne', { title: agreement.title }) : tr.t('tab.customers.agreements.new');
   return (
-    <form
-      className={styles.form}
-      aria-label={title}
-      data-testid="agreement-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      {submit.error !== undefined && (
-        <div className={styles.wide}>
-          <ApiErrorBar error={submit.error} tr={tr} />
-        </div>
-      )}
+    <EditForm label={title} testId="agreement-form" submit={submit} onSave={save}>
       <Field label={tr.t('agreement.form.content')} required {...validation(submit, 'title')}>
         <Input name="title" value={values.title} onChange={set('title')} />
       </Field>
@@ -194,6 +180,6 @@ function AgreementForm({ customerId, agreement, onSaved, onCancel }: { customerI
         </Button>
         <Button onClick={onCancel}>{tr.t('tab.cancel')}</Button>
       </div>
-    </form>
+    </EditForm>
   );
 }

@@ -2,10 +2,10 @@ import { Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader,
 import { useState } from 'react';
 import { contactSavedSchema } from '../../../../src/api/schemas/customer-edits';
 import { contactRoles } from '../../../../src/domain/records/contact';
-import { ApiErrorBar } from '../../components/api-error-bar';
 import { useTab } from '../../tab-context';
 import type { Overview } from './customer-facts';
 import { newRequestId, useSubmit, validation } from './form-state';
+import { EditForm } from './edit-form';
 import { Section, useFormStyles } from './section';
 
 type Contact = Overview['contacts'][number];
@@ -107,21 +107,7 @@ function ContactForm({ customerId, contact, mayNotes, onSaved, onCancel }: { cus
 
   const title = contact ? tr.t('tab.customers.contacts.editOne', { name: contact.name }) : tr.t('tab.customers.contacts.new');
   return (
-    <form
-      className={styles.form}
-      aria-label={title}
-      data-testid="contact-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      {submit.error !== undefined && (
-        <div className={styles.wide}>
-          <ApiErrorBar error={submit.error} tr={tr} />
-        </div>
-      )}
+    <EditForm label={title} testId="contact-form" submit={submit} onSave={save}>
       {textFields.map((field) => (
         <Field key={field} label={tr.t(`tab.customers.contact.${field}`)} required={field === 'name'} {...validation(submit, field)}>
           <Input name={field} value={values[field]} onChange={set(field)} type={field === 'email' ? 'email' : field === 'phone' ? 'tel' : 'text'} />
@@ -147,6 +133,6 @@ function ContactForm({ customerId, contact, mayNotes, onSaved, onCancel }: { cus
         </Button>
         <Button onClick={onCancel}>{tr.t('tab.cancel')}</Button>
       </div>
-    </form>
+    </EditForm>
   );
 }

@@ -8,6 +8,7 @@ import { ApiErrorBar } from '../../components/api-error-bar';
 import type { Translate } from '../../i18n/translate';
 import { useTab } from '../../tab-context';
 import { newRequestId, useSubmit, validation } from './form-state';
+import { EditForm } from './edit-form';
 import { Section, useFormStyles } from './section';
 
 type PlanView = z.infer<typeof customerPlanViewSchema>;
@@ -195,20 +196,7 @@ function PlanTextsForm({ view, onSaved, onCancel }: { view: PlanView; onSaved: (
       onSaved(await api.send(customerPlanViewSchema, 'PUT', `/customers/${view.customer.id}/plan/${view.year}`, { requestId, ...(view.plan ? { expectedVersion: view.plan.version } : {}), ...values }));
     });
   return (
-    <form
-      className={styles.form}
-      aria-label={tr.t('plan.form.title', { year: String(view.year) })}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      {submit.error !== undefined && (
-        <div className={styles.wide}>
-          <ApiErrorBar error={submit.error} tr={tr} />
-        </div>
-      )}
+    <EditForm label={tr.t('plan.form.title', { year: String(view.year) })} submit={submit} onSave={save}>
       {planTexts.map((field) => (
         <Field key={field} className={styles.wide} label={tr.t(`plan.form.${field}`)} required={field === 'goal'} {...validation(submit, field)}>
           <Textarea name={field} value={values[field]} onChange={(_e, d) => setValues((v) => ({ ...v, [field]: d.value }))} />
@@ -220,7 +208,7 @@ function PlanTextsForm({ view, onSaved, onCancel }: { view: PlanView; onSaved: (
         </Button>
         <Button onClick={onCancel}>{tr.t('tab.cancel')}</Button>
       </div>
-    </form>
+    </EditForm>
   );
 }
 
@@ -258,21 +246,7 @@ function EncounterForm({ view, shown, onSaved, onCancel }: { view: PlanView; sho
       );
     });
   return (
-    <form
-      className={styles.form}
-      aria-label={tr.t(shown ? 'tab.customers.plan.editEncounterTitle' : 'tab.customers.plan.addEncounter')}
-      data-testid="encounter-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      {submit.error !== undefined && (
-        <div className={styles.wide}>
-          <ApiErrorBar error={submit.error} tr={tr} />
-        </div>
-      )}
+    <EditForm label={tr.t(shown ? 'tab.customers.plan.editEncounterTitle' : 'tab.customers.plan.addEncounter')} testId="encounter-form" submit={submit} onSave={save}>
       <Field label={tr.t('tab.customers.plan.month')} {...validation(submit, 'month')}>
         <Select name="month" value={values.month} onChange={set('month')}>
           {months.map((m) => (
@@ -313,6 +287,6 @@ function EncounterForm({ view, shown, onSaved, onCancel }: { view: PlanView; sho
         </Button>
         <Button onClick={onCancel}>{tr.t('tab.cancel')}</Button>
       </div>
-    </form>
+    </EditForm>
   );
 }

@@ -8,6 +8,7 @@ import { useLoad } from '../../api/use-api';
 import { ApiErrorBar } from '../../components/api-error-bar';
 import { useTab } from '../../tab-context';
 import { newRequestId, useSubmit, validation } from './form-state';
+import { EditForm } from './edit-form';
 import { Section, useFormStyles } from './section';
 
 type Timeline = z.infer<typeof timelineSchema>;
@@ -167,21 +168,7 @@ function LoadedEntryForm({ stored, onSaved, onCancel }: { stored: Stored; onSave
     </Field>
   );
   return (
-    <form
-      className={styles.form}
-      aria-label={tr.t('tab.customers.timeline.editTitle')}
-      data-testid="entry-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      {submit.error !== undefined && (
-        <div className={styles.wide}>
-          <ApiErrorBar error={submit.error} tr={tr} />
-        </div>
-      )}
+    <EditForm label={tr.t('tab.customers.timeline.editTitle')} testId="entry-form" submit={submit} onSave={save}>
       {stored.kind === 'contactLogEntry' && (
         <>
           {input('date', tr.t('form.log.date'), 'date')}
@@ -215,6 +202,6 @@ function LoadedEntryForm({ stored, onSaved, onCancel }: { stored: Stored; onSave
         </Button>
         <Button onClick={onCancel}>{tr.t('tab.cancel')}</Button>
       </div>
-    </form>
+    </EditForm>
   );
 }
