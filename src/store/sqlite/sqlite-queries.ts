@@ -162,12 +162,29 @@ export class SqliteRecordQueries implements RecordQueries {
     const homes = this.homeList
       .get()
       .byRegion.filter((h) => (!query.region || h.region === query.region) && (!query.careHomeId || h.id === query.careHomeId) && (!only || only.has(h.id)));
-    const params = { today: query.today, homes: JSON.stringify(homes.map((h) => h.id)), limit: query.limit };
+    // The totals and which homes the page needs come from the per-home counts homePlaceTotals keeps (counted
+    // again only after a place or home is written): counting and sorting every open place of a region on each
+    // card grew with the region (0.2 ms at 1×, 0.8 ms at 10×). The page is read from the first homes in order
+    // whose open places fill it: at most `limit` places and one home's more, whatever the region's size.
+    const listed = new Set<PlaceStatus>(query.withReserved ? ['vapaa', 'vapautuu', 'alustavasti-varattu'] : ['vapaa', 'vapautuu']);
+    const openByHome = new Map<string, number>();
+    for (const { careHomeId, status, count } of await this.homePlaceTotals(query.today)) {
+      if (listed.has(status)) openByHome.set(careHomeId, (openByHome.get(careHomeId) ?? 0) + count);
+    }
+    const withOpen = homes.filter((h) => (openByHome.get(h.id) ?? 0) > 0);
+    const total = withOpen.reduce((n, h) => n + openByHome.get(h.id)!, 0);
+    const paged: string[] = [];
+    for (let filled = 0; filled < query.limit && paged.length < withOpen.length; ) {
+      const home = withOpen[paged.length]!;
+      paged.push(home.id);
+      filled += openByHome.get(home.id)!;
+    }
+    const params = { today: query.today, homes: JSON.stringify(paged), limit: query.limit };
     // CROSS JOIN keeps the homes as the outer loop, so each home's open places come from the (care_home_id,
     // status) index; left to itself SQLite scanned the unindexed json_each once per open place (65 ms at 10×).
     const from = `FROM json_each(@homes) AS h CROSS JOIN place AS p ON p.care_home_id = h.value WHERE ${query.withReserved ? OPEN_OR_RESERVED : OPEN}`;
-    const places = this.placesOnDay(`SELECT p.*, ${EFFECTIVE_STATUS} AS effective_status, h.key AS home_rank ${from} ORDER BY h.key, p.free_from, p.label LIMIT @limit`, params);
-    return { places, ...this.totals(`SELECT count(*) AS total, count(DISTINCT p.care_home_id) AS homes ${from}`, params) };
+    const places = paged.length === 0 ? [] : this.placesOnDay(`SELECT p.*, ${EFFECTIVE_STATUS} AS effective_status, h.key AS home_rank ${from} ORDER BY h.key, p.free_from, p.label LIMIT @limit`, params);
+    return { places, total, homes: withOpen.length };
   }
 
   async placesOfCustomer(customerId: string, limit: number): Promise<{ places: PlaceOnDay[]; reserved: number; sold: number }> {
