@@ -40,6 +40,8 @@ export function recordQueriesContract(name: string, open: () => Promise<{ store:
     });
     const openComplaint = { ...meta(), customerId: espoo.id, careHomeId: koivukoti.id, receivedDate: '2026-11-12', channel: 'puhelin' as const, matter: 'Avoin', severity: 'kohtalainen' as const, status: 'toimenpiteet-sovittu' as const, nextStepDue: '2026-11-20', recordedBy: kaisa };
     const create = (kind: RecordWrite['kind'], record: object): RecordWrite => ({ kind, record: record as RecordWrite['record'], expectedVersion: null });
+    /** A free-from day in November, `n` days after the 1st. */
+    const addDay = (n: number) => `2026-11-${String(1 + n).padStart(2, '0')}`;
 
     beforeEach(async () => {
       ({ store, dispose } = await open());
@@ -172,6 +174,65 @@ export function recordQueriesContract(name: string, open: () => Promise<{ store:
       assert.deepEqual(await names('kaup', 2, 1), ['Espoon kaupunki', 'Jyväskylän kaupunki']);
       const [first] = await store.queries.searchCustomers('espoo', 1, 0);
       assert.deepEqual(first, { id: espoo.id, name: 'Espoon kaupunki', region: 'etela-suomi' });
+    });
+
+    // --- the customer page at scale (perf-customers): the lookups that replaced scans must follow every write ---
+    it('finds a renamed or new customer under its new name at once: the folded name list follows customer writes', async () => {
+      const names = async (text: string) => (await store.queries.searchCustomers(text, 25, 0)).map((c) => c.name);
+      assert.deepEqual(await names('vant'), ['Vantaan kaupunki']);
+      await store.records.commit({
+        at,
+        writes: [{ kind: 'customer', record: { ...vantaa, name: 'Vantaan ja Keravan hyvinvointialue', version: 2 }, expectedVersion: 1 }, create('customer', customer('Ämmälän kunta', 'etela-suomi'))],
+        outbox: [],
+      });
+      assert.deepEqual(await names('KERAVA'), ['Vantaan ja Keravan hyvinvointialue']);
+      assert.deepEqual(await names('kaupunki'), ['Espoon kaupunki', 'Jyväskylän kaupunki'], 'the old name is gone');
+      assert.deepEqual(await names('ämm'), ['Ämmälän kunta']);
+    });
+
+    it("reads a customer's home events as the event is edited: its customers, its date, its withdrawal", async () => {
+      const events = async (customerId: string) => (await store.queries.latestEntries(customerId, today, 10)).filter((e) => e.kind === 'homeEvent').map((e) => e.date);
+      const ilta = { ...meta(), careHomeId: ahtari.id, date: '2026-11-21', kind: 'omaisten-ilta' as const, title: 'Ilta', customerIds: [jyvaskyla.id, jyvaskyla.id], attendingContactIds: [], specialMention: false, recordedBy: kaisa };
+      await store.records.commit({ at, writes: [create('homeEvent', ilta)], outbox: [] });
+      assert.deepEqual(await events(jyvaskyla.id), ['2026-11-21'], 'a customer named twice is one entry');
+      assert.deepEqual(await events(espoo.id), ['2026-11-15']);
+
+      await store.records.commit({ at, writes: [{ kind: 'homeEvent', record: { ...ilta, date: '2026-11-14', customerIds: [espoo.id], version: 2 }, expectedVersion: 1 }], outbox: [] });
+      assert.deepEqual(await events(jyvaskyla.id), [], 'no longer named');
+      assert.deepEqual(await events(espoo.id), ['2026-11-15', '2026-11-14'], 'named now, on its new day');
+
+      await store.records.commit({ at, writes: [{ kind: 'homeEvent', record: { ...ilta, date: '2026-11-14', customerIds: [espoo.id], withdrawnAt: at, withdrawnBy: kaisa, version: 3 }, expectedVersion: 2 }], outbox: [] });
+      assert.deepEqual(await events(espoo.id), ['2026-11-15'], 'a withdrawn event is nobody\'s entry');
+      await store.records.commit({ at, writes: [create('homeEvent', { ...ilta, ...meta(), date: '2026-11-30', customerIds: [espoo.id] })], outbox: [] });
+      assert.deepEqual(await events(espoo.id), ['2026-11-15'], 'an event dated ahead is not yet an entry');
+    });
+
+    it("pages a region's open places home by home, with true totals, whichever home the page ends in", async () => {
+      // Five homes in Finnish order with 0, 3, 1, 2 and 4 open places (and an occupied and a withdrawn one each).
+      const homes = ['Aapiskoti', 'Bertankoti', 'Celsiuksenkoti', 'Daalian koti', 'Eerikinkoti'].map((name) => ({ ...koivukoti, ...meta(), name, region: 'lounais-suomi' as const }));
+      const openCounts = [0, 3, 1, 2, 4];
+      const writes: RecordWrite[] = homes.map((h) => create('careHome', h));
+      const expected: string[] = [];
+      homes.forEach((home, i) => {
+        writes.push(create('place', place(home, `${i}-K`, 'kaytossa')), create('place', { ...place(home, `${i}-W`, 'vapaa', '2026-11-01'), withdrawnAt: at, withdrawnBy: kaisa }));
+        for (let n = 0; n < openCounts[i]!; n++) {
+          writes.push(create('place', place(home, `${i}-${n}`, n % 2 ? 'vapautuu' : 'vapaa', addDay(n))));
+          expected.push(`${i}-${n}`);
+        }
+      });
+      await store.records.commit({ at, writes, outbox: [] });
+      for (let limit = 0; limit <= expected.length + 1; limit++) {
+        const page = await store.queries.openPlaces({ today, region: 'lounais-suomi', limit });
+        assert.deepEqual(page.places.map((p) => p.label), expected.slice(0, limit), `limit ${limit}`);
+        assert.deepEqual([page.total, page.homes], [10, 4], `limit ${limit}`);
+      }
+      // A place of the second home taken: the next read counts and pages without it.
+      const [taken] = (await store.records.list('place', { careHomeId: homes[1]!.id })).filter((p) => p.label === '1-0');
+      await store.records.commit({ at, writes: [{ kind: 'place', record: { ...taken!, status: 'kaytossa', freeFrom: undefined, version: 2 }, expectedVersion: 1 }], outbox: [] });
+      const after = await store.queries.openPlaces({ today, region: 'lounais-suomi', limit: 3 });
+      assert.deepEqual([after.places.map((p) => p.label), after.total, after.homes], [['1-1', '1-2', '2-0'], 9, 4]);
+      const some = await store.queries.openPlaces({ today, careHomeIds: [homes[4]!.id, homes[0]!.id], limit: 2 });
+      assert.deepEqual([some.places.map((p) => p.label), some.total, some.homes], [['4-0', '4-1'], 4, 1]);
     });
 
     it('answers whether a request key was used and whether the store was in use by an instant', async () => {
