@@ -35,7 +35,7 @@ import { prepared } from './prepared.js';
 import { readMeterOf, type ReadMeter } from './read-meter.js';
 import { mappedRow } from './row-mapping.js';
 import { tableName } from './sql-columns.js';
-import { KindCache } from './write-generations.js';
+import { KindCache, KindsMemo } from './write-generations.js';
 
 /** One collator for every Finnish-order sort: building one per comparison (localeCompare) is what costs. */
 const finnish = new Intl.Collator('fi');
@@ -63,6 +63,16 @@ export class SqliteRecordQueries implements RecordQueries {
   /** homePlaceTotals by service type ('' for all), for `homeTotalsDay`; `homes` the home list they were counted for. */
   private readonly homeTotals = new Map<string, { homes: unknown; counts: KindCache<HomePlaceCount[]> }>();
   private homeTotalsDay = '';
+  /**
+   * The figures' aggregates by their parameters, kept until a kind they read is written (the audit trail's place
+   * entries are written with the place): a page view between writes costs no aggregate query. See "figures" below.
+   */
+  private readonly figuresMemo: {
+    stays: KindsMemo<CustomerStayFigures[]>;
+    lastEntries: KindsMemo<Map<string, string>>;
+    freePlaces: KindsMemo<{ homes: FreePeriodMedian[]; overall: Omit<FreePeriodMedian, 'careHomeId'> }>;
+    complaints: KindsMemo<ComplaintResponseFigures[]>;
+  };
 
   constructor(private readonly db: Database.Database) {
     this.meter = readMeterOf(db);
@@ -71,6 +81,12 @@ export class SqliteRecordQueries implements RecordQueries {
     this.customerList = new KindCache(db, 'customer', () =>
       this.rows<CustomerName>('SELECT id, name, region FROM customer').sort((a, b) => finnish.compare(a.name, b.name)),
     );
+    this.figuresMemo = {
+      stays: new KindsMemo(db, ['place', 'agreement']),
+      lastEntries: new KindsMemo(db, ['customer', 'contactLogEntry', 'supervisionVisit', 'complaint', 'note', 'developmentMeeting', 'homeEvent']),
+      freePlaces: new KindsMemo(db, ['place']),
+      complaints: new KindsMemo(db, ['complaint']),
+    };
     this.homeList = new KindCache(db, 'careHome', () => {
       const byName = this.records('careHome', 'SELECT * FROM care_home').sort((a, b) => finnish.compare(a.name, b.name));
       // Stable: within a region the homes keep their Finnish name order.
@@ -394,6 +410,22 @@ export class SqliteRecordQueries implements RecordQueries {
   // where the partial indexes hold only the sales and the takings.
 
   async customerStays(query: FiguresPeriod): Promise<CustomerStayFigures[]> {
+    return this.figuresMemo.stays.get(JSON.stringify([query.from, query.until, query.homeIds]), () => this.countCustomerStays(query));
+  }
+
+  async lastEntryDays(upTo: string): Promise<Map<string, string>> {
+    return this.figuresMemo.lastEntries.get(upTo, () => this.findLastEntryDays(upTo));
+  }
+
+  async freePlaceMedians(query: FiguresPeriod): Promise<{ homes: FreePeriodMedian[]; overall: Omit<FreePeriodMedian, 'careHomeId'> }> {
+    return this.figuresMemo.freePlaces.get(JSON.stringify([query.from, query.until, query.homeIds]), () => this.takeFreePlaceMedians(query));
+  }
+
+  async complaintResponseTimes(homeIds: HomeSelection, quarters: readonly QuarterSpan[]): Promise<ComplaintResponseFigures[]> {
+    return this.figuresMemo.complaints.get(JSON.stringify([homeIds, quarters]), () => this.takeComplaintResponseTimes(homeIds, quarters));
+  }
+
+  private countCustomerStays(query: FiguresPeriod): CustomerStayFigures[] {
     // A place record keeps only its latest status, so the stays come from the audit trail (migration 007), which
     // keeps every status change with its instant and the fields it set:
     // - a stay starts on the Helsinki day a place became occupied (sold from its reservation, or created so);
@@ -482,7 +514,7 @@ export class SqliteRecordQueries implements RecordQueries {
     return rows.map(({ pricedDays, ...row }) => ({ ...row, unpricedDays: row.occupiedDays - pricedDays, revenue: Math.round(row.revenue * 100) / 100 }));
   }
 
-  async lastEntryDays(upTo: string): Promise<Map<string, string>> {
+  private findLastEntryDays(upTo: string): Map<string, string> {
     // lastEntryDates' answer in one statement: at 10× (3,000 customers) its 15,000 round trips from JavaScript
     // took 80–160 ms. The day-dated kinds take one seek per customer off their (customer, date) index (ORDER BY …
     // DESC LIMIT 1: `max(date)` with the date bound walked every entry of the customer, 43 ms at 10×). Notes and
@@ -537,7 +569,7 @@ export class SqliteRecordQueries implements RecordQueries {
     );
   }
 
-  async freePlaceMedians(query: FiguresPeriod): Promise<{ homes: FreePeriodMedian[]; overall: Omit<FreePeriodMedian, 'careHomeId'> }> {
+  private takeFreePlaceMedians(query: FiguresPeriod): { homes: FreePeriodMedian[]; overall: Omit<FreePeriodMedian, 'careHomeId'> } {
     // A place is taken when its status goes from free or freeing to reserved or occupied (the audit trail's
     // status changes). It had been free since the free-from date the latest change before it recorded (a
     // reservation keeps the date: place-lifecycle.ts); taken before that date, it was free 0 days. A place
@@ -570,7 +602,7 @@ export class SqliteRecordQueries implements RecordQueries {
     };
   }
 
-  async complaintResponseTimes(homeIds: HomeSelection, quarters: readonly QuarterSpan[]): Promise<ComplaintResponseFigures[]> {
+  private takeComplaintResponseTimes(homeIds: HomeSelection, quarters: readonly QuarterSpan[]): ComplaintResponseFigures[] {
     if (quarters.length === 0) return [];
     // The first reply is the first handling step recorded (actions agreed, or a later step when that one was
     // skipped: the steps come in order, complaint-lifecycle.ts); informed is the customer informed of the corrections.

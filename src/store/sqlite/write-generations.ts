@@ -38,3 +38,26 @@ export class KindCache<T> {
     return this.value.data;
   }
 }
+
+/**
+ * Values computed from several kinds' rows, one per key (a query's parameters), each good while none of those
+ * kinds was written since — the figures' aggregates, which a page view asks again and again between writes. At
+ * most `capacity` keys are kept (the oldest computed goes first): the keys are a day and a reader's homes, few.
+ * A value is shared by every caller until it is recomputed: callers must not change it.
+ */
+export class KindsMemo<T> {
+  private readonly entries = new Map<string, { stamp: string; data: T }>();
+
+  constructor(private readonly db: Database.Database, private readonly kinds: readonly RecordKind[], private readonly capacity = 16) {}
+
+  get(key: string, load: () => T): T {
+    const stamp = this.kinds.map((kind) => generationOf(this.db, kind)).join(' ');
+    const kept = this.entries.get(key);
+    if (kept?.stamp === stamp) return kept.data;
+    const data = load();
+    this.entries.delete(key);
+    this.entries.set(key, { stamp, data });
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    return data;
+  }
+}
