@@ -405,9 +405,9 @@ export class SqliteRecordQueries implements RecordQueries {
   // ── figures (issue 13, the tab's Luvut page) ──
   // Each is one aggregate statement: only the answer's rows (one per customer and service type, per home, per
   // quarter) leave SQLite. The medians are taken in SQL too (row_number over the sorted values, the middle one
-  // or the mean of the middle two). The indexes are in migrations/016-figures-indexes.sql, named with INDEXED BY:
-  // without statistics SQLite preferred audit_record (kind) and walked every place's changes (16,000 rows at 10×)
-  // where the partial indexes hold only the sales and the takings.
+  // or the mean of the middle two). The stays and takings are the figures' facts of migration 017 (figures-facts.ts),
+  // the other indexes are in migrations/016-figures-indexes.sql; both named with INDEXED BY: without statistics
+  // SQLite picks wider indexes. Each answer is kept (figuresMemo) until a kind it reads is written.
 
   async customerStays(query: FiguresPeriod): Promise<CustomerStayFigures[]> {
     return this.figuresMemo.stays.get(JSON.stringify([query.from, query.until, query.homeIds]), () => this.countCustomerStays(query));
@@ -437,66 +437,24 @@ export class SqliteRecordQueries implements RecordQueries {
     // Revenue: each occupied day at the price per day of the customer's agreement that covers the place's service
     // type on that day; where two such agreements overlap, the one started later applies from its start. A day no
     // priced agreement covers is an unpriced day: counted as occupied, earning nothing (the page says how many).
-    const params = { from: query.from, until: query.until, fromInstant: startOfDay(query.from), untilInstant: startOfDay(query.until), ...homesParam(query.homeIds) };
+    // The stays and the price segments are the figures' facts of migration 017 (figures-facts.ts: derived from the
+    // audit trail and the agreements by these rules, kept by the store's commit): the stays that reach into the
+    // period, read off place_stay_reach, so the rows read follow the period and the company's size, not the years
+    // of history behind them; the segments of their customers only.
+    const params = { from: query.from, until: query.until, ...homesParam(query.homeIds) };
     const rows = this.rows<CustomerStayFigures & { pricedDays: number }>(
       `WITH
-       -- The sales that can have occupied a day of the period: those made in it, and each place's last sale before
-       -- it if the place may still have been occupied when it began — occupied for a customer now (no change since
-       -- the sale), or changed since the period began. So the rows read follow the period and the company's size,
-       -- not the years of history behind them.
-       running AS (
-         SELECT p.id AS place_id FROM place AS p WHERE p.status = 'kaytossa' AND p.reserved_for_customer_id IS NOT NULL ${inHomes(query.homeIds, 'p.care_home_id')}
-         UNION
-         SELECT a.record_id FROM audit AS a INDEXED BY audit_place_changed WHERE a.kind = 'place' AND a.status_to IS NOT NULL AND a.at >= @fromInstant AND a.at < @untilInstant
-       ),
-       sale AS (
-         SELECT s.id, s.record_id AS place_id, s.at FROM audit AS s INDEXED BY audit_place_sale_at
-         WHERE ${saleOf('s')} AND s.at >= @fromInstant AND s.at < @untilInstant
-         UNION ALL
-         SELECT s.id, s.record_id, s.at FROM running AS r CROSS JOIN audit AS s ON s.id = (
-           SELECT l.id FROM audit AS l INDEXED BY audit_place_sale
-           WHERE ${saleOf('l')} AND l.record_id = r.place_id AND l.at < @fromInstant
-           ORDER BY l.at DESC, l.id DESC LIMIT 1)
-       ),
        stay AS MATERIALIZED (
-         SELECT p.service_type, sale.id, sale.place_id, sale.at, p.reserved_for_customer_id AS current_customer,
-           hoiva_local_date(sale.at) AS start_day,
-           -- Only the next change's id here: its fields are read once, below, not for every change the seek passes.
-           (SELECT n.id FROM audit AS n INDEXED BY audit_place_status
-             WHERE n.kind = 'place' AND n.status_to IS NOT NULL AND n.record_id = sale.place_id AND (n.at > sale.at OR (n.at = sale.at AND n.id > sale.id))
-             ORDER BY n.at, n.id LIMIT 1) AS next_id
-         -- The sales outer: each finds its place by key (homes outer walked every place of every home).
-         FROM sale CROSS JOIN place AS p ON p.id = sale.place_id
-         WHERE p.withdrawn_at IS NULL ${inHomes(query.homeIds, 'p.care_home_id')}
-       ),
-       -- A stay not ended is the place's state now, whose reservation names the customer (place.ts: it stays on an
-       -- occupied place); an ended one reads the customer the latest change before the sale set, and its end from
-       -- the change that ended it (CASE: those lookups run for the ended stays only).
-       ended AS MATERIALIZED (
-         SELECT
-           CASE WHEN next_id IS NULL THEN current_customer ELSE
-             (SELECT json_extract(c.value, '$.to') FROM audit AS u, json_each(u.changes) AS c
-               WHERE u.kind = 'place' AND u.record_id = stay.place_id AND (u.at < stay.at OR (u.at = stay.at AND u.id <= stay.id))
-                 AND instr(u.changes, '"reservedForCustomerId"') > 0 AND json_extract(c.value, '$.field') = 'reservedForCustomerId'
-               ORDER BY u.at DESC, u.id DESC LIMIT 1) END AS customer_id,
-           service_type, start_day,
-           CASE WHEN next_id IS NULL THEN NULL ELSE
-             (SELECT coalesce((SELECT json_extract(c.value, '$.to') FROM json_each(n.changes) AS c WHERE json_extract(c.value, '$.field') = 'freeFrom'), hoiva_local_date(n.at))
-               FROM audit AS n WHERE n.id = stay.next_id) END AS end_day
-         FROM stay
+         SELECT customer_id, service_type, start_day, end_day FROM place_stay INDEXED BY place_stay_reach
+         WHERE coalesce(end_day, '9999-12-31') > @from AND start_day < @until ${inHomes(query.homeIds, 'care_home_id')}
        ),
        clipped AS MATERIALIZED (
          SELECT row_number() OVER () AS k, customer_id, service_type, a, b
-         FROM (SELECT customer_id, service_type, max(start_day, @from) AS a, min(coalesce(end_day, @until), @until) AS b FROM ended WHERE customer_id IS NOT NULL)
+         FROM (SELECT customer_id, service_type, max(start_day, @from) AS a, min(coalesce(end_day, @until), @until) AS b FROM stay WHERE customer_id IS NOT NULL)
          WHERE b > a
        ),
        segment AS MATERIALIZED (
-         SELECT customer_id, service_type, price, start_date AS a, min(coalesce(date(end_date, '+1 day'), '9999-12-31'), coalesce(next_start, '9999-12-31')) AS b
-         FROM (SELECT g.customer_id, t.value AS service_type, g.price_per_day AS price, g.start_date, g.end_date,
-                 lead(g.start_date) OVER (PARTITION BY g.customer_id, t.value ORDER BY g.start_date, g.id) AS next_start
-               FROM agreement AS g, json_each(g.service_types) AS t
-               WHERE g.customer_id IN (SELECT customer_id FROM clipped))
-         WHERE price IS NOT NULL
+         SELECT customer_id, service_type, price, a, b FROM agreement_segment WHERE customer_id IN (SELECT customer_id FROM clipped)
        ),
        -- The stays outer (CROSS JOIN keeps the order), each finding its customer's segments through the index SQLite
        -- builds on the materialized segments; the other way round it matched stays by service type alone (5 M rows at 10×).
@@ -574,18 +532,12 @@ export class SqliteRecordQueries implements RecordQueries {
     // status changes). It had been free since the free-from date the latest change before it recorded (a
     // reservation keeps the date: place-lifecycle.ts); taken before that date, it was free 0 days. A place
     // released and taken again counts from the same date again: free-from is what the table records.
+    // The takings and their days are the figures' facts of migration 017 (figures-facts.ts), read by when.
     const params = { start: startOfDay(query.from), end: startOfDay(query.until), ...homesParam(query.homeIds) };
     const rows = this.rows<{ home: string; taken: number; median: number | null }>(
       `WITH taken AS MATERIALIZED (
-         SELECT p.care_home_id AS home,
-           max(0, julianday(hoiva_local_date(t.at)) - julianday(
-             (SELECT json_extract(c.value, '$.to') FROM audit AS u, json_each(u.changes) AS c
-               WHERE u.kind = 'place' AND u.record_id = t.record_id AND (u.at < t.at OR (u.at = t.at AND u.id <= t.id))
-                 AND instr(u.changes, '"freeFrom"') > 0 AND json_extract(c.value, '$.field') = 'freeFrom'
-               ORDER BY u.at DESC, u.id DESC LIMIT 1))) AS days
-         FROM audit AS t INDEXED BY audit_place_taken JOIN place AS p ON p.id = t.record_id
-         WHERE t.kind = 'place' AND t.status_from IN ('vapaa', 'vapautuu') AND t.status_to IN ('alustavasti-varattu', 'kaytossa')
-           AND t.at >= @start AND t.at < @end AND p.withdrawn_at IS NULL ${inHomes(query.homeIds, 'p.care_home_id')}
+         SELECT care_home_id AS home, days FROM place_taking INDEXED BY place_taking_at
+         WHERE taken_at >= @start AND taken_at < @end ${inHomes(query.homeIds, 'care_home_id')}
        ),
        ranked AS (
          SELECT home, days, row_number() OVER (PARTITION BY home ORDER BY days) AS rn, count(*) OVER (PARTITION BY home) AS n FROM taken WHERE days IS NOT NULL
@@ -681,9 +633,6 @@ function medianOf(histogram: readonly { days: number; n: number }[]): number {
   }
   return Number.NaN;
 }
-
-/** A sale in the audit trail, word for word as the partial indexes audit_place_sale(_at) of migration 016 say it. */
-const saleOf = (a: string): string => `${a}.kind = 'place' AND ${a}.status_to = 'kaytossa' AND (${a}.action = 'status' OR instr(${a}.changes, '"reservedForCustomerId"') > 0)`;
 
 /** The figures' home filter: none for every home, else the column in the list bound as @homes (JSON). */
 const inHomes = (homes: HomeSelection, column: string): string => (homes === 'all' ? '' : `AND ${column} IN (SELECT value FROM json_each(@homes))`);

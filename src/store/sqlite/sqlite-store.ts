@@ -21,6 +21,7 @@ import {
 } from '../store-port.js';
 import { auditOfWrite, systemActor } from '../audit.js';
 import { migrate } from './migrate.js';
+import { ensureFiguresFacts, rederivePlaceFacts, rederiveSegments } from './figures-facts.js';
 import { SqliteAuditStore } from './sqlite-audit.js';
 import { prepared } from './prepared.js';
 import { tableName, toSql } from './sql-columns.js';
@@ -61,6 +62,7 @@ export function openSqliteDatabase(file: string): Database.Database {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  ensureFiguresFacts(db);
   return db;
 }
 
@@ -138,6 +140,7 @@ export class SqliteRecordStore implements RecordStore {
           if (result.changes !== 1) throw new ConcurrencyConflict(write.kind, String(write.record.id), write.expectedVersion);
         }
         this.audit.appendNow(auditOfWrite(write.kind, before, write.record, changes.by ?? systemActor, now));
+        this.rederiveFacts(write.kind, write.record, before);
       }
       const dropPending = prepared(this.db, `DELETE FROM outbox WHERE record_key = ? AND mode = 'post' AND status = 'pending'`);
       for (const key of changes.dropPendingPosts ?? []) dropPending.run(key);
@@ -167,7 +170,23 @@ export class SqliteRecordStore implements RecordStore {
   /** Removes a record (an item deleted in SharePoint leaves the mirror). */
   remove(kind: RecordKind, id: string): boolean {
     bumpGeneration(this.db, kind);
-    return prepared(this.db, `DELETE FROM "${tableName(kind)}" WHERE id = ?`).run(id).changes === 1;
+    return this.db.transaction(() => {
+      const row = prepared(this.db, `SELECT * FROM "${tableName(kind)}" WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+      const removed = prepared(this.db, `DELETE FROM "${tableName(kind)}" WHERE id = ?`).run(id).changes === 1;
+      if (row) this.rederiveFacts(kind, undefined, parsedRow(kind, row) as Record<string, unknown>);
+      return removed;
+    })();
+  }
+
+  /**
+   * The figures' facts (figures-facts.ts) follow a place's or an agreement's write in its transaction: the place's
+   * stays and takings, the price segments of the agreement's customer (before and after, if it moved).
+   */
+  private rederiveFacts(kind: RecordKind, record: Record<string, unknown> | undefined, before: Record<string, unknown> | undefined): void {
+    if (kind === 'place') rederivePlaceFacts(this.db, String((record ?? before)!.id));
+    if (kind === 'agreement') {
+      for (const customerId of new Set([record?.customerId, before?.customerId])) if (typeof customerId === 'string') rederiveSegments(this.db, customerId);
+    }
   }
 }
 
