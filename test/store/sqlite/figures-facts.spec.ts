@@ -4,6 +4,9 @@ import fc from 'fast-check';
 import { addDays, localDate } from '../../../src/domain/dates.js';
 import { markFree, occupy, release, reserve } from '../../../src/domain/places/place-lifecycle.js';
 import { agreementSchema, type Agreement } from '../../../src/domain/records/agreement.js';
+import { contactLogEntrySchema } from '../../../src/domain/records/contact-log-entry.js';
+import { homeEventSchema } from '../../../src/domain/records/home-event.js';
+import { noteSchema } from '../../../src/domain/records/note.js';
 import type { ServiceType } from '../../../src/domain/records/common.js';
 import { placeSchema, type Place } from '../../../src/domain/records/place.js';
 import { stableIdFor } from '../../../src/domain/stable-id.js';
@@ -67,6 +70,7 @@ function open() {
 async function replay(store: ReturnType<typeof open>, steps: [Step, number][]): Promise<void> {
   const places: Place[] = [];
   const agreements: Agreement[] = [];
+  let made = 0;
   let clock = Date.parse('2025-06-01T08:00:00.000Z');
   const commit = async (kind: RecordKind, record: Place | Agreement, expectedVersion: number | null) =>
     store.records.commit({ at: new Date(clock).toISOString(), by: actor, writes: [{ kind, record, expectedVersion } as never], outbox: [] });
@@ -89,7 +93,7 @@ async function replay(store: ReturnType<typeof open>, steps: [Step, number][]): 
     };
     if (s.op === 'create') {
       const place = placeSchema.parse({
-        id: stableIdFor(`place:${places.length}`), version: 1, ...meta, careHomeId: homes[s.home], label: `P${places.length}`, serviceType: types[s.type], customerGroup: 'ikaantyneet',
+        id: stableIdFor(`place:${made}`), version: 1, ...meta, careHomeId: homes[s.home], label: `P${made++}`, serviceType: types[s.type], customerGroup: 'ikaantyneet',
         ...(s.occupiedFor === null ? { status: 'vapaa', freeFrom: today } : { status: 'kaytossa', reservedForCustomerId: customers[s.occupiedFor] }),
       });
       await commit('place', place, null);
@@ -197,5 +201,63 @@ describe('figures facts (migration 017)', () => {
     // Sold 1.7.2025 and occupied to the year's end: 184 days at 200 €.
     assert.deepEqual(await store.queries.customerStays(period), [{ customerId: customers[0], serviceType: 'ymparivuorokautinen', stays: 1, occupiedDays: 184, unpricedDays: 0, revenue: 36_800 }]);
     store.db.close();
+  });
+
+  it("each customer's last entry day, kept and found again for the customers a write touched, is what a fresh reader finds", async () => {
+    type EntryStep =
+      | { op: 'contact' | 'note'; customer: number; days: number }
+      | { op: 'event'; customers: number[]; days: number }
+      | { op: 'move' | 'withdraw' | 'remove'; entry: number; customer: number };
+    const entryStep: fc.Arbitrary<EntryStep> = fc.oneof(
+      fc.record({ op: fc.constantFrom('contact' as const, 'note' as const), customer: fc.nat(2), days: fc.integer({ min: -60, max: 10 }) }),
+      fc.record({ op: fc.constant('event' as const), customers: fc.uniqueArray(fc.nat(2), { maxLength: 3 }), days: fc.integer({ min: -60, max: 10 }) }),
+      fc.record({ op: fc.constantFrom('move' as const, 'withdraw' as const, 'remove' as const), entry: fc.nat(20), customer: fc.nat(2) }),
+    );
+    const today = '2026-11-23';
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(entryStep, { maxLength: 4 }), { minLength: 1, maxLength: 8 }), async (rounds) => {
+        const store = open();
+        let made = 0;
+        const entries: { kind: 'contactLogEntry' | 'note' | 'homeEvent'; record: Record<string, unknown> & { id: string; version: number } }[] = [];
+        const write = (kind: RecordKind, record: object, expectedVersion: number | null) =>
+          store.records.commit({ at: '2026-11-23T10:00:00.000Z', by: actor, writes: [{ kind, record, expectedVersion } as never], outbox: [] });
+        try {
+          for (const id of customers) await write('customer', { id, version: 1, createdAt: '2026-01-01T08:00:00.000Z', createdBy: actor.id, updatedAt: '2026-01-01T08:00:00.000Z', name: id, region: 'etela-suomi', kind: 'hyvinvointialue', segment: 'ostopalvelu', lifecyclePhase: 'kasvu' }, null);
+          for (const round of rounds) {
+            for (const s of round) {
+              const n = entries.length;
+              const meta = { id: stableIdFor(`entry:${made++}`), version: 1, createdAt: '2026-11-23T10:00:00.000Z', createdBy: actor.id, updatedAt: '2026-11-23T10:00:00.000Z', recordedBy: actor };
+              if (s.op === 'contact') entries.push({ kind: 'contactLogEntry', record: contactLogEntrySchema.parse({ ...meta, customerId: customers[s.customer], date: addDays(today, s.days), type: 'puhelu', matter: 'Testi.' }) });
+              if (s.op === 'note') {
+                const createdAt = `${addDays(today, s.days)}T10:00:00.000Z`;
+                entries.push({ kind: 'note', record: noteSchema.parse({ ...meta, createdAt, customerId: customers[s.customer], matter: 'Testi.', specialMention: false, direction: 'myynnista-tuotantoon' }) });
+              }
+              if (s.op === 'event') {
+                entries.push({ kind: 'homeEvent', record: homeEventSchema.parse({ ...meta, careHomeId: homes[0], date: addDays(today, s.days), kind: 'muu', title: 'Testi', customerIds: s.customers.map((c) => customers[c]), attendingContactIds: [], specialMention: false }) });
+              }
+              if (!('entry' in s)) {
+                await write(entries[n]!.kind, entries[n]!.record, null);
+                continue;
+              }
+              const e = entries[s.entry % Math.max(entries.length, 1)];
+              if (!e) continue;
+              if (s.op === 'remove') {
+                store.records.remove(e.kind, e.record.id);
+                entries.splice(entries.indexOf(e), 1);
+                continue;
+              }
+              const changed = { ...e.record, version: e.record.version + 1, ...(s.op === 'withdraw' ? { withdrawnAt: '2026-11-23T11:00:00.000Z', withdrawnBy: actor } : e.kind === 'homeEvent' ? { customerIds: [customers[s.customer]] } : { customerId: customers[s.customer] }) };
+              await write(e.kind, changed, e.record.version);
+              e.record = changed;
+            }
+            // Read between the rounds: the next round's writes patch what this one kept.
+            assert.deepEqual(await store.queries.lastEntryDays(today), await new SqliteRecordQueries(store.db).lastEntryDays(today));
+          }
+        } finally {
+          store.db.close();
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
