@@ -12,7 +12,8 @@ import { join } from 'node:path';
  * nothing to do on them. This frees 30 % of the occupied places at instants over the year before `now`, reserves
  * each for a customer with an agreement (its region's when it has one) and sells it, each change committed at its
  * own instant through the store's commit, so the audit trail holds it as a use case at that time would have left it.
- * Deterministic (a seeded generator), and done once per store: a rerun finds the simulator's audit entries and stops.
+ * Deterministic (a seeded generator: the same places, customers and offsets on every copy; the instants count back
+ * from `now`), and done once per store: a rerun finds the simulator's audit entries and stops.
  */
 export const SALES_SIMULATOR: ActorRef = { id: 'bench-sales', name: 'Myynnin simulaatio' };
 
