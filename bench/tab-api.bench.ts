@@ -5,12 +5,16 @@
  * p95 under 200 ms at 1×, at most 2× growth to 10×. Printed and appended to bench/RESULTS.md, not asserted.
  * Uses the stores `npm run bench:read` seeds (.tmp/read-bench/large-<scale>x; seeded here when missing).
  * BENCH_SCALES (1,10), BENCH_REQUESTS (30), BENCH_WARMUP (3 unmeasured asks per endpoint), BENCH_REQUEST_TIMEOUT_S (60), BENCH_STARTUP_TIMEOUT_S (300).
+ * BENCH_SALES=1: first records a year of simulated place sales on each store (read-paths/simulated-sales.ts; once
+ * per store, so run it on copies of the seeded stores), without which the figures' revenue has nothing to do.
+ * BENCH_NO_RESULTS=1: print only, leave bench/RESULTS.md alone. BENCH_ONLY: measure only the endpoints whose name contains this text (e.g. `figures`).
  */
 import { LOCAL_USER_HEADER } from '../src/api/caller.js';
 import { FIRST_CUSTOMER_NAME } from '../src/store/seed/large/customers.js';
 import { businessDirector } from '../test/support/teams-activities.js';
 import { appendResults } from './read-paths/results-file.js';
 import { ensureSeeded } from './read-paths/seeded-folder.js';
+import { simulateSales } from './read-paths/simulated-sales.js';
 import { startMeasured, stopServer } from './read-paths/server-probe.js';
 import { kb, ms, ratio, summarize, type Summary } from './read-paths/stats.js';
 
@@ -19,6 +23,8 @@ const count = Number(process.env.BENCH_REQUESTS ?? 30);
 const warmup = Number(process.env.BENCH_WARMUP ?? 3);
 const requestTimeoutMs = Number(process.env.BENCH_REQUEST_TIMEOUT_S ?? 60) * 1000;
 const startupTimeoutMs = Number(process.env.BENCH_STARTUP_TIMEOUT_S ?? 300) * 1000;
+const withSales = process.env.BENCH_SALES === '1';
+const only = process.env.BENCH_ONLY ?? '';
 
 interface EndpointTiming {
   latency: Summary;
@@ -34,7 +40,7 @@ interface EndpointTiming {
  */
 function endpoints(customerId: string, careHomeId: string, complaintId: string): [string, string][] {
   const board = '/api/v1/occupancy?sort=name&order=asc&limit=25&offset=0';
-  return [
+  const all: [string, string][] = [
     ['GET /api/v1/me', '/api/v1/me'],
     ['GET /api/v1/occupancy?region (the page)', `${board}&region=etela-suomi`],
     ['GET /api/v1/occupancy?region&sort=rate', '/api/v1/occupancy?region=etela-suomi&sort=rate&order=asc&limit=25&offset=0'],
@@ -53,6 +59,7 @@ function endpoints(customerId: string, careHomeId: string, complaintId: string):
     ['GET /api/v1/figures/customers', '/api/v1/figures/customers'],
     ['GET /api/v1/figures/process', '/api/v1/figures/process'],
   ];
+  return all.filter(([name]) => name.includes(only));
 }
 
 async function time(url: string): Promise<EndpointTiming> {
@@ -80,6 +87,11 @@ async function main(): Promise<void> {
   for (const scale of scales) {
     const { dataDir, seededNow, seedMs } = ensureSeeded(scale);
     if (seededNow) notes.push(`${scale}×: seeded in ${(seedMs / 1000).toFixed(1)} s`);
+    if (withSales) {
+      const sold = await simulateSales(dataDir);
+      notes.push(`${scale}×: ${sold.sales} simulated sales${sold.already ? ' (recorded by an earlier run)' : `, recorded in ${(sold.ms / 1000).toFixed(1)} s`}`);
+      console.log(`  ${notes.at(-1)}`);
+    }
     const { server } = await startMeasured(dataDir, startupTimeoutMs);
     const timings = new Map<string, EndpointTiming>();
     try {
@@ -118,6 +130,7 @@ async function main(): Promise<void> {
     ...rows,
   ].join('\n');
   console.log(table);
+  if (process.env.BENCH_NO_RESULTS === '1') return;
   appendResults('tab API (`npm run bench:api`; target p95 < 200 ms at 1×, ≤ 2× growth)', table, notes);
 }
 

@@ -36,7 +36,7 @@ import { prepared } from './prepared.js';
 import { readMeterOf, type ReadMeter } from './read-meter.js';
 import { mappedRow } from './row-mapping.js';
 import { tableName } from './sql-columns.js';
-import { KindCache } from './write-generations.js';
+import { KindCache, KindsMemo } from './write-generations.js';
 
 /** One collator for every Finnish-order sort: building one per comparison (localeCompare) is what costs. */
 const finnish = new Intl.Collator('fi');
@@ -73,6 +73,16 @@ export class SqliteRecordQueries implements RecordQueries {
   /** homePlaceTotals by service type ('' for all), for `homeTotalsDay`; `homes` the home list they were counted for. */
   private readonly homeTotals = new Map<string, { homes: unknown; counts: KindCache<HomePlaceCount[]> }>();
   private homeTotalsDay = '';
+  /**
+   * The figures' aggregates by their parameters, kept until a kind they read is written (the audit trail's place
+   * entries are written with the place): a page view between writes costs no aggregate query. See "figures" below.
+   */
+  private readonly figuresMemo: {
+    stays: KindsMemo<CustomerStayFigures[]>;
+    lastEntries: KindsMemo<Map<string, string>>;
+    freePlaces: KindsMemo<{ homes: FreePeriodMedian[]; overall: Omit<FreePeriodMedian, 'careHomeId'> }>;
+    complaints: KindsMemo<ComplaintResponseFigures[]>;
+  };
 
   constructor(private readonly db: Database.Database) {
     this.meter = readMeterOf(db);
@@ -83,6 +93,12 @@ export class SqliteRecordQueries implements RecordQueries {
     );
     // Folded and put in order once per customer write, not per keystroke: the search then only compares strings.
     this.customerSearchList = new KindCache(db, 'customer', () => searchOrder(this.customerList.get()));
+    this.figuresMemo = {
+      stays: new KindsMemo(db, ['place', 'agreement']),
+      lastEntries: new KindsMemo(db, ['customer', 'contactLogEntry', 'supervisionVisit', 'complaint', 'note', 'developmentMeeting', 'homeEvent']),
+      freePlaces: new KindsMemo(db, ['place']),
+      complaints: new KindsMemo(db, ['complaint']),
+    };
     this.homeList = new KindCache(db, 'careHome', () => {
       const byName = this.records('careHome', 'SELECT * FROM care_home').sort((a, b) => finnish.compare(a.name, b.name));
       // Stable: within a region the homes keep their Finnish name order.
@@ -410,11 +426,41 @@ export class SqliteRecordQueries implements RecordQueries {
   // ── figures (issue 13, the tab's Luvut page) ──
   // Each is one aggregate statement: only the answer's rows (one per customer and service type, per home, per
   // quarter) leave SQLite. The medians are taken in SQL too (row_number over the sorted values, the middle one
-  // or the mean of the middle two). The indexes are in migrations/016-figures-indexes.sql, named with INDEXED BY:
-  // without statistics SQLite preferred audit_record (kind) and walked every place's changes (16,000 rows at 10×)
-  // where the partial indexes hold only the sales and the takings.
+  // or the mean of the middle two). The stays and takings are the figures' facts of migration 017 (figures-facts.ts),
+  // the other indexes are in migrations/016-figures-indexes.sql; both named with INDEXED BY: without statistics
+  // SQLite picks wider indexes. Each answer is kept (figuresMemo) until a kind it reads is written.
 
   async customerStays(query: FiguresPeriod): Promise<CustomerStayFigures[]> {
+    return this.figuresMemo.stays.get(JSON.stringify([query.from, query.until, query.homeIds]), () => this.countCustomerStays(query));
+  }
+
+  async lastEntryDays(upTo: string): Promise<Map<string, string>> {
+    // After an entry is written only its customers' days are found again (3 seeks each), not all 3,000 (30 ms at 10×).
+    return this.figuresMemo.lastEntries.get(
+      upTo,
+      () => this.findLastEntryDays(upTo),
+      (kept, customerIds) => {
+        const found = this.findLastEntryDays(upTo, customerIds);
+        const days = new Map(kept);
+        for (const id of customerIds) {
+          const day = found.get(id);
+          if (day) days.set(id, day);
+          else days.delete(id);
+        }
+        return days;
+      },
+    );
+  }
+
+  async freePlaceMedians(query: FiguresPeriod): Promise<{ homes: FreePeriodMedian[]; overall: Omit<FreePeriodMedian, 'careHomeId'> }> {
+    return this.figuresMemo.freePlaces.get(JSON.stringify([query.from, query.until, query.homeIds]), () => this.takeFreePlaceMedians(query));
+  }
+
+  async complaintResponseTimes(homeIds: HomeSelection, quarters: readonly QuarterSpan[]): Promise<ComplaintResponseFigures[]> {
+    return this.figuresMemo.complaints.get(JSON.stringify([homeIds, quarters]), () => this.takeComplaintResponseTimes(homeIds, quarters));
+  }
+
+  private countCustomerStays(query: FiguresPeriod): CustomerStayFigures[] {
     // A place record keeps only its latest status, so the stays come from the audit trail (migration 007), which
     // keeps every status change with its instant and the fields it set:
     // - a stay starts on the Helsinki day a place became occupied (sold from its reservation, or created so);
@@ -426,66 +472,24 @@ export class SqliteRecordQueries implements RecordQueries {
     // Revenue: each occupied day at the price per day of the customer's agreement that covers the place's service
     // type on that day; where two such agreements overlap, the one started later applies from its start. A day no
     // priced agreement covers is an unpriced day: counted as occupied, earning nothing (the page says how many).
-    const params = { from: query.from, until: query.until, fromInstant: startOfDay(query.from), untilInstant: startOfDay(query.until), ...homesParam(query.homeIds) };
+    // The stays and the price segments are the figures' facts of migration 017 (figures-facts.ts: derived from the
+    // audit trail and the agreements by these rules, kept by the store's commit): the stays that reach into the
+    // period, read off place_stay_reach, so the rows read follow the period and the company's size, not the years
+    // of history behind them; the segments of their customers only.
+    const params = { from: query.from, until: query.until, ...homesParam(query.homeIds) };
     const rows = this.rows<CustomerStayFigures & { pricedDays: number }>(
       `WITH
-       -- The sales that can have occupied a day of the period: those made in it, and each place's last sale before
-       -- it if the place may still have been occupied when it began — occupied for a customer now (no change since
-       -- the sale), or changed since the period began. So the rows read follow the period and the company's size,
-       -- not the years of history behind them.
-       running AS (
-         SELECT p.id AS place_id FROM place AS p WHERE p.status = 'kaytossa' AND p.reserved_for_customer_id IS NOT NULL ${inHomes(query.homeIds, 'p.care_home_id')}
-         UNION
-         SELECT a.record_id FROM audit AS a INDEXED BY audit_place_changed WHERE a.kind = 'place' AND a.status_to IS NOT NULL AND a.at >= @fromInstant AND a.at < @untilInstant
-       ),
-       sale AS (
-         SELECT s.id, s.record_id AS place_id, s.at FROM audit AS s INDEXED BY audit_place_sale_at
-         WHERE ${saleOf('s')} AND s.at >= @fromInstant AND s.at < @untilInstant
-         UNION ALL
-         SELECT s.id, s.record_id, s.at FROM running AS r CROSS JOIN audit AS s ON s.id = (
-           SELECT l.id FROM audit AS l INDEXED BY audit_place_sale
-           WHERE ${saleOf('l')} AND l.record_id = r.place_id AND l.at < @fromInstant
-           ORDER BY l.at DESC, l.id DESC LIMIT 1)
-       ),
        stay AS MATERIALIZED (
-         SELECT p.service_type, sale.id, sale.place_id, sale.at, p.reserved_for_customer_id AS current_customer,
-           hoiva_local_date(sale.at) AS start_day,
-           -- Only the next change's id here: its fields are read once, below, not for every change the seek passes.
-           (SELECT n.id FROM audit AS n INDEXED BY audit_place_status
-             WHERE n.kind = 'place' AND n.status_to IS NOT NULL AND n.record_id = sale.place_id AND (n.at > sale.at OR (n.at = sale.at AND n.id > sale.id))
-             ORDER BY n.at, n.id LIMIT 1) AS next_id
-         -- The sales outer: each finds its place by key (homes outer walked every place of every home).
-         FROM sale CROSS JOIN place AS p ON p.id = sale.place_id
-         WHERE p.withdrawn_at IS NULL ${inHomes(query.homeIds, 'p.care_home_id')}
-       ),
-       -- A stay not ended is the place's state now, whose reservation names the customer (place.ts: it stays on an
-       -- occupied place); an ended one reads the customer the latest change before the sale set, and its end from
-       -- the change that ended it (CASE: those lookups run for the ended stays only).
-       ended AS MATERIALIZED (
-         SELECT
-           CASE WHEN next_id IS NULL THEN current_customer ELSE
-             (SELECT json_extract(c.value, '$.to') FROM audit AS u, json_each(u.changes) AS c
-               WHERE u.kind = 'place' AND u.record_id = stay.place_id AND (u.at < stay.at OR (u.at = stay.at AND u.id <= stay.id))
-                 AND instr(u.changes, '"reservedForCustomerId"') > 0 AND json_extract(c.value, '$.field') = 'reservedForCustomerId'
-               ORDER BY u.at DESC, u.id DESC LIMIT 1) END AS customer_id,
-           service_type, start_day,
-           CASE WHEN next_id IS NULL THEN NULL ELSE
-             (SELECT coalesce((SELECT json_extract(c.value, '$.to') FROM json_each(n.changes) AS c WHERE json_extract(c.value, '$.field') = 'freeFrom'), hoiva_local_date(n.at))
-               FROM audit AS n WHERE n.id = stay.next_id) END AS end_day
-         FROM stay
+         SELECT customer_id, service_type, start_day, end_day FROM place_stay INDEXED BY place_stay_reach
+         WHERE coalesce(end_day, '9999-12-31') > @from AND start_day < @until ${inHomes(query.homeIds, 'care_home_id')}
        ),
        clipped AS MATERIALIZED (
          SELECT row_number() OVER () AS k, customer_id, service_type, a, b
-         FROM (SELECT customer_id, service_type, max(start_day, @from) AS a, min(coalesce(end_day, @until), @until) AS b FROM ended WHERE customer_id IS NOT NULL)
+         FROM (SELECT customer_id, service_type, max(start_day, @from) AS a, min(coalesce(end_day, @until), @until) AS b FROM stay WHERE customer_id IS NOT NULL)
          WHERE b > a
        ),
        segment AS MATERIALIZED (
-         SELECT customer_id, service_type, price, start_date AS a, min(coalesce(date(end_date, '+1 day'), '9999-12-31'), coalesce(next_start, '9999-12-31')) AS b
-         FROM (SELECT g.customer_id, t.value AS service_type, g.price_per_day AS price, g.start_date, g.end_date,
-                 lead(g.start_date) OVER (PARTITION BY g.customer_id, t.value ORDER BY g.start_date, g.id) AS next_start
-               FROM agreement AS g, json_each(g.service_types) AS t
-               WHERE g.customer_id IN (SELECT customer_id FROM clipped))
-         WHERE price IS NOT NULL
+         SELECT customer_id, service_type, price, a, b FROM agreement_segment WHERE customer_id IN (SELECT customer_id FROM clipped)
        ),
        -- The stays outer (CROSS JOIN keeps the order), each finding its customer's segments through the index SQLite
        -- builds on the materialized segments; the other way round it matched stays by service type alone (5 M rows at 10×).
@@ -503,16 +507,18 @@ export class SqliteRecordQueries implements RecordQueries {
     return rows.map(({ pricedDays, ...row }) => ({ ...row, unpricedDays: row.occupiedDays - pricedDays, revenue: Math.round(row.revenue * 100) / 100 }));
   }
 
-  async lastEntryDays(upTo: string): Promise<Map<string, string>> {
+  /** Each customer's newest entry day on or before `upTo`; of `customerIds` only, if given. */
+  private findLastEntryDays(upTo: string, customerIds?: readonly string[]): Map<string, string> {
     // lastEntryDates' answer in one statement: at 10× (3,000 customers) its 15,000 round trips from JavaScript
     // took 80–160 ms. The day-dated kinds take one seek per customer off their (customer, date) index (ORDER BY …
     // DESC LIMIT 1: `max(date)` with the date bound walked every entry of the customer, 43 ms at 10×). Notes and
     // meetings are dated by an instant, and home events list their customers in JSON: those few tables are read
     // once each, grouped by customer, instead of once per customer.
-    const params = { upTo, end: startOfDay(addDays(upTo, 1)) };
+    const params = { upTo, end: startOfDay(addDays(upTo, 1)), ...(customerIds ? { customers: JSON.stringify(customerIds) } : {}) };
+    const only = (column: string) => (customerIds ? `AND ${column} IN (SELECT value FROM json_each(@customers))` : '');
     const latestInstant = (table: string, column: string) =>
       `SELECT customer_id, hoiva_local_date(strftime('%Y-%m-%dT%H:%M:%fZ', max(julianday(${column})))) AS d FROM ${table}
-       WHERE customer_id IS NOT NULL AND julianday(${column}) < julianday(@end) AND withdrawn_at IS NULL GROUP BY customer_id`;
+       WHERE customer_id IS NOT NULL AND julianday(${column}) < julianday(@end) AND withdrawn_at IS NULL ${only('customer_id')} GROUP BY customer_id`;
     const rows = this.rows<{ id: string; d: string }>(
       `SELECT c.id, max(
          coalesce((SELECT date FROM contact_log_entry WHERE customer_id = c.id AND date <= @upTo AND withdrawn_at IS NULL ORDER BY date DESC LIMIT 1), ''),
@@ -520,11 +526,11 @@ export class SqliteRecordQueries implements RecordQueries {
          coalesce((SELECT received_date FROM complaint WHERE customer_id = c.id AND received_date <= @upTo AND withdrawn_at IS NULL ORDER BY received_date DESC LIMIT 1), ''),
          coalesce(n.d, ''), coalesce(m.d, ''), coalesce(he.d, '')
        ) AS d
-       FROM customer AS c
+       FROM ${customerIds ? 'json_each(@customers) AS k CROSS JOIN customer AS c ON c.id = k.value' : 'customer AS c'}
        LEFT JOIN (${latestInstant('note', 'created_at')}) AS n ON n.customer_id = c.id
        LEFT JOIN (${latestInstant('development_meeting', 'starts_at')}) AS m ON m.customer_id = c.id
        LEFT JOIN (SELECT j.value AS customer_id, max(e.date) AS d FROM home_event AS e, json_each(e.customer_ids) AS j
-                  WHERE e.date <= @upTo AND e.withdrawn_at IS NULL GROUP BY j.value) AS he ON he.customer_id = c.id`,
+                  WHERE e.date <= @upTo AND e.withdrawn_at IS NULL ${only('j.value')} GROUP BY j.value) AS he ON he.customer_id = c.id`,
       params,
     );
     return new Map(rows.filter((r) => r.d !== '').map((r) => [r.id, r.d]));
@@ -558,23 +564,17 @@ export class SqliteRecordQueries implements RecordQueries {
     );
   }
 
-  async freePlaceMedians(query: FiguresPeriod): Promise<{ homes: FreePeriodMedian[]; overall: Omit<FreePeriodMedian, 'careHomeId'> }> {
+  private takeFreePlaceMedians(query: FiguresPeriod): { homes: FreePeriodMedian[]; overall: Omit<FreePeriodMedian, 'careHomeId'> } {
     // A place is taken when its status goes from free or freeing to reserved or occupied (the audit trail's
     // status changes). It had been free since the free-from date the latest change before it recorded (a
     // reservation keeps the date: place-lifecycle.ts); taken before that date, it was free 0 days. A place
     // released and taken again counts from the same date again: free-from is what the table records.
+    // The takings and their days are the figures' facts of migration 017 (figures-facts.ts), read by when.
     const params = { start: startOfDay(query.from), end: startOfDay(query.until), ...homesParam(query.homeIds) };
     const rows = this.rows<{ home: string; taken: number; median: number | null }>(
       `WITH taken AS MATERIALIZED (
-         SELECT p.care_home_id AS home,
-           max(0, julianday(hoiva_local_date(t.at)) - julianday(
-             (SELECT json_extract(c.value, '$.to') FROM audit AS u, json_each(u.changes) AS c
-               WHERE u.kind = 'place' AND u.record_id = t.record_id AND (u.at < t.at OR (u.at = t.at AND u.id <= t.id))
-                 AND instr(u.changes, '"freeFrom"') > 0 AND json_extract(c.value, '$.field') = 'freeFrom'
-               ORDER BY u.at DESC, u.id DESC LIMIT 1))) AS days
-         FROM audit AS t INDEXED BY audit_place_taken JOIN place AS p ON p.id = t.record_id
-         WHERE t.kind = 'place' AND t.status_from IN ('vapaa', 'vapautuu') AND t.status_to IN ('alustavasti-varattu', 'kaytossa')
-           AND t.at >= @start AND t.at < @end AND p.withdrawn_at IS NULL ${inHomes(query.homeIds, 'p.care_home_id')}
+         SELECT care_home_id AS home, days FROM place_taking INDEXED BY place_taking_at
+         WHERE taken_at >= @start AND taken_at < @end ${inHomes(query.homeIds, 'care_home_id')}
        ),
        ranked AS (
          SELECT home, days, row_number() OVER (PARTITION BY home ORDER BY days) AS rn, count(*) OVER (PARTITION BY home) AS n FROM taken WHERE days IS NOT NULL
@@ -591,7 +591,7 @@ export class SqliteRecordQueries implements RecordQueries {
     };
   }
 
-  async complaintResponseTimes(homeIds: HomeSelection, quarters: readonly QuarterSpan[]): Promise<ComplaintResponseFigures[]> {
+  private takeComplaintResponseTimes(homeIds: HomeSelection, quarters: readonly QuarterSpan[]): ComplaintResponseFigures[] {
     if (quarters.length === 0) return [];
     // The first reply is the first handling step recorded (actions agreed, or a later step when that one was
     // skipped: the steps come in order, complaint-lifecycle.ts); informed is the customer informed of the corrections.
@@ -670,9 +670,6 @@ function medianOf(histogram: readonly { days: number; n: number }[]): number {
   }
   return Number.NaN;
 }
-
-/** A sale in the audit trail, word for word as the partial indexes audit_place_sale(_at) of migration 016 say it. */
-const saleOf = (a: string): string => `${a}.kind = 'place' AND ${a}.status_to = 'kaytossa' AND (${a}.action = 'status' OR instr(${a}.changes, '"reservedForCustomerId"') > 0)`;
 
 /** The figures' home filter: none for every home, else the column in the list bound as @homes (JSON). */
 const inHomes = (homes: HomeSelection, column: string): string => (homes === 'all' ? '' : `AND ${column} IN (SELECT value FROM json_each(@homes))`);

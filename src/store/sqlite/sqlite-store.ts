@@ -19,8 +19,9 @@ import {
   type Store,
   type StoredConversation,
 } from '../store-port.js';
-import { auditOfWrite, systemActor } from '../audit.js';
+import { auditOfWrite, customersOf, systemActor } from '../audit.js';
 import { migrate } from './migrate.js';
+import { ensureFiguresFacts, rederivePlaceFacts, rederiveSegments } from './figures-facts.js';
 import { SqliteAuditStore } from './sqlite-audit.js';
 import { prepared } from './prepared.js';
 import { tableName, toSql } from './sql-columns.js';
@@ -61,6 +62,7 @@ export function openSqliteDatabase(file: string): Database.Database {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  ensureFiguresFacts(db);
   return db;
 }
 
@@ -111,8 +113,6 @@ export class SqliteRecordStore implements RecordStore {
     // Validate before the transaction: nothing half-written is ever stored.
     const writes = changes.writes.map((w) => ({ ...w, record: storedSchemas[w.kind].parse(w.record) as Record<string, unknown> }));
     const now = changes.at;
-    // Caches of a kind's rows (the queries' customer and home lists) are stale from here, whatever the outcome.
-    for (const kind of new Set(writes.map((w) => w.kind))) bumpGeneration(this.db, kind);
     return this.db.transaction((): CommitResult => {
       const seen = this.processedResult(changes.idempotencyKey);
       if (seen) return seen;
@@ -137,7 +137,12 @@ export class SqliteRecordStore implements RecordStore {
             .run(...values, write.record.id, write.expectedVersion);
           if (result.changes !== 1) throw new ConcurrencyConflict(write.kind, String(write.record.id), write.expectedVersion);
         }
-        this.audit.appendNow(auditOfWrite(write.kind, before, write.record, changes.by ?? systemActor, now));
+        const entry = auditOfWrite(write.kind, before, write.record, changes.by ?? systemActor, now);
+        this.audit.appendNow(entry);
+        // Caches of the kind's rows (the queries' lists, the figures' aggregates) are stale from here, whatever the
+        // outcome; the customers the write touched let a per-customer aggregate recompute only theirs.
+        bumpGeneration(this.db, write.kind, entry.customerIds);
+        this.rederiveFacts(write.kind, write.record, before);
       }
       const dropPending = prepared(this.db, `DELETE FROM outbox WHERE record_key = ? AND mode = 'post' AND status = 'pending'`);
       for (const key of changes.dropPendingPosts ?? []) dropPending.run(key);
@@ -166,8 +171,25 @@ export class SqliteRecordStore implements RecordStore {
 
   /** Removes a record (an item deleted in SharePoint leaves the mirror). */
   remove(kind: RecordKind, id: string): boolean {
-    bumpGeneration(this.db, kind);
-    return prepared(this.db, `DELETE FROM "${tableName(kind)}" WHERE id = ?`).run(id).changes === 1;
+    return this.db.transaction(() => {
+      const row = prepared(this.db, `SELECT * FROM "${tableName(kind)}" WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+      const record = row ? (parsedRow(kind, row) as Record<string, unknown>) : undefined;
+      bumpGeneration(this.db, kind, customersOf(kind, record));
+      const removed = prepared(this.db, `DELETE FROM "${tableName(kind)}" WHERE id = ?`).run(id).changes === 1;
+      if (record) this.rederiveFacts(kind, undefined, record);
+      return removed;
+    })();
+  }
+
+  /**
+   * The figures' facts (figures-facts.ts) follow a place's or an agreement's write in its transaction: the place's
+   * stays and takings, the price segments of the agreement's customer (before and after, if it moved).
+   */
+  private rederiveFacts(kind: RecordKind, record: Record<string, unknown> | undefined, before: Record<string, unknown> | undefined): void {
+    if (kind === 'place') rederivePlaceFacts(this.db, String((record ?? before)!.id));
+    if (kind === 'agreement') {
+      for (const customerId of new Set([record?.customerId, before?.customerId])) if (typeof customerId === 'string') rederiveSegments(this.db, customerId);
+    }
   }
 }
 
