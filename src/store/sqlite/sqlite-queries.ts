@@ -426,7 +426,7 @@ export class SqliteRecordQueries implements RecordQueries {
   // ── figures (issue 13, the tab's Luvut page) ──
   // Each is one aggregate statement: only the answer's rows (one per customer and service type, per home, per
   // quarter) leave SQLite. The medians are taken in SQL too (row_number over the sorted values, the middle one
-  // or the mean of the middle two). The stays and takings are the figures' facts of migration 017 (figures-facts.ts),
+  // or the mean of the middle two). The stays and takings are the figures' facts of migration 018 (figures-facts.ts),
   // the other indexes are in migrations/016-figures-indexes.sql; both named with INDEXED BY: without statistics
   // SQLite picks wider indexes. Each answer is kept (figuresMemo) until a kind it reads is written.
 
@@ -472,7 +472,7 @@ export class SqliteRecordQueries implements RecordQueries {
     // Revenue: each occupied day at the price per day of the customer's agreement that covers the place's service
     // type on that day; where two such agreements overlap, the one started later applies from its start. A day no
     // priced agreement covers is an unpriced day: counted as occupied, earning nothing (the page says how many).
-    // The stays and the price segments are the figures' facts of migration 017 (figures-facts.ts: derived from the
+    // The stays and the price segments are the figures' facts of migration 018 (figures-facts.ts: derived from the
     // audit trail and the agreements by these rules, kept by the store's commit): the stays that reach into the
     // period, read off place_stay_reach, so the rows read follow the period and the company's size, not the years
     // of history behind them; the segments of their customers only.
@@ -569,7 +569,7 @@ export class SqliteRecordQueries implements RecordQueries {
     // status changes). It had been free since the free-from date the latest change before it recorded (a
     // reservation keeps the date: place-lifecycle.ts); taken before that date, it was free 0 days. A place
     // released and taken again counts from the same date again: free-from is what the table records.
-    // The takings and their days are the figures' facts of migration 017 (figures-facts.ts), read by when.
+    // The takings and their days are the figures' facts of migration 018 (figures-facts.ts), read by when.
     const params = { start: startOfDay(query.from), end: startOfDay(query.until), ...homesParam(query.homeIds) };
     const rows = this.rows<{ home: string; taken: number; median: number | null }>(
       `WITH taken AS MATERIALIZED (
