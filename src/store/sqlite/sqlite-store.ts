@@ -26,7 +26,7 @@ import { SqliteAuditStore } from './sqlite-audit.js';
 import { prepared } from './prepared.js';
 import { tableName, toSql } from './sql-columns.js';
 import { readMeterOf, type ReadMeter } from './read-meter.js';
-import { columnsOf, parsedRow } from './row-mapping.js';
+import { columnsOf, mappedRow, parsedRow } from './row-mapping.js';
 import { SqliteRecordQueries } from './sqlite-queries.js';
 import { bumpGeneration } from './write-generations.js';
 
@@ -173,7 +173,9 @@ export class SqliteRecordStore implements RecordStore {
   remove(kind: RecordKind, id: string): boolean {
     return this.db.transaction(() => {
       const row = prepared(this.db, `SELECT * FROM "${tableName(kind)}" WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
-      const record = row ? (parsedRow(kind, row) as Record<string, unknown>) : undefined;
+      // Mapped, not parsed: a row that no longer passes today's schema (an old value, a hand-made row) must still
+      // leave the store when its item left SharePoint; only its customers and place are read from it.
+      const record = row ? (mappedRow(kind, row) as Record<string, unknown>) : undefined;
       bumpGeneration(this.db, kind, customersOf(kind, record));
       const removed = prepared(this.db, `DELETE FROM "${tableName(kind)}" WHERE id = ?`).run(id).changes === 1;
       if (record) this.rederiveFacts(kind, undefined, record);
