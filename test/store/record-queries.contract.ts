@@ -298,6 +298,14 @@ export function recordQueriesContract(name: string, open: () => Promise<{ store:
       const medians = await store.queries.complaintHandlingMedians({ ...period, careHomeIds: [ahtari.id, koivukoti.id], byHome: true });
       assert.deepEqual(medians.map((m) => [m.careHomeId === koivukoti.id ? 'koivukoti' : 'ahtari', m.step, m.medianDays, m.count]).sort(), [['ahtari', 'corrected', 4, 1], ['ahtari', 'informed', 6, 1], ['koivukoti', 'corrected', 2, 1]]);
       assert.deepEqual(await store.queries.complaintHandlingMedians({ ...period, byHome: false }), [{ step: 'corrected', medianDays: 3, count: 2 }, { step: 'informed', medianDays: 6, count: 1 }]);
+
+      // The summary's answers are kept between reads: a complaint written after them shows in the next read.
+      await store.records.commit({ at, writes: [complaint(koivukoti, '2026-11-02', 'vakava', 'korjattu', { correctedAt: '2026-11-12T08:00:00.000Z' })], outbox: [] });
+      assert.deepEqual(
+        (await store.queries.complaintCounts({ ...period, careHomeIds: [koivukoti.id], byHome: false })).map((c) => [c.severity, c.count]).sort(),
+        [['kohtalainen', 1], ['vahainen', 1], ['vakava', 1]],
+      );
+      assert.deepEqual(await store.queries.complaintHandlingMedians({ ...period, byHome: false }), [{ step: 'corrected', medianDays: 4, count: 3 }, { step: 'informed', medianDays: 6, count: 1 }]);
     });
   });
 }

@@ -83,6 +83,15 @@ export class SqliteRecordQueries implements RecordQueries {
     freePlaces: KindsMemo<{ homes: FreePeriodMedian[]; overall: Omit<FreePeriodMedian, 'careHomeId'> }>;
     complaints: KindsMemo<ComplaintResponseFigures[]>;
   };
+  /**
+   * The complaint summary's counts and medians, kept per period and homes until a complaint is written: its
+   * company row covers every complaint of the year (ten times as many at ten times the size), and complaints
+   * are written a few times a day while the quality manager's page is read far more often.
+   */
+  private readonly complaintSummaryMemo: {
+    counts: KindsMemo<{ careHomeId?: string; severity: ComplaintSeverity; month: string; count: number }[]>;
+    medians: KindsMemo<{ careHomeId?: string; step: 'corrected' | 'informed'; medianDays: number; count: number }[]>;
+  };
 
   constructor(private readonly db: Database.Database) {
     this.meter = readMeterOf(db);
@@ -99,6 +108,7 @@ export class SqliteRecordQueries implements RecordQueries {
       freePlaces: new KindsMemo(db, ['place']),
       complaints: new KindsMemo(db, ['complaint']),
     };
+    this.complaintSummaryMemo = { counts: new KindsMemo(db, ['complaint']), medians: new KindsMemo(db, ['complaint']) };
     this.homeList = new KindCache(db, 'careHome', () => {
       const byName = this.records('careHome', 'SELECT * FROM care_home').sort((a, b) => finnish.compare(a.name, b.name));
       // Stable: within a region the homes keep their Finnish name order.
@@ -390,6 +400,10 @@ export class SqliteRecordQueries implements RecordQueries {
   }
 
   async complaintCounts(query: ComplaintPeriodQuery): Promise<{ careHomeId?: string; severity: ComplaintSeverity; month: string; count: number }[]> {
+    return this.complaintSummaryMemo.counts.get(summaryKey(query), () => this.countComplaints(query));
+  }
+
+  private countComplaints(query: ComplaintPeriodQuery): { careHomeId?: string; severity: ComplaintSeverity; month: string; count: number }[] {
     const home = query.byHome ? 'care_home_id' : 'NULL';
     const rows = this.rows<{ careHomeId: string | null; severity: ComplaintSeverity; month: string; count: number }>(
       `SELECT ${home} AS careHomeId, severity, substr(received_date, 1, 7) AS month, count(*) AS count ${complaintsOfPeriod(query)} GROUP BY 1, 2, 3 ORDER BY 1, 3, 2`,
@@ -399,6 +413,10 @@ export class SqliteRecordQueries implements RecordQueries {
   }
 
   async complaintHandlingMedians(query: ComplaintPeriodQuery): Promise<{ careHomeId?: string; step: 'corrected' | 'informed'; medianDays: number; count: number }[]> {
+    return this.complaintSummaryMemo.medians.get(summaryKey(query), () => this.medianHandlingDays(query));
+  }
+
+  private medianHandlingDays(query: ComplaintPeriodQuery): { careHomeId?: string; step: 'corrected' | 'informed'; medianDays: number; count: number }[] {
     const home = query.byHome ? 'care_home_id' : 'NULL';
     // Not the complaints but how many took each number of days, per home and step: a list bounded by the days
     // a handling can take (a few hundred at most), whatever the store's size. Ranking every complaint with a
@@ -654,6 +672,8 @@ function complaintsOfPeriod(query: ComplaintPeriodQuery): string {
   const period = `c.withdrawn_at IS NULL AND c.received_date >= @from AND c.received_date <= @to`;
   return query.careHomeIds ? `FROM json_each(@homes) AS h CROSS JOIN complaint AS c ON c.care_home_id = h.value WHERE ${period}` : `FROM complaint AS c WHERE ${period}`;
 }
+/** A complaint summary query as the key its kept answer is found by. */
+const summaryKey = (query: ComplaintPeriodQuery): string => JSON.stringify([query.from, query.to, query.careHomeIds ?? null, query.byHome]);
 const periodParams = (query: ComplaintPeriodQuery) => ({ from: query.from, to: query.to, ...(query.careHomeIds ? { homes: JSON.stringify(query.careHomeIds) } : {}) });
 
 /** The median of values given as (value, how many) in ascending order: the middle one, or the mean of the two middle ones. */
