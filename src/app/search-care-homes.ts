@@ -22,14 +22,32 @@ export async function searchCareHomes(ctx: AppContext, actor: ActorRef, search: 
   const decision = may(person, 'read');
   if (!decision.ok) return forbidden(decision);
   const { text, top, skip } = searchBounds(search);
+  return { ok: true, value: ranked(await recordableHomes(ctx, person), text).slice(skip, skip + top), duplicate: false };
+}
+
+/**
+ * Any care home by what was typed (the tab's home filters: every role may read every home's summary), ranked as
+ * above, a page of at most `top`, and how many matched in all.
+ */
+export async function findCareHomes(ctx: AppContext, actor: ActorRef, search: SearchRequest): Promise<UseCaseResult<{ homes: CareHome[]; total: number }>> {
+  const person = await personOf(ctx, actor);
+  const decision = may(person, 'read');
+  if (!decision.ok) return forbidden(decision);
+  const { text, top, skip } = searchBounds(search);
+  const matches = ranked(await ctx.store.queries.careHomes(), text);
+  return { ok: true, value: { homes: matches.slice(skip, skip + top), total: matches.length }, duplicate: false };
+}
+
+/** The homes whose title matches `text`: the name or the town starting with it first, then a word, then anywhere. */
+function ranked(homes: readonly CareHome[], text: string): CareHome[] {
   const query = fold(text.trim());
-  const ranked: { home: CareHome; rank: number }[] = [];
-  for (const home of await recordableHomes(ctx, person)) {
+  const found: { home: CareHome; rank: number }[] = [];
+  for (const home of homes) {
     // The title is "Name (Town)": its start is the name's, a word after "(" is the town's.
     const rank = matchRank(fold(careHomeTitle(home)), query);
-    if (rank !== undefined) ranked.push({ home, rank });
+    if (rank !== undefined) found.push({ home, rank });
   }
   // Stable: careHomes() comes in Finnish name order, which holds within a rank.
-  ranked.sort((a, b) => a.rank - b.rank);
-  return { ok: true, value: ranked.slice(skip, skip + top).map((r) => r.home), duplicate: false };
+  found.sort((a, b) => a.rank - b.rank);
+  return found.map((r) => r.home);
 }

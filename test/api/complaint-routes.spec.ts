@@ -110,13 +110,22 @@ describe('complaint routes /api/v1/complaints: the board and one complaint', () 
     assert.deepEqual(closed.body.columns.map((c: any) => [c.status, c.count, c.complaints[0].careHomeName, c.complaints[0].nextStep]), [['suljettu', 1, 'Kuusikoti', undefined]]);
   });
 
-  it('GET /care-homes: the home filter\'s choices, every home in Finnish order', async () => {
+  it('GET /care-homes: the home filter\'s choices — every home in Finnish order, or those matching the text (name or town), a bounded page with the total', async () => {
     const { status, body } = await call('/care-homes', homeDirector.aadObjectId);
     assert.equal(status, 200);
     const names = body.careHomes.map((h: any) => h.name);
     assert.equal(names.length, 9);
+    assert.equal(body.total, 9);
     assert.deepEqual(names, [...names].sort(new Intl.Collator('fi').compare));
-    assert.deepEqual(body.careHomes.find((h: any) => h.name === 'Merikoti'), { id: merikoti, name: 'Merikoti', region: 'etela-suomi' });
+    assert.deepEqual(body.careHomes.find((h: any) => h.name === 'Merikoti'), { id: merikoti, name: 'Merikoti', region: 'etela-suomi', city: 'Helsinki' });
+    // A home director may filter by any home: every role reads every home's complaint summaries.
+    assert.deepEqual((await call('/care-homes?q=meri', homeDirector.aadObjectId)).body, { careHomes: [{ id: merikoti, name: 'Merikoti', region: 'etela-suomi', city: 'Helsinki' }], total: 1 });
+    assert.deepEqual((await call('/care-homes?q=turku', homeDirector.aadObjectId)).body.careHomes.map((h: any) => h.name), ['Aurakoti'], 'by the town');
+    const page = await call('/care-homes?top=2&skip=2', homeDirector.aadObjectId);
+    assert.deepEqual([page.body.careHomes.map((h: any) => h.name), page.body.total], [names.slice(2, 4), 9]);
+    const bad = await call('/care-homes?top=500', homeDirector.aadObjectId, 'en-US');
+    assert.equal(bad.status, 400);
+    assert.deepEqual(bad.body.error.fields.map((f: any) => f.field), ['top']);
     assert.equal((await call('/care-homes', undefined)).status, 401);
   });
 

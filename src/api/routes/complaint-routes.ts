@@ -1,9 +1,11 @@
 import type { Router } from 'express';
+import { findCareHomes } from '../../app/search-care-homes.js';
 import { summarizeComplaints } from '../../app/summarize-complaints.js';
 import { ApiError, refusalOf } from '../api-errors.js';
 import { complaintBoard, complaintDetail } from '../complaint-views.js';
 import {
   careHomeChoicesSchema,
+  careHomeSearchQuerySchema,
   complaintBoardSchema,
   complaintDetailSchema,
   complaintIdSchema,
@@ -31,9 +33,11 @@ export function complaintRoutes(router: Router, deps: RouteDeps): void {
 
   router.get(
     '/care-homes',
-    withCaller(deps, async (_req, res) => {
-      const homes = await ctx.store.queries.careHomes();
-      answer(res, careHomeChoicesSchema, { careHomes: homes.map((h) => ({ id: h.id, name: h.name, region: h.region })) });
+    withCaller(deps, async (req, res, { actor }, locale) => {
+      const { q, top, skip } = parsed(careHomeSearchQuerySchema, req.query);
+      const result = await findCareHomes(ctx, actor, { text: q, top, skip });
+      if (!result.ok) throw refusalOf(result, locale);
+      answer(res, careHomeChoicesSchema, { careHomes: result.value.homes.map((h) => ({ id: h.id, name: h.name, region: h.region, city: h.city })), total: result.value.total });
     }),
   );
 

@@ -48,10 +48,16 @@ export const complaintBoardSchema = z.object({
 export type ComplaintBoard = z.infer<typeof complaintBoardSchema>;
 
 /**
- * GET /api/v1/care-homes: every care home in Finnish order — the choices of the board's home filter, loaded once
- * per page rather than with every board (the list grows with the company, the board's pages do not).
+ * GET /api/v1/care-homes?q=&top=&skip=: the care homes matching what was typed in a home filter (name or town;
+ * empty: all, in Finnish order), a page of at most `top` (25) and how many matched: the company has 44 homes, 440
+ * at ten times its size, more than a dropdown should hold.
  */
-export const careHomeChoicesSchema = z.object({ careHomes: z.array(z.object({ id: recordId, name: z.string(), region })) });
+export const careHomeSearchQuerySchema = z.object({
+  q: z.string().max(100).default(''),
+  top: z.coerce.number().int().min(1).max(25).default(25),
+  skip: z.coerce.number().int().min(0).max(10_000).default(0),
+});
+export const careHomeChoicesSchema = z.object({ careHomes: z.array(z.object({ id: recordId, name: z.string(), region, city: z.string().optional() })), total: z.number().int().min(0) });
 
 export const complaintIdSchema = z.object({ id: recordId });
 

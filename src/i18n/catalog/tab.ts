@@ -28,6 +28,9 @@ export const fi = {
   'tab.config.title': 'HoivaCRM-välilehti',
   'tab.config.explain': 'Valitse, mikä näkymä välilehdellä avautuu.',
   'tab.config.page': 'Näkymä',
+  'tab.homes.none': 'Ei osuvia palvelutaloja.',
+  'tab.homes.more.one': 'Vielä {count} osuva palvelutalo: kirjoita tarkemmin.',
+  'tab.homes.more.other': 'Vielä {count} osuvaa palvelutaloa: kirjoita tarkemmin.',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -59,4 +62,7 @@ export const en: Record<keyof typeof fi, string> = {
   'tab.config.title': 'HoivaCRM tab',
   'tab.config.explain': 'Choose which view the tab opens.',
   'tab.config.page': 'View',
+  'tab.homes.none': 'No care homes match.',
+  'tab.homes.more.one': '{count} more care home matches: type more.',
+  'tab.homes.more.other': '{count} more care homes match: type more.',
 };

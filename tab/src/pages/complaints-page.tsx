@@ -1,6 +1,6 @@
 import { makeStyles, Spinner, Text, Title2, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { careHomeChoicesSchema, complaintBoardSchema } from '../../../src/api/schemas/complaints';
+import { complaintBoardSchema } from '../../../src/api/schemas/complaints';
 import { useLoad } from '../api/use-api';
 import { ApiErrorBar } from '../components/api-error-bar';
 import type { Route } from '../route';
@@ -29,7 +29,6 @@ export function ComplaintsPage({ route }: { route: Route }) {
   const styles = useStyles();
   const [filters, setFilters] = useState<ComplaintFilters>({});
   const complaintId = route.rest[0];
-  const homes = useLoad(() => api.get(careHomeChoicesSchema, '/care-homes'), [api]);
   const board = useLoad(() => api.get(complaintBoardSchema, '/complaints', { ...filters }), [api, filters.careHomeId, filters.status, filters.severity, filters.limit]);
   return (
     <div className={styles.root}>
@@ -41,8 +40,7 @@ export function ComplaintsPage({ route }: { route: Route }) {
           <Text>{tr.t('tab.complaints.intro')}</Text>
           <section aria-labelledby="complaint-board" className={styles.board} data-testid="complaint-board">
             <h2 id="complaint-board" className={styles.heading}>{tr.t('tab.complaints.board')}</h2>
-            <ComplaintFilterBar tr={tr} homes={homes.value?.careHomes ?? []} value={filters} onChange={setFilters} />
-            {homes.error !== undefined && <ApiErrorBar error={homes.error} tr={tr} />}
+            <ComplaintFilterBar tr={tr} value={filters} onChange={setFilters} />
             {board.error !== undefined && <ApiErrorBar error={board.error} tr={tr} />}
             {!board.value ? (
               board.loading && <Spinner label={tr.t('tab.loading')} />

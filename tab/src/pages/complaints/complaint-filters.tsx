@@ -1,5 +1,6 @@
 import { Field, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { complaintSeverities, complaintStatuses } from '../../../../src/domain/records/complaint';
+import { CareHomePicker } from '../../components/care-home-picker';
 import type { Translate } from '../../i18n/translate';
 
 /** What the board is narrowed to; absent: every home, every open step, every severity. */
@@ -16,24 +17,17 @@ const useStyles = makeStyles({
   field: { minWidth: '200px' },
 });
 
-/** The board's filters: home, step and severity, each a labelled select (an empty value: all). */
-export function ComplaintFilterBar(props: { tr: Translate; homes: { id: string; name: string }[]; value: ComplaintFilters; onChange(next: ComplaintFilters): void }) {
+/** The board's filters: home (a search: there may be hundreds), step and severity (an empty value: all). */
+export function ComplaintFilterBar(props: { tr: Translate; value: ComplaintFilters; onChange(next: ComplaintFilters): void }) {
   const { tr, value } = props;
   const styles = useStyles();
   // A changed filter starts again from the first page of each column.
   const set = (patch: Partial<ComplaintFilters>) => props.onChange({ ...value, ...patch, limit: undefined });
   return (
     <section aria-label={tr.t('tab.complaints.filters')} className={styles.row}>
-      <Field label={tr.t('tab.complaints.filter.home')} className={styles.field}>
-        <Select value={value.careHomeId ?? ''} onChange={(_e, d) => set({ careHomeId: d.value || undefined })} data-testid="filter-home">
-          <option value="">{tr.t('tab.complaints.filter.allHomes')}</option>
-          {props.homes.map((home) => (
-            <option key={home.id} value={home.id}>
-              {home.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <div className={styles.field}>
+        <CareHomePicker label={tr.t('tab.complaints.filter.home')} allLabel={tr.t('tab.complaints.filter.allHomes')} onChoose={(careHomeId) => set({ careHomeId })} testId="filter-home" />
+      </div>
       <Field label={tr.t('tab.complaints.filter.status')} className={styles.field}>
         <Select value={value.status ?? ''} onChange={(_e, d) => set({ status: (d.value || undefined) as ComplaintFilters['status'] })} data-testid="filter-status">
           <option value="">{tr.t('tab.complaints.filter.open')}</option>
