@@ -124,7 +124,7 @@ export interface ProcessMeasures {
     overdue: number;
     customers: { id: string; name: string; region: Region; lastContact: string | null; daysSinceLastContact: number | null; overdue: boolean; perQuarter: number[] }[];
   };
-  freePlaces: { homes: { careHomeId: string; name: string; region: Region; taken: number; medianDays: number | null }[]; overall: { taken: number; medianDays: number | null } };
+  freePlaces: { top: number; skip: number; total: number; homes: { careHomeId: string; name: string; region: Region; taken: number; medianDays: number | null }[]; overall: { taken: number; medianDays: number | null } };
   complaints: { quarter: string; received: number; replied: number; informed: number; medianDaysToReply: number | null; medianDaysToInformed: number | null }[];
 }
 
@@ -134,7 +134,7 @@ export interface ProcessMeasures {
  * per customer per quarter (for the page's customers), the median days a freed place stayed free before it was
  * reserved or sold (per home and over the scope), and the complaints' response times per quarter.
  */
-export async function showProcessMeasures(ctx: AppContext, person: Person | undefined, today: string, request: Paging): Promise<UseCaseResult<ProcessMeasures>> {
+export async function showProcessMeasures(ctx: AppContext, person: Person | undefined, today: string, request: Paging & { homesTop: number; homesSkip: number }): Promise<UseCaseResult<ProcessMeasures>> {
   const reach = await figuresReach(ctx, person, request.region);
   if (!reach.ok) return reach;
   const { scope, homes, customerRegions } = reach.value;
@@ -163,6 +163,10 @@ export async function showProcessMeasures(ctx: AppContext, person: Person | unde
   const counted = new Map(perQuarter.map((r) => [`${r.customerId} ${r.quarter}`, r.count]));
 
   const freeByHome = new Map(free.homes.map((h) => [h.careHomeId, h]));
+  const taken = homes.flatMap((h) => {
+    const f = freeByHome.get(h.id);
+    return f ? [{ careHomeId: h.id, name: h.name, region: h.region, taken: f.taken, medianDays: f.medianDays }] : [];
+  });
   const complaintsByQuarter = new Map(complaints.map((c) => [c.quarter, c]));
   return {
     ok: true,
@@ -181,11 +185,11 @@ export async function showProcessMeasures(ctx: AppContext, person: Person | unde
         customers: page.map((c) => ({ ...c, perQuarter: quarters.map((q) => counted.get(`${c.id} ${q.key}`) ?? 0) })),
       },
       freePlaces: {
-        // The homes where places were taken, in the homes' Finnish order; the others have no period to tell.
-        homes: homes.flatMap((h) => {
-          const f = freeByHome.get(h.id);
-          return f ? [{ careHomeId: h.id, name: h.name, region: h.region, taken: f.taken, medianDays: f.medianDays }] : [];
-        }),
+        top: request.homesTop,
+        skip: request.homesSkip,
+        total: taken.length,
+        // A page of the homes where places were taken, in the homes' Finnish order; the others have no period to tell.
+        homes: taken.slice(request.homesSkip, request.homesSkip + request.homesTop),
         overall: free.overall,
       },
       complaints: quarters.map((q) => complaintsByQuarter.get(q.key) ?? { quarter: q.key, received: 0, replied: 0, informed: 0, medianDaysToReply: null, medianDaysToInformed: null }),

@@ -147,6 +147,10 @@ describe('tab API /api/v1/figures', () => {
       [['Koivukoti', 2, 25], ['Merikoti', 1, 20]],
     );
     assert.deepEqual(body.freePlaces.overall, { taken: 3, medianDays: 20 });
+    assert.deepEqual([body.freePlaces.top, body.freePlaces.skip, body.freePlaces.total], [25, 0, 2]);
+    // The homes are a page (a row per home: 440 at ten times the size); the overall median stays the scope's.
+    const homesPage = (await call('/figures/process?homesTop=1&homesSkip=1', businessDirector)).body.freePlaces;
+    assert.deepEqual([homesPage.homes.map((f: any) => f.name), homesPage.total, homesPage.overall], [['Merikoti'], 2, { taken: 3, medianDays: 20 }]);
     assert.deepEqual(body.complaints, [
       { quarter: '2026-Q1', received: 0, replied: 0, informed: 0, medianDaysToReply: null, medianDaysToInformed: null },
       { quarter: '2026-Q2', received: 0, replied: 0, informed: 0, medianDaysToReply: null, medianDaysToInformed: null },
@@ -181,9 +185,9 @@ describe('tab API /api/v1/figures', () => {
     }
     const ahead = await call('/figures/customers?year=2027', businessDirector, 'en-US');
     assert.match(ahead.body.error.fields[0].message, /2026/);
-    const process = await call('/figures/process?top=1000&region=x', businessDirector, 'en-US');
+    const process = await call('/figures/process?top=1000&region=x&homesTop=0', businessDirector, 'en-US');
     assert.equal(process.status, 400);
-    assert.deepEqual(process.body.error.fields.map((f: any) => f.field).sort(), ['region', 'top']);
+    assert.deepEqual(process.body.error.fields.map((f: any) => f.field).sort(), ['homesTop', 'region', 'top']);
     assert.equal(process.body.error.fields.find((f: any) => f.field === 'region').message, 'Choose one of the options.');
   });
 

@@ -23,8 +23,16 @@ export const customerFiguresQuerySchema = z.object({
 });
 export type CustomerFiguresQuery = z.infer<typeof customerFiguresQuerySchema>;
 
-/** GET /api/v1/figures/process?region&top&skip — the contacts table is paged; the rest is per home and quarter. */
-export const processFiguresQuerySchema = z.object({ region: region.optional(), ...paging });
+/**
+ * GET /api/v1/figures/process?region&top&skip&homesTop&homesSkip — the contacts table and the free-place table (a
+ * row per home: 440 at ten times the company's size) are paged; the rest is per quarter.
+ */
+export const processFiguresQuerySchema = z.object({
+  region: region.optional(),
+  ...paging,
+  homesTop: z.coerce.number().int().min(1).max(100).default(25),
+  homesSkip: z.coerce.number().int().min(0).max(100_000).default(0),
+});
 export type ProcessFiguresQuery = z.infer<typeof processFiguresQuerySchema>;
 
 /** Whose figures these are: the homes (and customers' regions) the caller's role covers (src/app/authorize.ts readFigures). */
@@ -120,7 +128,7 @@ export const processFiguresSchema = z.object({
     customers: z.array(contactFiguresRowSchema),
   }),
   /** Free places taken (reserved or sold) in the four quarters: per home, and over the homes in scope. */
-  freePlaces: z.object({ homes: z.array(freePlaceFiguresRowSchema), overall: z.object({ taken: count, medianDays }) }),
+  freePlaces: z.object({ top: count, skip: count, total: count, homes: z.array(freePlaceFiguresRowSchema), overall: z.object({ taken: count, medianDays }) }),
   /** Complaints received per quarter, and the median days to the first reply and to the customer informed. */
   complaints: z.array(complaintFiguresRowSchema),
 });

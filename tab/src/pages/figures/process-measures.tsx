@@ -28,7 +28,11 @@ export function ProcessMeasures({ region }: { region: Region | undefined }) {
   const { api, tr } = useTab();
   const styles = { ...useFigureStyles(), ...useStyles() };
   const [skip, setSkip] = useState(0);
-  const loaded = useLoad(() => api.get(processFiguresSchema, '/figures/process', { top: String(PAGE), skip: String(skip), ...(region ? { region } : {}) }), [api, skip, region]);
+  const [homesSkip, setHomesSkip] = useState(0);
+  const loaded = useLoad(
+    () => api.get(processFiguresSchema, '/figures/process', { top: String(PAGE), skip: String(skip), homesTop: String(PAGE), homesSkip: String(homesSkip), ...(region ? { region } : {}) }),
+    [api, skip, homesSkip, region],
+  );
   const value = loaded.value;
   const days = (n: number | null) => (n === null ? tr.t('tab.figures.noValue') : tr.number(n, { maximumFractionDigits: 1 }));
   const quarterLabel = (key: string) => tr.t('tab.figures.quarter', { n: key.slice(6), year: key.slice(0, 4) });
@@ -45,7 +49,7 @@ export function ProcessMeasures({ region }: { region: Region | undefined }) {
             {tr.t('tab.figures.process.explain')}
           </Text>
           <Contacts value={value} tr={tr} today={value.today} overdueClass={styles.overdue} quarterLabel={quarterLabel} onSkip={setSkip} />
-          <FreePlaces value={value} tr={tr} days={days} today={value.today} />
+          <FreePlaces value={value} tr={tr} days={days} today={value.today} onSkip={setHomesSkip} />
           <ComplaintTimes value={value} tr={tr} days={days} today={value.today} quarterLabel={quarterLabel} />
         </>
       )}
@@ -127,7 +131,7 @@ function Contacts(props: { value: ProcessFigures; tr: Translate; today: string; 
   );
 }
 
-function FreePlaces(props: { value: ProcessFigures; tr: Translate; days(n: number | null): string; today: string }) {
+function FreePlaces(props: { value: ProcessFigures; tr: Translate; days(n: number | null): string; today: string; onSkip(skip: number): void }) {
   const { value, tr, days } = props;
   const styles = useFigureStyles();
   const columns: FigureColumn<FreeRow>[] = [
@@ -145,7 +149,13 @@ function FreePlaces(props: { value: ProcessFigures; tr: Translate; days(n: numbe
         {tr.t('tab.figures.free.explain')}
       </Text>
       <div className={styles.pair}>
-        <FigureTable tr={tr} caption={tr.t('tab.figures.free.title')} columns={columns} rows={value.freePlaces.homes} rowKey={(r) => r.careHomeId} total={overall} fileName={tr.t('tab.figures.file.free', { today: props.today })} testId="figures-free-table" />
+        <FigureTable tr={tr} caption={tr.t('tab.figures.free.title')} columns={columns} rows={value.freePlaces.homes}
+          rowKey={(r) => r.careHomeId}
+          total={overall}
+          fileName={tr.t('tab.figures.file.free', { today: props.today })}
+          testId="figures-free-table"
+          tools={<Paging tr={tr} top={value.freePlaces.top} skip={value.freePlaces.skip} total={value.freePlaces.total} onSkip={props.onSkip} testId="figures-free" />}
+        />
         {charted.length > 0 && (
           <FigureChart label={tr.t('tab.figures.chart', { what: tr.t('tab.figures.chart.free') })} testId="figures-free-chart">
             <VerticalBarChart data={charted.map((h) => ({ x: h.name, y: h.medianDays ?? 0, legend: h.name, color: tokens.colorBrandBackground }))} height={220} hideLegend wrapXAxisLables culture={tr.tag} />
