@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { placeCard } from '../../bot/cards/place-freed-card.js';
 import type { PlaceCardData } from '../../src/domain/events.js';
+import { reservedPlaceCard } from '../support/place-card-fixture.js';
 import { assertValidCard } from '../support/adaptive-cards.js';
 import { BotHarness, eventually } from '../support/bot-harness.js';
 import { cardOf, executeAction, executeActionsOf, textsOf, visibleText, walk, type ExecuteAnswer, type Json } from '../support/cards.js';
@@ -201,25 +202,8 @@ describe('selling or releasing a reserved place from its card (protocol)', () =>
 
 describe('the place card after a sale or a release', () => {
   const mikko = { id: 'u2', name: 'Mikko Myyntipäällikkö' };
-  const base: PlaceCardData = {
-    placeId: '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b',
-    version: 3,
-    careHomeId: '0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5',
-    careHomeName: 'Koivukoti',
-    region: 'etela-suomi',
-    label: 'A12',
-    serviceType: 'ymparivuorokautinen',
-    customerGroup: 'ikaantyneet',
-    status: 'alustavasti-varattu',
-    freeFrom: '2026-11-16',
-    freedBy: { id: 'u1', name: 'Kaisa Kotijohtaja' },
-    freedAt: '2026-11-23T08:00:00.000Z',
-    reservedForCustomerId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
-    reservedForName: 'Länsi-Uudenmaan hyvinvointialue',
-    reservedBy: mikko,
-    reservedAt: '2026-11-23T09:00:00.000Z',
-    reserveChoices: [{ id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', name: 'Länsi-Uudenmaan hyvinvointialue' }],
-  };
+  const base: PlaceCardData = reservedPlaceCard;
+
   const requestId = '1b4e28ba-2fa1-41d2-883f-0016d3cca427';
   const sold: PlaceCardData = { ...base, status: 'kaytossa', version: 4, soldBy: mikko, soldAt: '2026-11-23T10:00:00.000Z' };
   const released: PlaceCardData = {

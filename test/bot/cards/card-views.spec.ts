@@ -6,6 +6,7 @@ import { notificationCard } from '../../../bot/cards/notification-card.js';
 import { placeCard } from '../../../bot/cards/place-freed-card.js';
 import type { ComplaintEvent } from '../../../src/domain/events/complaint-events.js';
 import type { PlaceCardData } from '../../../src/domain/events.js';
+import { reservedPlaceCard } from '../../support/place-card-fixture.js';
 import type { Locale } from '../../../src/i18n/messages.js';
 import { assertValidCard, validateCard } from '../../support/adaptive-cards.js';
 import { executeActionsOf, inputsOf, textsOf, type Json } from '../../support/cards.js';
@@ -15,25 +16,7 @@ import { executeActionsOf, inputsOf, textsOf, type Json } from '../../support/ca
  * of the steps their role does not allow, a refresh clause; all valid Adaptive Cards 1.5 in both languages.
  */
 const requestId = '1b4e28ba-2fa1-41d2-883f-0016d3cca427';
-const reserved: PlaceCardData = {
-  placeId: '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b',
-  version: 3,
-  careHomeId: '0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5',
-  careHomeName: 'Koivukoti',
-  region: 'etela-suomi',
-  label: 'A12',
-  serviceType: 'ymparivuorokautinen',
-  customerGroup: 'ikaantyneet',
-  status: 'alustavasti-varattu',
-  freeFrom: '2026-11-16',
-  freedBy: { id: 'u1', name: 'Kaisa Kotijohtaja' },
-  freedAt: '2026-11-23T08:00:00.000Z',
-  reservedForCustomerId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
-  reservedForName: 'Espoon kaupunki',
-  reservedBy: { id: 'u2', name: 'Mikko Myyntipäällikkö' },
-  reservedAt: '2026-11-23T09:00:00.000Z',
-  reserveChoices: [{ id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', name: 'Espoon kaupunki' }],
-};
+const reserved: PlaceCardData = reservedPlaceCard;
 const free: PlaceCardData = { ...reserved, status: 'vapaa', reservedForCustomerId: undefined, reservedForName: undefined, reservedBy: undefined, reservedAt: undefined };
 const refresh = refreshWith(actionExecute({ title: 'refresh', verb: 'place.view', data: { requestId, placeId: reserved.placeId } }), ['29:mikko', '29:kaisa']);
 const complaint: ComplaintEvent = {
@@ -45,7 +28,7 @@ const complaint: ComplaintEvent = {
     complaintId: '7a1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b',
     version: 1,
     customerId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
-    customerName: 'Espoon kaupunki',
+    customerName: 'Länsi-Uudenmaan hyvinvointialue',
     careHomeId: '0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5',
     careHomeName: 'Koivukoti',
     region: 'etela-suomi',
@@ -90,7 +73,7 @@ describe('the person\'s own views of shared cards', () => {
 
   it('asks before selling, with Yes and Back', () => {
     const card = views('en').confirmSell as unknown as Json;
-    assert.ok(textsOf(card).includes('Mark the place A12 sold to Espoon kaupunki?'));
+    assert.ok(textsOf(card).includes('Mark the place A12 sold to Länsi-Uudenmaan hyvinvointialue?'));
     assert.deepEqual(executeActionsOf(card).map((a) => [a.verb, a.title]), [
       ['place.sellConfirmed', 'Yes, mark sold'],
       ['place.view', 'Back'],

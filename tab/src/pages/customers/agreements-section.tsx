@@ -1,4 +1,4 @@
-import { Button, Checkbox, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Select, Text, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import { agreementSavedSchema } from '../../../../src/api/schemas/customer-edits';
 import { serviceTypes } from '../../../../src/domain/records/common';
@@ -8,6 +8,7 @@ import { useTab } from '../../tab-context';
 import type { Overview } from './customer-facts';
 import { newRequestId, useSubmit, validation } from './form-state';
 import { EditForm } from './edit-form';
+import { RecordTable } from './record-table';
 import { Section, useFormStyles } from './section';
 
 type Agreement = Overview['agreements'][number];
@@ -34,44 +35,33 @@ export function AgreementsSection({ overview, onSaved }: { overview: Overview; o
       }
     >
       {editing === 'new' && <AgreementForm customerId={overview.customer.id} onSaved={done} onCancel={() => setEditing(undefined)} />}
-      {agreements.length === 0 ? (
-        <Text>{tr.t('customerCard.agreementsNone')}</Text>
-      ) : (
-        <Table aria-label={tr.t('customerCard.agreements')} size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{tr.t('agreement.form.content')}</TableHeaderCell>
-              <TableHeaderCell>{tr.t('agreement.form.kind')}</TableHeaderCell>
-              <TableHeaderCell>{tr.t('agreement.form.serviceTypes')}</TableHeaderCell>
-              <TableHeaderCell>{tr.t('agreement.form.pricePerDay')}</TableHeaderCell>
-              <TableHeaderCell>{tr.t('tab.customers.agreement.period')}</TableHeaderCell>
-              <TableHeaderCell>{tr.t('agreement.form.optionYears')}</TableHeaderCell>
-              <TableHeaderCell>{tr.t('agreement.form.serviceDescription')}</TableHeaderCell>
-              {mayRecordAgreement && <TableHeaderCell>{tr.t('tab.customers.actions')}</TableHeaderCell>}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {agreements.map((a) => (
-              <TableRow key={a.id} data-testid={`agreement-${a.id}`}>
-                <TableCell>{a.title}</TableCell>
-                <TableCell>{tr.t(`customerCard.segment.${a.kind}`)}</TableCell>
-                <TableCell>{a.serviceTypes.map((s) => tr.t(`serviceType.${s}`)).join(', ')}</TableCell>
-                <TableCell>{a.pricePerDay !== undefined ? tr.number(a.pricePerDay, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : ''}</TableCell>
-                <TableCell>{a.endDate ? tr.t('customerCard.agreement.period', { start: tr.date(a.startDate), end: tr.date(a.endDate) }) : tr.t('customerCard.agreement.from', { start: tr.date(a.startDate) })}</TableCell>
-                <TableCell>{(a.optionYears ?? []).join(', ')}</TableCell>
-                <TableCell>{a.serviceDescription ?? ''}</TableCell>
-                {mayRecordAgreement && (
-                  <TableCell>
-                    <Button size="small" onClick={() => setEditing(a.id)} aria-label={tr.t('tab.customers.agreements.editOne', { title: a.title })}>
-                      {tr.t('tab.edit')}
-                    </Button>
-                  </TableCell>
-                )}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <RecordTable
+        label={tr.t('customerCard.agreements')}
+        empty={tr.t('customerCard.agreementsNone')}
+        rows={agreements}
+        rowKey={(a) => a.id}
+        rowTestId={(a) => `agreement-${a.id}`}
+        columns={[
+          { header: tr.t('agreement.form.content'), cell: (a) => a.title },
+          { header: tr.t('agreement.form.kind'), cell: (a) => tr.t(`customerCard.segment.${a.kind}`) },
+          { header: tr.t('agreement.form.serviceTypes'), cell: (a) => a.serviceTypes.map((s) => tr.t(`serviceType.${s}`)).join(', ') },
+          { header: tr.t('agreement.form.pricePerDay'), cell: (a) => (a.pricePerDay !== undefined ? tr.number(a.pricePerDay, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : '') },
+          {
+            header: tr.t('tab.customers.agreement.period'),
+            cell: (a) => (a.endDate ? tr.t('customerCard.agreement.period', { start: tr.date(a.startDate), end: tr.date(a.endDate) }) : tr.t('customerCard.agreement.from', { start: tr.date(a.startDate) })),
+          },
+          { header: tr.t('agreement.form.optionYears'), cell: (a) => (a.optionYears ?? []).join(', ') },
+          { header: tr.t('agreement.form.serviceDescription'), cell: (a) => a.serviceDescription ?? '' },
+          mayRecordAgreement && {
+            header: tr.t('tab.customers.actions'),
+            cell: (a) => (
+              <Button size="small" onClick={() => setEditing(a.id)} aria-label={tr.t('tab.customers.agreements.editOne', { title: a.title })}>
+                {tr.t('tab.edit')}
+              </Button>
+            ),
+          },
+        ]}
+      />
       {agreements
         .filter((a) => a.id === editing)
         .map((a) => (
@@ -129,7 +119,7 @@ function AgreementForm({ customerId, agreement, onSaved, onCancel }: { customerI
 
   const title = agreement ? tr.t('tab.customers.agreements.editOne', { title: agreement.title }) : tr.t('tab.customers.agreements.new');
   return (
-    <EditForm label={title} testId="agreement-form" submit={submit} onSave={save}>
+    <EditForm label={title} testId="agreement-form" submit={submit} onSave={save} onCancel={onCancel}>
       <Field label={tr.t('agreement.form.content')} required {...validation(submit, 'title')}>
         <Input name="title" value={values.title} onChange={set('title')} />
       </Field>
@@ -174,12 +164,6 @@ function AgreementForm({ customerId, agreement, onSaved, onCancel }: { customerI
         checked={values.paymentCommitment}
         onChange={(_e, d) => setValues((v) => ({ ...v, paymentCommitment: d.checked === true }))}
       />
-      <div className={styles.buttons}>
-        <Button appearance="primary" type="submit" disabled={submit.busy}>
-          {tr.t('tab.save')}
-        </Button>
-        <Button onClick={onCancel}>{tr.t('tab.cancel')}</Button>
-      </div>
     </EditForm>
   );
 }

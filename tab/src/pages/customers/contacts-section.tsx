@@ -1,4 +1,4 @@
-import { Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import { contactSavedSchema } from '../../../../src/api/schemas/customer-edits';
 import { contactRoles } from '../../../../src/domain/records/contact';
@@ -6,6 +6,7 @@ import { useTab } from '../../tab-context';
 import type { Overview } from './customer-facts';
 import { newRequestId, useSubmit, validation } from './form-state';
 import { EditForm } from './edit-form';
+import { RecordTable } from './record-table';
 import { Section, useFormStyles } from './section';
 
 type Contact = Overview['contacts'][number];
@@ -35,42 +36,29 @@ export function ContactsSection({ overview, onSaved }: { overview: Overview; onS
       }
     >
       {editing === 'new' && <ContactForm customerId={overview.customer.id} mayNotes={mayReadContactNotes} onSaved={done} onCancel={() => setEditing(undefined)} />}
-      {contacts.length === 0 ? (
-        <Text>{tr.t('customerCard.contactsNone')}</Text>
-      ) : (
-        <Table aria-label={tr.t('customerCard.contacts')} size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{tr.t('tab.customers.contact.name')}</TableHeaderCell>
-              <TableHeaderCell>{tr.t('tab.customers.contact.role')}</TableHeaderCell>
-              <TableHeaderCell>{tr.t('tab.customers.contact.title')}</TableHeaderCell>
-              <TableHeaderCell>{tr.t('tab.customers.contact.phone')}</TableHeaderCell>
-              <TableHeaderCell>{tr.t('tab.customers.contact.email')}</TableHeaderCell>
-              {mayReadContactNotes && <TableHeaderCell>{tr.t('tab.customers.contact.notes')}</TableHeaderCell>}
-              {mayEditCustomer && <TableHeaderCell>{tr.t('tab.customers.actions')}</TableHeaderCell>}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {contacts.map((c) => (
-              <TableRow key={c.id} data-testid={`contact-${c.id}`}>
-                <TableCell>{c.name}</TableCell>
-                <TableCell>{tr.t(`customerCard.role.${c.role}`)}</TableCell>
-                <TableCell>{c.title ?? ''}</TableCell>
-                <TableCell>{c.phone ?? ''}</TableCell>
-                <TableCell>{c.email ?? ''}</TableCell>
-                {mayReadContactNotes && <TableCell>{c.personalNotes ?? ''}</TableCell>}
-                {mayEditCustomer && (
-                  <TableCell>
-                    <Button size="small" onClick={() => setEditing(c.id)} aria-label={tr.t('tab.customers.contacts.editOne', { name: c.name })}>
-                      {tr.t('tab.edit')}
-                    </Button>
-                  </TableCell>
-                )}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <RecordTable
+        label={tr.t('customerCard.contacts')}
+        empty={tr.t('customerCard.contactsNone')}
+        rows={contacts}
+        rowKey={(c) => c.id}
+        rowTestId={(c) => `contact-${c.id}`}
+        columns={[
+          { header: tr.t('tab.customers.contact.name'), cell: (c) => c.name },
+          { header: tr.t('tab.customers.contact.role'), cell: (c) => tr.t(`customerCard.role.${c.role}`) },
+          { header: tr.t('tab.customers.contact.title'), cell: (c) => c.title ?? '' },
+          { header: tr.t('tab.customers.contact.phone'), cell: (c) => c.phone ?? '' },
+          { header: tr.t('tab.customers.contact.email'), cell: (c) => c.email ?? '' },
+          mayReadContactNotes && { header: tr.t('tab.customers.contact.notes'), cell: (c) => c.personalNotes ?? '' },
+          mayEditCustomer && {
+            header: tr.t('tab.customers.actions'),
+            cell: (c) => (
+              <Button size="small" onClick={() => setEditing(c.id)} aria-label={tr.t('tab.customers.contacts.editOne', { name: c.name })}>
+                {tr.t('tab.edit')}
+              </Button>
+            ),
+          },
+        ]}
+      />
       {contacts
         .filter((c) => c.id === editing)
         .map((c) => (
@@ -107,7 +95,7 @@ function ContactForm({ customerId, contact, mayNotes, onSaved, onCancel }: { cus
 
   const title = contact ? tr.t('tab.customers.contacts.editOne', { name: contact.name }) : tr.t('tab.customers.contacts.new');
   return (
-    <EditForm label={title} testId="contact-form" submit={submit} onSave={save}>
+    <EditForm label={title} testId="contact-form" submit={submit} onSave={save} onCancel={onCancel}>
       {textFields.map((field) => (
         <Field key={field} label={tr.t(`tab.customers.contact.${field}`)} required={field === 'name'} {...validation(submit, field)}>
           <Input name={field} value={values[field]} onChange={set(field)} type={field === 'email' ? 'email' : field === 'phone' ? 'tel' : 'text'} />
@@ -127,12 +115,6 @@ function ContactForm({ customerId, contact, mayNotes, onSaved, onCancel }: { cus
           <Textarea name="personalNotes" value={values.personalNotes} onChange={set('personalNotes')} />
         </Field>
       )}
-      <div className={styles.buttons}>
-        <Button appearance="primary" type="submit" disabled={submit.busy}>
-          {tr.t('tab.save')}
-        </Button>
-        <Button onClick={onCancel}>{tr.t('tab.cancel')}</Button>
-      </div>
     </EditForm>
   );
 }

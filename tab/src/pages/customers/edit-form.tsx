@@ -1,3 +1,4 @@
+import { Button } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { ApiErrorBar } from '../../components/api-error-bar';
 import { useTab } from '../../tab-context';
@@ -6,9 +7,10 @@ import { useFormStyles } from './section';
 
 /**
  * One of the customer page's edit forms: the browser's own validation off (the API's messages are the ones shown,
- * under each field), Enter saves, and a refusal shows on top while the typed values stay.
+ * under each field), Enter or Tallenna saves (disabled while saving), Peru closes it, and a refusal shows on top
+ * while the typed values stay.
  */
-export function EditForm({ label, testId, submit, onSave, children }: { label: string; testId?: string; submit: Submit; onSave(): Promise<void>; children: ReactNode }) {
+export function EditForm({ label, testId, submit, onSave, onCancel, children }: { label: string; testId?: string; submit: Submit; onSave(): Promise<void>; onCancel(): void; children: ReactNode }) {
   const { tr } = useTab();
   const styles = useFormStyles();
   return (
@@ -28,6 +30,12 @@ export function EditForm({ label, testId, submit, onSave, children }: { label: s
         </div>
       )}
       {children}
+      <div className={styles.buttons}>
+        <Button appearance="primary" type="submit" disabled={submit.busy}>
+          {tr.t('tab.save')}
+        </Button>
+        <Button onClick={onCancel}>{tr.t('tab.cancel')}</Button>
+      </div>
     </form>
   );
 }

@@ -196,18 +196,12 @@ function PlanTextsForm({ view, onSaved, onCancel }: { view: PlanView; onSaved: (
       onSaved(await api.send(customerPlanViewSchema, 'PUT', `/customers/${view.customer.id}/plan/${view.year}`, { requestId, ...(view.plan ? { expectedVersion: view.plan.version } : {}), ...values }));
     });
   return (
-    <EditForm label={tr.t('plan.form.title', { year: String(view.year) })} submit={submit} onSave={save}>
+    <EditForm label={tr.t('plan.form.title', { year: String(view.year) })} submit={submit} onSave={save} onCancel={onCancel}>
       {planTexts.map((field) => (
         <Field key={field} className={styles.wide} label={tr.t(`plan.form.${field}`)} required={field === 'goal'} {...validation(submit, field)}>
           <Textarea name={field} value={values[field]} onChange={(_e, d) => setValues((v) => ({ ...v, [field]: d.value }))} />
         </Field>
       ))}
-      <div className={styles.buttons}>
-        <Button appearance="primary" type="submit" disabled={submit.busy}>
-          {tr.t('tab.save')}
-        </Button>
-        <Button onClick={onCancel}>{tr.t('tab.cancel')}</Button>
-      </div>
     </EditForm>
   );
 }
@@ -246,7 +240,7 @@ function EncounterForm({ view, shown, onSaved, onCancel }: { view: PlanView; sho
       );
     });
   return (
-    <EditForm label={tr.t(shown ? 'tab.customers.plan.editEncounterTitle' : 'tab.customers.plan.addEncounter')} testId="encounter-form" submit={submit} onSave={save}>
+    <EditForm label={tr.t(shown ? 'tab.customers.plan.editEncounterTitle' : 'tab.customers.plan.addEncounter')} testId="encounter-form" submit={submit} onSave={save} onCancel={onCancel}>
       <Field label={tr.t('tab.customers.plan.month')} {...validation(submit, 'month')}>
         <Select name="month" value={values.month} onChange={set('month')}>
           {months.map((m) => (
@@ -281,12 +275,6 @@ function EncounterForm({ view, shown, onSaved, onCancel }: { view: PlanView; sho
         <Textarea name="note" value={values.note} onChange={set('note')} />
       </Field>
       <Checkbox className={styles.wide} label={tr.t('tab.customers.plan.held')} checked={values.done} onChange={(_e, d) => setValues((v) => ({ ...v, done: d.checked === true }))} />
-      <div className={styles.buttons}>
-        <Button appearance="primary" type="submit" disabled={submit.busy}>
-          {tr.t('tab.save')}
-        </Button>
-        <Button onClick={onCancel}>{tr.t('tab.cancel')}</Button>
-      </div>
     </EditForm>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea } from '@fluentui/react-components';
+import { Badge, Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Text, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { entryEditedSchema, entryToEditSchema, entryWithdrawnSchema } from '../../../../src/api/schemas/customer-edits';
@@ -9,6 +9,7 @@ import { ApiErrorBar } from '../../components/api-error-bar';
 import { useTab } from '../../tab-context';
 import { newRequestId, useSubmit, validation } from './form-state';
 import { EditForm } from './edit-form';
+import { RecordTable } from './record-table';
 import { Section, useFormStyles } from './section';
 
 type Timeline = z.infer<typeof timelineSchema>;
@@ -73,56 +74,55 @@ export function TimelineSection({ timeline, onChanged }: { timeline: Timeline; o
           onCancel={() => setEditing(undefined)}
         />
       )}
-      {entries.length === 0 ? (
-        <Text>{tr.t('customerCard.entriesNone')}</Text>
-      ) : (
-        <Table aria-label={tr.t('tab.customers.timeline.title')} size="small" data-testid="timeline">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{tr.t('tab.customers.col.date')}</TableHeaderCell>
-              <TableHeaderCell>{tr.t('tab.customers.timeline.kind')}</TableHeaderCell>
-              <TableHeaderCell>{tr.t('tab.customers.timeline.summary')}</TableHeaderCell>
-              <TableHeaderCell>{tr.t('tab.customers.timeline.who')}</TableHeaderCell>
-              <TableHeaderCell>{tr.t('tab.customers.actions')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {entries.map((item) => (
-              <TableRow key={`${item.kind}:${item.id}`} data-testid={`entry-${item.id}`}>
-                <TableCell>{tr.date(item.date)}</TableCell>
-                <TableCell>{tr.t(`customerCard.kind.${item.kind}`)}</TableCell>
-                <TableCell>{item.textHidden ? <Text italic>{tr.t('tab.customers.timeline.hidden')}</Text> : item.summary}</TableCell>
-                <TableCell>
-                  {item.recordedBy.name}
-                  {item.mine && (
-                    <>
-                      {' '}
-                      <Badge appearance="tint" color="brand">
-                        {tr.t('tab.customers.timeline.mine')}
-                      </Badge>
-                    </>
-                  )}
-                  <Text size={200} block>
-                    {tr.t('tab.customers.timeline.recordedAt', { when: tr.dateTime(item.createdAt) })}
-                  </Text>
-                </TableCell>
-                <TableCell>
-                  {item.mayEdit && (
-                    <Button size="small" onClick={() => setEditing(item)} aria-label={tr.t('tab.customers.timeline.editOne', { kind: tr.t(`customerCard.kind.${item.kind}`), date: tr.date(item.date) })}>
-                      {tr.t('tab.edit')}
-                    </Button>
-                  )}{' '}
-                  {item.mayWithdraw && (
-                    <Button size="small" onClick={() => setConfirming(item)} aria-label={tr.t('tab.customers.timeline.withdrawOne', { kind: tr.t(`customerCard.kind.${item.kind}`), date: tr.date(item.date) })}>
-                      {tr.t('tab.customers.timeline.withdraw')}
-                    </Button>
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <RecordTable
+        label={tr.t('tab.customers.timeline.title')}
+        empty={tr.t('customerCard.entriesNone')}
+        testId="timeline"
+        rows={entries}
+        rowKey={(item) => `${item.kind}:${item.id}`}
+        rowTestId={(item) => `entry-${item.id}`}
+        columns={[
+          { header: tr.t('tab.customers.col.date'), cell: (item) => tr.date(item.date) },
+          { header: tr.t('tab.customers.timeline.kind'), cell: (item) => tr.t(`customerCard.kind.${item.kind}`) },
+          { header: tr.t('tab.customers.timeline.summary'), cell: (item) => (item.textHidden ? <Text italic>{tr.t('tab.customers.timeline.hidden')}</Text> : item.summary) },
+          {
+            header: tr.t('tab.customers.timeline.who'),
+            cell: (item) => (
+              <>
+                {item.recordedBy.name}
+                {item.mine && (
+                  <>
+                    {' '}
+                    <Badge appearance="tint" color="brand">
+                      {tr.t('tab.customers.timeline.mine')}
+                    </Badge>
+                  </>
+                )}
+                <Text size={200} block>
+                  {tr.t('tab.customers.timeline.recordedAt', { when: tr.dateTime(item.createdAt) })}
+                </Text>
+              </>
+            ),
+          },
+          {
+            header: tr.t('tab.customers.actions'),
+            cell: (item) => (
+              <>
+                {item.mayEdit && (
+                  <Button size="small" onClick={() => setEditing(item)} aria-label={tr.t('tab.customers.timeline.editOne', { kind: tr.t(`customerCard.kind.${item.kind}`), date: tr.date(item.date) })}>
+                    {tr.t('tab.edit')}
+                  </Button>
+                )}{' '}
+                {item.mayWithdraw && (
+                  <Button size="small" onClick={() => setConfirming(item)} aria-label={tr.t('tab.customers.timeline.withdrawOne', { kind: tr.t(`customerCard.kind.${item.kind}`), date: tr.date(item.date) })}>
+                    {tr.t('tab.customers.timeline.withdraw')}
+                  </Button>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
     </Section>
   );
 }
@@ -168,7 +168,7 @@ function LoadedEntryForm({ stored, onSaved, onCancel }: { stored: Stored; onSave
     </Field>
   );
   return (
-    <EditForm label={tr.t('tab.customers.timeline.editTitle')} testId="entry-form" submit={submit} onSave={save}>
+    <EditForm label={tr.t('tab.customers.timeline.editTitle')} testId="entry-form" submit={submit} onSave={save} onCancel={onCancel}>
       {stored.kind === 'contactLogEntry' && (
         <>
           {input('date', tr.t('form.log.date'), 'date')}
@@ -196,12 +196,6 @@ function LoadedEntryForm({ stored, onSaved, onCancel }: { stored: Stored; onSave
         </>
       )}
       {stored.kind === 'note' && <Checkbox className={styles.wide} label={tr.t('tab.customers.timeline.specialMention')} checked={specialMention} onChange={(_e, d) => setSpecialMention(d.checked === true)} />}
-      <div className={styles.buttons}>
-        <Button appearance="primary" type="submit" disabled={submit.busy}>
-          {tr.t('tab.save')}
-        </Button>
-        <Button onClick={onCancel}>{tr.t('tab.cancel')}</Button>
-      </div>
     </EditForm>
   );
 }
